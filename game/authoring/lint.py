@@ -1,0 +1,219 @@
+"""``socialscore lint``: every problem of a story, one line each, and a summary.
+
+Errors come from loading (:func:`game.engine.load_story`); warnings from the checks
+here, which read the loaded model only. Like ``renpy lint``, it ends with statistics.
+Exit 0 when there are no errors, 1 when there are, 2 when a path cannot be used.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..engine import Diagnostic, Story, load_story
+from ..engine.expr import Compiled
+from ..engine.model import Choice, Passage, Scene, Template
+from ..engine.runtime import Context
+from ..engine.state import State
+
+
+@dataclass
+class LintResult:
+    path: str
+    story: Story | None
+    diagnostics: list[Diagnostic]
+    stats: dict = field(default_factory=dict)
+
+    @property
+    def errors(self) -> int:
+        return sum(d.is_error for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(not d.is_error for d in self.diagnostics)
+
+    @property
+    def unusable(self) -> bool:
+        return any(d.code == "E100" for d in self.diagnostics)
+
+
+def lint(path: str) -> LintResult:
+    """Load and check the story at ``path``: errors from loading, then warnings."""
+    story, diagnostics = load_story(path)
+    result = LintResult(path, story, list(diagnostics))
+    if story is not None:
+        result.diagnostics.extend(warnings(story))
+        result.diagnostics.sort(key=lambda d: (d.path, d.line, d.col, d.code))
+        result.stats = stats(story)
+    return result
+
+
+def stats(story: Story) -> dict:
+    scenes = [s for s in story.scenes.values() if not s.is_ending]
+    return {
+        "files": len(story.files),
+        "scenes": len(scenes),
+        "endings": len(story.endings),
+        "choices": sum(len([c for c in s.choices if not c.synthetic]) for s in scenes),
+        "variables": len(story.variables),
+        "words": story.words,
+    }
+
+
+# -- what expressions read and write ---------------------------------------------
+
+
+def compiled_in_template(template: Template | None) -> Iterator[Compiled]:
+    if template is not None:
+        yield from (p for p in template.parts if not isinstance(p, str))
+
+
+def compiled_in_passage(passage: Passage) -> Iterator[Compiled]:
+    yield from compiled_in_template(passage.text)
+    yield from compiled_in_template(passage.otherwise)
+    if passage.condition is not None:
+        yield passage.condition
+
+
+def compiled_in_choice(choice: Choice) -> Iterator[Compiled]:
+    yield from compiled_in_template(choice.text)
+    yield from compiled_in_template(choice.reason)
+    yield from compiled_in_template(choice.after)
+    for expr in (choice.condition, choice.enable_if):
+        if expr is not None:
+            yield expr
+    yield from choice.effects
+    if choice.next is not None:
+        yield from (b.condition for b in choice.next.branches if b.condition is not None)
+
+
+def compiled_in_scene(scene: Scene) -> Iterator[Compiled]:
+    yield from compiled_in_template(scene.title)
+    for passage in scene.passages:
+        yield from compiled_in_passage(passage)
+    yield from scene.on_enter
+    for choice in scene.choices:
+        yield from compiled_in_choice(choice)
+
+
+def all_compiled(story: Story) -> Iterator[Compiled]:
+    for scene in story.scenes.values():
+        yield from compiled_in_scene(scene)
+    for extra in story.extra.values():
+        yield from getattr(extra, "compiled", lambda: ())()
+
+
+def targets(scene: Scene) -> set[str]:
+    """Scenes a scene's choices can lead to (a choice without next: leads back to it)."""
+    out: set[str] = set()
+    for choice in scene.choices:
+        if choice.next is None:
+            out.add(scene.id)
+        else:
+            out.update(choice.next.targets())
+    return out
+
+
+def reachable(story: Story) -> set[str]:
+    seen = {story.start}
+    queue = deque([story.start])
+    while queue:
+        for target in targets(story.scenes[queue.popleft()]):
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return seen
+
+
+def warnings(story: Story) -> list[Diagnostic]:
+    """The linter's warnings for a loaded story (see the codes W5xx in the reference)."""
+    out: list[Diagnostic] = []
+
+    def warn(where, code: str, message: str) -> None:
+        out.append(Diagnostic(where.path, where.line, where.col, code, message))
+
+    seen = reachable(story)
+    for scene in story.scenes.values():
+        kind = "ending" if scene.is_ending else "scene"
+        if scene.id not in seen:
+            warn(scene.where, "W500", f"{kind} {scene.id!r} cannot be reached from the start")
+        if not scene.is_ending and not scene.choices:
+            warn(scene.where, "W501", f"scene {scene.id!r} has no choices and no next: (a dead end)")
+
+    reads: set[str] = set()
+    writes: set[str] = set()
+    for expr in all_compiled(story):
+        reads |= expr.reads
+        if expr.target:
+            writes.add(expr.target)
+    for name, var in story.variables.items():
+        if name not in reads:
+            warn(var.where, "W502", f"variable {name!r} is never read")
+        if name not in writes:
+            warn(var.where, "W503", f"variable {name!r} is never changed")
+
+    # A condition that reads only variables nothing changes has one value all game long.
+    constant = {name for name in story.variables if name not in writes}
+    initial = State(story.id, story.start, {n: v.initial for n, v in story.variables.items()}, 0)
+    ctx = Context(story, initial)
+    for choice in story.all_choices():
+        for label, expr in (("if", choice.condition), ("enable_if", choice.enable_if)):
+            if (
+                expr is not None
+                and expr.reads <= constant
+                and not expr.uses_random
+                and not expr.evaluate(ctx)
+            ):
+                warn(
+                    choice.where,
+                    "W504",
+                    f"choice {choice.uid!r}: its {label}: is always false ({expr.source!r})",
+                )
+    return out
+
+
+# -- the command -----------------------------------------------------------------
+
+
+def run_lint(paths: list[str], as_json: bool = False, out=None) -> int:
+    """Lint every path; print diagnostics and a summary. Returns the exit code."""
+    out = out or sys.stdout
+    results = [lint(p) for p in paths]
+    if as_json:
+        payload = [
+            {
+                "path": r.path,
+                "ok": r.errors == 0,
+                "errors": r.errors,
+                "warnings": r.warnings,
+                "stats": r.stats,
+                "diagnostics": [d.to_json() for d in r.diagnostics],
+            }
+            for r in results
+        ]
+        out.write(
+            json.dumps(payload if len(payload) > 1 else payload[0], indent=2, ensure_ascii=False) + "\n"
+        )
+    else:
+        for r in results:
+            for d in r.diagnostics:
+                out.write(f"{d}\n")
+            out.write(_summary(r) + "\n")
+    if any(r.unusable for r in results):
+        return 2
+    return 1 if any(r.errors for r in results) else 0
+
+
+def _summary(r: LintResult) -> str:
+    verdict = f"{r.errors} error{'s' * (r.errors != 1)}, {r.warnings} warning{'s' * (r.warnings != 1)}"
+    if not r.stats:
+        return f"{r.path}: {verdict}"
+    s = r.stats
+    return (
+        f"{r.path}: {s['files']} file{'s' * (s['files'] != 1)}, {s['scenes']} scenes, "
+        f"{s['endings']} endings, {s['choices']} choices, {s['variables']} variables, "
+        f"{s['words']} words: {verdict}"
+    )

@@ -1,0 +1,167 @@
+"""The ``socialscore`` command: one entry point for playing and for every tool.
+
+Every error reaches the user as one line (``path:line:col: CODE message`` where there
+is a file) and a non-zero exit, never as a traceback. Exit codes: 0 success, 1 the
+input has errors (a story that does not lint), 2 unusable input or arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from . import __version__
+from .engine import InputError, StartError
+from .paths import story_dir
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A bad command-line argument; printed as one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a bad argument is one line and exit 2 (no usage dump)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message} (see {self.prog.split()[0]} --help)")
+
+
+def _add_story(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--story", metavar="PATH", default=None, help="story file or folder (default: the shipped story)"
+    )
+
+
+def _add_play_options(p: argparse.ArgumentParser) -> None:
+    _add_story(p)
+    p.add_argument("--seed", type=_seed, default=None, help="random seed (default: a new one each game)")
+    p.add_argument(
+        "--from", dest="at", metavar="SCENE", help="start at this scene instead of the story's start"
+    )
+    p.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set a variable before starting (repeatable; for testing from any scene)",
+    )
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"the seed must be a whole number, not {text!r}") from None
+    if value < 0 or value >= 2**63:
+        raise argparse.ArgumentTypeError("the seed must be between 0 and 2**63-1")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="socialscore", description="Social Score: play the game, or run its tools.")
+    parser.add_argument("--version", action="version", version=f"socialscore {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("play", help="play in a window (the default)")
+    _add_play_options(p)
+    p.add_argument("--windowed", action="store_true", help="start in a window even if fullscreen is set")
+
+    p = sub.add_parser("text", help="play in the terminal (works with piped input, and screen readers)")
+    _add_play_options(p)
+    p.add_argument("--width", type=int, default=78, help="wrap text at this many columns (default 78)")
+
+    p = sub.add_parser("lint", help="check story files and report every problem")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="story files or folders (default: the shipped story)"
+    )
+    p.add_argument("--json", action="store_true", help="print the diagnostics and summary as JSON")
+
+    p = sub.add_parser("schema", help="print the JSON Schema of story files (for editors)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    return parser
+
+
+def parse_sets(story, pairs: Sequence[str]) -> dict[str, Any]:
+    """``name=value`` pairs typed by the story's declared variables."""
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        name, sep, raw = pair.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise UsageError(f"--set {pair!r}: write NAME=VALUE")
+        var = story.variables.get(name)
+        if var is None:
+            raise UsageError(f"--set {pair!r}: the story has no variable {name!r}")
+        raw = raw.strip()
+        if var.type == "int":
+            try:
+                out[name] = int(raw)
+            except ValueError:
+                raise UsageError(f"--set {pair!r}: {name} is a whole number") from None
+        elif var.type == "bool":
+            if raw not in ("true", "false"):
+                raise UsageError(f"--set {pair!r}: {name} is true or false")
+            out[name] = raw == "true"
+        elif var.type == "set":
+            out[name] = frozenset(v.strip() for v in raw.split(",") if v.strip())
+        else:
+            out[name] = raw
+    return out
+
+
+def load_for_play(args: argparse.Namespace):
+    """The story named by ``--story`` (or the shipped one), loaded; raises InputError."""
+    from .engine import load_story_or_raise
+
+    return load_story_or_raise(args.story or story_dir())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (never raises for bad input)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv or ["play"])
+        if args.command is None:
+            args = parser.parse_args(["play", *argv])
+        return _run(args)
+    except UsageError as exc:
+        print(f"{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except InputError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        return EXIT_USAGE
+    except StartError as exc:
+        print(f"socialscore: cannot start there: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "lint":
+        from .authoring.lint import run_lint
+
+        return run_lint(args.paths or [str(story_dir())], as_json=args.json)
+    if args.command == "schema":
+        from .authoring.schema import run_schema
+
+        return run_schema(args.output)
+    if args.command == "text":
+        from .text.terminal import run_text
+
+        return run_text(args)
+    if args.command == "play":
+        from .desktop.app import run_desktop
+
+        return run_desktop(args)
+    raise UsageError(f"unknown command {args.command!r}")  # pragma: no cover - argparse catches it

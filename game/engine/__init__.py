@@ -1,0 +1,42 @@
+"""The Social Score engine: pure Python, no screen, no print or input.
+
+Public API (front ends and tools use only this):
+
+- :func:`load_story` / :func:`load_story_or_raise`: YAML files → a checked :class:`Story`;
+- :func:`start`, :func:`frame`, :func:`choose`: the step API;
+- :class:`Session`: a playthrough with undo, history, save and load;
+- :class:`Diagnostic`, :class:`InputError`: every problem with bad input, as data.
+"""
+
+from .diagnostics import CODES, Diagnostic, InputError
+from .events import Cause, Event
+from .loader import load_story, load_story_or_raise
+from .model import Choice, Scene, Story
+from .runtime import ChoiceError, ChoiceView, Frame, StartError, available, choose, frame, start
+from .session import HistoryEntry, Session, UndoLocked
+from .state import State
+
+__all__ = [
+    "CODES",
+    "Cause",
+    "Choice",
+    "ChoiceError",
+    "ChoiceView",
+    "Diagnostic",
+    "Event",
+    "Frame",
+    "HistoryEntry",
+    "InputError",
+    "Scene",
+    "Session",
+    "StartError",
+    "State",
+    "Story",
+    "UndoLocked",
+    "available",
+    "choose",
+    "frame",
+    "load_story",
+    "load_story_or_raise",
+    "start",
+]

@@ -1,0 +1,67 @@
+"""Events: every change a step makes, with its cause.
+
+The score notification, the "why did my score change" panel, the debrief, the
+workshop log and the tests all read these same events. An event is plain data:
+a kind, a cause and a JSON-serialisable payload.
+
+Kinds the core engine emits (extensions add their own, documented with them):
+
+- ``choice``: a choice was taken (data: ``text``)
+- ``variable``: a variable changed (data: ``name``, ``old``, ``new``, ``clamped``)
+- ``scene``: a scene was entered (data: ``title``)
+- ``ending``: an ending was reached (data: ``title``)
+- ``random``: a random branch was drawn (data: ``target``, ``options``)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import EMPTY
+
+
+@dataclass(frozen=True, slots=True)
+class Cause:
+    """What caused an event: the scene and choice, and the rule or contact if any."""
+
+    scene: str | None = None
+    choice: str | None = None
+    rule: str | None = None
+    contact: str | None = None
+
+    def to_json(self) -> dict:
+        return {
+            k: v
+            for k, v in (
+                ("scene", self.scene),
+                ("choice", self.choice),
+                ("rule", self.rule),
+                ("contact", self.contact),
+            )
+            if v is not None
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One change. ``turn`` is the turn it happened on (the choice's turn, 1-based)."""
+
+    kind: str
+    cause: Cause
+    turn: int
+    data: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.data[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "turn": self.turn, "cause": self.cause.to_json(), **_plain(self.data)}
+
+
+def _plain(data: Mapping[str, Any]) -> dict:
+    return {k: sorted(v) if isinstance(v, frozenset) else v for k, v in data.items()}

@@ -1,0 +1,54 @@
+"""Extensions: parts of the engine that add to the story format and to each step.
+
+The scoring model is one. An extension registers itself on import; the loader and
+the runtime call its hooks in registration order. Hooks report problems through the
+build (at load) and never raise for bad input; at run time they only read the story
+and the step they are given, and change the step's working copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass
+class Extension:
+    """Hooks (all optional).
+
+    Load time (``b`` is the loader's :class:`~game.engine.loader.Build`):
+      ``builtins(b) -> dict[str, Builtin]``: read-only names for expressions;
+      ``build_story(b) -> Any``: the story's ``extra[name]``;
+      ``build_scene(b, rec) -> Any`` and ``build_choice(b, rec, scene_id) -> Any``.
+    Run time:
+      ``initial(story, options) -> JSON``: the extension's part of a new state;
+      ``gate(story, state, choice) -> str | None``: a reason to show the choice disabled;
+      ``on_choice(step, choice)``: after the choice's effects;
+      ``on_enter(step, scene)``: after a scene's on_enter effects;
+      ``on_turn(step)``: once per choice, after the next scene is entered.
+    """
+
+    name: str
+    builtins: Any = None
+    build_story: Any = None
+    build_scene: Any = None
+    build_choice: Any = None
+    initial: Any = None
+    gate: Any = None
+    on_choice: Any = None
+    on_enter: Any = None
+    on_turn: Any = None
+
+
+#: Registered extensions, in order.
+EXTENSIONS: list[Extension] = []
+
+
+def register(extension: Extension) -> Extension:
+    """Add an extension (once; registering the same name again replaces it)."""
+    for i, existing in enumerate(EXTENSIONS):
+        if existing.name == extension.name:
+            EXTENSIONS[i] = extension
+            return extension
+    EXTENSIONS.append(extension)
+    return extension

@@ -1,0 +1,568 @@
+"""Loading a story: YAML files → checked records → a frozen :class:`~game.engine.model.Story`.
+
+Two phases, as ink and Yarn Spinner do it: first every file is read safely and checked
+against the format's records (:mod:`game.engine.format`); then references are resolved
+and every expression is compiled against the declared variables. Every problem in
+every file becomes a :class:`~game.engine.diagnostics.Diagnostic`; nothing raises for
+bad input. A story that loads without errors cannot crash at run time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from . import format as fmt
+from .diagnostics import Diagnostic, InputError
+from .expr import Compiled, ExprError, compile_condition, compile_effect, compile_value
+from .extension import EXTENSIONS
+from .model import (
+    EMPTY_TEMPLATE,
+    Branch,
+    Builtin,
+    Chapter,
+    Choice,
+    Next,
+    Passage,
+    Scene,
+    Story,
+    Template,
+    Variable,
+    Where,
+)
+from .schema import Checker, Rec, Src
+from .yamlsafe import load_file
+
+YAML_SUFFIXES = (".yaml", ".yml")
+MAX_FILES = 500
+_DEFAULTS = {"int": 0, "bool": False, "str": "", "set": frozenset()}
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+class _Env:
+    """What expressions may name: declared variables (writable) and built-ins (read-only)."""
+
+    def __init__(self, variables: dict[str, Variable], builtins: dict[str, Builtin]):
+        self.variables = variables
+        self.builtins = builtins
+
+    def type_of(self, name: str) -> str | None:
+        var = self.variables.get(name)
+        if var is not None:
+            return var.type
+        builtin = self.builtins.get(name)
+        return builtin.type if builtin else None
+
+    def is_writable(self, name: str) -> bool:
+        return name in self.variables
+
+
+@dataclass
+class Build:
+    """State of one load: the checked files, the environment and the diagnostics so far."""
+
+    files: list[tuple[str, Rec]]
+    checker: Checker
+    #: the path the story was loaded from, for problems of the story as a whole
+    root: str = ""
+    variables: dict[str, Variable] = field(default_factory=dict)
+    builtins: dict[str, Builtin] = field(default_factory=dict)
+    scene_recs: dict[str, tuple[Rec, bool, str | None]] = field(default_factory=dict)
+    env: _Env | None = None
+    words: int = 0
+
+    # -- reporting -----------------------------------------------------------
+    def error(self, where: Rec | Src | Where | None, code: str, message: str, offset: int = 0) -> None:
+        if where is None:
+            self.checker.diagnostics.append(Diagnostic(self.root, 0, 0, code, message))
+            return
+        if isinstance(where, Src):
+            line, col = where.at(offset)
+        else:
+            line, col = where.line, where.col
+        self.checker.diagnostics.append(Diagnostic(where.path, line, col, code, message))
+
+    # -- compiling -----------------------------------------------------------
+    def condition(self, src: Src | None) -> Compiled | None:
+        return self._compile(src, compile_condition)
+
+    def value(self, src: Src | None) -> Compiled | None:
+        return self._compile(src, compile_value)
+
+    def effects(self, srcs: Iterable[Src]) -> tuple[Compiled, ...]:
+        out = []
+        for src in srcs:
+            compiled = self._compile(src, compile_effect)
+            if compiled is not None:
+                out.append(compiled)
+        return tuple(out)
+
+    def _compile(self, src: Src | None, compiler) -> Compiled | None:
+        if src is None:
+            return None
+        try:
+            return compiler(src.text, self.env)
+        except ExprError as exc:
+            self.error(src, exc.code, f"{exc.message} (in {_clip(src.text)!r})", max(exc.col - 1, 0))
+            return None
+
+    def template(self, src: Src | None) -> Template | None:
+        """Compile text with ``{expression}`` holes; ``{{`` and ``}}`` stand for braces."""
+        if src is None:
+            return None
+        text = src.text
+        self.words += len(_WORD_RE.findall(text))
+        if "{" not in text and "}" not in text:
+            return Template((text,)) if text else EMPTY_TEMPLATE
+        parts: list[str | Compiled] = []
+        buf: list[str] = []
+        i, n = 0, len(text)
+        ok = True
+        while i < n:
+            ch = text[i]
+            if ch == "{" and text.startswith("{{", i):
+                buf.append("{")
+                i += 2
+            elif ch == "}" and text.startswith("}}", i):
+                buf.append("}")
+                i += 2
+            elif ch == "{":
+                end = text.find("}", i + 1)
+                if end < 0:
+                    self.error(src, "E208", "'{' without a closing '}' (write {{ for a brace)", i)
+                    ok = False
+                    break
+                source = text[i + 1 : end]
+                try:
+                    compiled = compile_value(source, self.env)
+                except ExprError as exc:
+                    self.error(src, exc.code, f"{exc.message} (in {{{_clip(source)}}})", i + exc.col)
+                    ok = False
+                else:
+                    if compiled.uses_random:
+                        self.error(
+                            src, "E404", "random() cannot be used in text (text must read the same twice)", i
+                        )
+                        ok = False
+                    if buf:
+                        parts.append("".join(buf))
+                        buf = []
+                    parts.append(compiled)
+                i = end + 1
+            elif ch == "}":
+                self.error(src, "E208", "'}' without an opening '{' (write }} for a brace)", i)
+                ok = False
+                i += 1
+            else:
+                buf.append(ch)
+                i += 1
+        if buf:
+            parts.append("".join(buf))
+        return Template(tuple(parts)) if ok else EMPTY_TEMPLATE
+
+    def where(self, rec: Rec) -> Where:
+        return Where(rec.path, rec.line, rec.col)
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def story_files(path: str | os.PathLike) -> tuple[list[Path], list[Diagnostic]]:
+    """The YAML files of a story at ``path`` (a file or a folder, searched recursively)."""
+    p = Path(path)
+    if p.is_file():
+        return [p], []
+    if p.is_dir():
+        files = sorted(
+            f
+            for f in p.rglob("*")
+            if f.suffix in YAML_SUFFIXES and f.is_file() and not f.name.startswith(".")
+        )
+        if not files:
+            return [], [Diagnostic(str(p), 0, 0, "E100", "no .yaml or .yml files in this folder")]
+        if len(files) > MAX_FILES:
+            return [], [Diagnostic(str(p), 0, 0, "E100", f"more than {MAX_FILES} story files in this folder")]
+        return files, []
+    return [], [Diagnostic(str(p), 0, 0, "E100", "no such file or folder")]
+
+
+def load_story(path: str | os.PathLike) -> tuple[Story | None, list[Diagnostic]]:
+    """Load and check the story at ``path``. Returns the story (None on any error) and all
+    diagnostics found (errors, and no warnings: those are the linter's)."""
+    files, diagnostics = story_files(path)
+    if diagnostics:
+        return None, diagnostics
+    checker = Checker()
+    recs: list[tuple[str, Rec]] = []
+    for f in files:
+        node, diags = load_file(f)
+        checker.diagnostics.extend(diags)
+        if node is None or node.value is None:
+            continue
+        rec = fmt.FILE.check(node, checker)
+        if rec:
+            recs.append((str(f), rec))
+    build = Build(recs, checker, str(path))
+    story = _build(build) if recs else None
+    if not recs and not checker.diagnostics:
+        checker.diagnostics.append(Diagnostic(str(path), 0, 0, "E206", "the story files are empty"))
+    if any(d.is_error for d in checker.diagnostics):
+        story = None
+    return story, _sorted(checker.diagnostics)
+
+
+def load_story_or_raise(path: str | os.PathLike) -> Story:
+    """Load a story for playing: raises :class:`InputError` with every error if it has any."""
+    story, diagnostics = load_story(path)
+    if story is None:
+        raise InputError([d for d in diagnostics if d.is_error] or diagnostics)
+    return story
+
+
+def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diags, key=lambda d: (d.path, d.line, d.col, d.code))
+
+
+def _build(b: Build) -> Story | None:
+    metas = [(path, rec["story"]) for path, rec in b.files if rec.has("story")]
+    if not metas:
+        b.error(None, "E206", "no file has a story: block (id, title, start)")
+        return None
+    if len(metas) > 1:
+        for _path, extra in metas[1:]:
+            b.error(extra.node, "E206", f"a second story: block; the first is in {metas[0][0]}")
+    meta: Rec = metas[0][1]
+    if meta["format"] > fmt.FORMAT_VERSION:
+        b.error(
+            meta.node,
+            "E209",
+            f"format {meta['format']} is newer than this engine reads ({fmt.FORMAT_VERSION})",
+        )
+        return None
+
+    chapters = _collect_chapters(b)
+    _collect_variables(b)
+    _collect_scenes(b, chapters)
+    b.builtins.update(_core_builtins(b))
+    for ext in EXTENSIONS:
+        if ext.builtins:
+            b.builtins.update(ext.builtins(b))
+    b.env = _Env(b.variables, b.builtins)
+
+    extras = {}
+    for ext in EXTENSIONS:
+        if ext.build_story:
+            extras[ext.name] = ext.build_story(b)
+
+    scenes = {
+        sid: _build_scene(b, sid, rec, is_ending, chapter)
+        for sid, (rec, is_ending, chapter) in b.scene_recs.items()
+    }
+    start = meta["start"]
+    if start not in scenes:
+        b.error(meta.node, "E205", f"the start scene {start!r} does not exist")
+    elif scenes[start].is_ending:
+        b.error(meta.node, "E205", f"the start {start!r} is an ending")
+    _check_targets(b, scenes)
+
+    return Story(
+        id=meta["id"],
+        title=meta["title"],
+        start=start,
+        language=meta["language"],
+        format=meta["format"],
+        author=meta.get("author", ""),
+        description=meta.get("description", ""),
+        version=meta.get("version", ""),
+        variables=MappingProxyType(dict(b.variables)),
+        scenes=MappingProxyType(scenes),
+        chapters=MappingProxyType(chapters),
+        files=tuple(path for path, _ in b.files),
+        builtins=MappingProxyType(dict(b.builtins)),
+        words=b.words,
+        extra=MappingProxyType(extras),
+    )
+
+
+def _collect_chapters(b: Build) -> dict[str, Chapter]:
+    chapters: dict[str, Chapter] = {}
+    for _path, rec in b.files:
+        ch = rec.get("chapter")
+        if ch is None:
+            continue
+        if ch["id"] in chapters:
+            b.error(
+                ch.node, "E204", f"chapter {ch['id']!r} is declared twice (also {chapters[ch['id']].where})"
+            )
+            continue
+        chapters[ch["id"]] = Chapter(ch["id"], ch.get("title", ""), b.where(ch))
+    return chapters
+
+
+def _collect_variables(b: Build) -> None:
+    for _path, rec in b.files:
+        for name, var in rec.get("variables", {}).items():
+            if name in b.variables:
+                b.error(var, "E204", f"variable {name!r} is declared twice (also {b.variables[name].where})")
+                continue
+            built = _build_variable(b, name, var)
+            if built is not None:
+                b.variables[name] = built
+
+
+def _build_variable(b: Build, name: str, rec: Rec) -> Variable | None:
+    initial = rec.get("initial")
+    vtype = rec.get("type")
+    if vtype is None:
+        if initial is None:
+            b.error(rec, "E202", f"variable {name!r} needs a type or an initial value")
+            return None
+        vtype = _infer_type(initial)
+        if vtype is None:
+            b.error(rec, "E200", f"variable {name!r}: cannot tell the type of {initial!r}")
+            return None
+    if initial is None:
+        initial = _DEFAULTS[vtype]
+    elif _infer_type(initial) != vtype:
+        b.error(rec, "E200", f"variable {name!r} is {vtype} but its initial value {initial!r} is not")
+        return None
+    if vtype == "set":
+        initial = frozenset(initial)
+    lo, hi = rec.get("min"), rec.get("max")
+    if (lo is not None or hi is not None) and vtype != "int":
+        b.error(rec, "E207", f"variable {name!r}: min and max apply to int variables only")
+        return None
+    if lo is not None and hi is not None and lo > hi:
+        b.error(rec, "E207", f"variable {name!r}: min {lo} is above max {hi}")
+        return None
+    if vtype == "int" and ((lo is not None and initial < lo) or (hi is not None and initial > hi)):
+        b.error(rec, "E207", f"variable {name!r}: initial value {initial} is outside {lo}..{hi}")
+        return None
+    if any(part.startswith("_") for part in name.split(".")) or name.split(".")[0] in _RESERVED_ROOTS:
+        b.error(rec, "E203", f"variable name {name!r} is reserved")
+        return None
+    return Variable(name, vtype, initial, b.where(rec), lo, hi, rec.get("doc", ""))
+
+
+#: Name roots that the engine and its extensions provide; stories cannot declare them.
+_RESERVED_ROOTS = {
+    "visits",
+    "chosen",
+    "turn",
+    "score",
+    "tier",
+    "perks",
+    "contacts",
+    "year",
+    "month",
+    "era",
+    "date",
+}
+
+
+def _infer_type(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, str):
+        return "str"
+    if isinstance(value, (list, frozenset)):
+        return "set"
+    return None
+
+
+def _collect_scenes(b: Build, chapters: dict[str, Chapter]) -> None:
+    for _path, rec in b.files:
+        file_chapter = rec["chapter"]["id"] if rec.has("chapter") else None
+        for kind, is_ending in (("scenes", False), ("endings", True)):
+            for sid, srec in rec.get(kind, {}).items():
+                if sid in b.scene_recs:
+                    other = b.scene_recs[sid][0]
+                    b.error(srec, "E204", f"{sid!r} is declared twice (also {other.path}:{other.line})")
+                    continue
+                chapter = None if is_ending else (srec.get("chapter") or file_chapter)
+                if chapter is not None and chapter not in chapters:
+                    b.error(srec, "E303", f"scene {sid!r} names an unknown chapter {chapter!r}")
+                    chapter = None
+                b.scene_recs[sid] = (srec, is_ending, chapter)
+
+
+def _core_builtins(b: Build) -> dict[str, Builtin]:
+    out = {"turn": Builtin("turn", "int", "Choices made so far.", lambda state: state.turn)}
+    for sid, (srec, _is_ending, _chapter) in b.scene_recs.items():
+        out[f"visits.{sid}"] = Builtin(
+            f"visits.{sid}",
+            "int",
+            f"Times the scene {sid} was entered.",
+            lambda state, k=sid: state.visits.get(k, 0),
+        )
+        for crec in srec.get("choices", []):
+            uid = f"{sid}.{crec['id']}"
+            out[f"chosen.{uid}"] = Builtin(
+                f"chosen.{uid}",
+                "int",
+                "Times the choice was taken.",
+                lambda state, k=uid: state.chosen.get(k, 0),
+            )
+    return out
+
+
+def _passages(b: Build, value: Any) -> tuple[Passage, ...]:
+    if isinstance(value, Src):
+        value = [value]
+    out = []
+    for item in value or []:
+        if isinstance(item, Src):
+            out.append(Passage(b.template(item) or EMPTY_TEMPLATE))
+        else:
+            out.append(
+                Passage(
+                    b.template(item["text"]) or EMPTY_TEMPLATE,
+                    b.condition(item["if"]),
+                    b.template(item.get("else")),
+                )
+            )
+    return tuple(out)
+
+
+def _build_next(b: Build, value: Any, owner: Rec) -> Next | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return Next((Branch(None, value),))
+    branches_in = [value] if isinstance(value, Rec) else value
+    branches = []
+    for i, br in enumerate(branches_in):
+        to, rnd = br.get("to"), br.get("random")
+        if (to is None) == (not rnd):
+            b.error(br.node, "E200", "a branch needs exactly one of to: or random:")
+            continue
+        random = tuple((w["to"], w["weight"]) for w in rnd or [])
+        cond = b.condition(br.get("if"))
+        if br.get("if") is None and i < len(branches_in) - 1:
+            b.error(
+                br.node, "E207", "only the last branch may have no if: (the ones after it are never taken)"
+            )
+        branches.append(Branch(cond, to, random))
+    if not branches:
+        return None
+    if branches_in[-1].get("if") is not None:
+        b.error(
+            branches_in[-1].node,
+            "E302",
+            "the last branch of a next: needs no if:, so that one always applies",
+        )
+    return Next(tuple(branches))
+
+
+def _build_scene(b: Build, sid: str, rec: Rec, is_ending: bool, chapter: str | None) -> Scene:
+    extras: dict[str, Any] = {}
+    choices: list[Choice] = []
+    if not is_ending:
+        seen: dict[str, Rec] = {}
+        for crec in rec.get("choices", []):
+            cid = crec["id"]
+            if cid in seen:
+                b.error(
+                    crec,
+                    "E204",
+                    f"choice {cid!r} appears twice in scene {sid!r} (also line {seen[cid].line})",
+                )
+                continue
+            seen[cid] = crec
+            choices.append(_build_choice(b, sid, crec))
+        nxt = _build_next(b, rec.get("next"), rec)
+        if nxt is not None:
+            if choices:
+                b.error(
+                    rec.node, "E207", f"scene {sid!r} has both choices: and next: (put next: on the choices)"
+                )
+            else:
+                label = b.template(rec.get("continue")) or Template(("Continue",))
+                choices.append(Choice("continue", sid, label, b.where(rec), next=nxt, synthetic=True))
+        for ext in EXTENSIONS:
+            if ext.build_scene:
+                extras[ext.name] = ext.build_scene(b, rec)
+    return Scene(
+        id=sid,
+        title=b.template(rec.get("title")) or EMPTY_TEMPLATE,
+        passages=_passages(b, rec.get("text")),
+        where=b.where(rec),
+        chapter=chapter,
+        tags=tuple(rec.get("tags", ())),
+        on_enter=b.effects(rec.get("on_enter", ())),
+        choices=tuple(choices),
+        is_ending=is_ending,
+        mechanics=tuple(rec.get("mechanics", ())),
+        extra=MappingProxyType(extras),
+    )
+
+
+def _build_choice(b: Build, sid: str, rec: Rec) -> Choice:
+    extras = {}
+    for ext in EXTENSIONS:
+        if ext.build_choice:
+            extras[ext.name] = ext.build_choice(b, rec, sid)
+    if rec.get("reason") is not None and rec.get("enable_if") is None:
+        b.error(rec.fields["reason"], "E207", "reason: explains a disabled choice; it needs enable_if:")
+    return Choice(
+        id=rec["id"],
+        scene=sid,
+        text=b.template(rec["text"]) or EMPTY_TEMPLATE,
+        where=b.where(rec),
+        condition=b.condition(rec.get("if")),
+        enable_if=b.condition(rec.get("enable_if")),
+        reason=b.template(rec.get("reason")),
+        effects=b.effects(rec.get("effects", ())),
+        next=_build_next(b, rec.get("next"), rec),
+        after=b.template(rec.get("after")),
+        once=rec.get("once", False),
+        fallback=rec.get("fallback", False),
+        key=rec.get("key", False),
+        tags=tuple(rec.get("tags", ())),
+        extra=MappingProxyType(extras),
+    )
+
+
+def _check_targets(b: Build, scenes: dict[str, Scene]) -> None:
+    for srec, _e, _c in b.scene_recs.values():
+        for where_rec, nxt in _next_fields(srec):
+            for target in _targets_of(nxt):
+                if target not in scenes:
+                    b.error(
+                        where_rec, "E300", f"unknown scene or ending {target!r}{_suggest(target, scenes)}"
+                    )
+
+
+def _next_fields(srec: Rec):
+    if srec.get("next") is not None:
+        yield srec, srec["next"]
+    for crec in srec.get("choices", []):
+        if crec.get("next") is not None:
+            yield crec, crec["next"]
+
+
+def _targets_of(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    branches = [value] if isinstance(value, Rec) else value
+    out = []
+    for br in branches:
+        if br.get("to"):
+            out.append(br["to"])
+        out.extend(w["to"] for w in br.get("random", []) or [])
+    return out
+
+
+def _suggest(name: str, known: Iterable[str]) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(name, list(known), n=1, cutoff=0.7)
+    return f"; did you mean {match[0]!r}?" if match else ""

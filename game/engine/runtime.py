@@ -1,0 +1,354 @@
+"""The step API: ``start``, ``frame``, ``choose``.
+
+Front ends only render frames and send back choice ids; tools replay paths of choice
+ids. Every function here is pure: it reads the story and a state and returns new
+values. The same story, seed and choices give the same states, byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from .events import Cause, Event
+from .extension import EXTENSIONS
+from .model import EMPTY, Choice, Next, Scene, Story
+from .state import State, frozen, mix
+
+
+class ChoiceError(ValueError):
+    """Raised by :func:`choose` for a choice id that is not available in the frame."""
+
+
+class StartError(ValueError):
+    """Raised by :func:`start` for a start scene or variable setting that does not fit the story."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceView:
+    """A choice as a front end shows it. ``reason`` says why a disabled choice is disabled."""
+
+    id: str
+    uid: str
+    text: str
+    enabled: bool
+    reason: str | None = None
+    key: bool = False
+    tags: tuple[str, ...] = ()
+    synthetic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What to show for a state.
+
+    ``status`` is ``choosing`` (pick one of ``choices``), ``ended`` (an ending was
+    reached; ``ending`` is its id) or ``stuck`` (a scene with no way on: a story bug
+    the linter warns about, shown rather than crashing).
+    """
+
+    scene: str
+    title: str
+    after: str
+    paragraphs: tuple[str, ...]
+    choices: tuple[ChoiceView, ...]
+    status: str
+    ending: str | None
+    chapter: str | None
+    tags: tuple[str, ...]
+    turn: int
+
+
+class Context:
+    """What compiled expressions read (variables, built-ins) and draw from (the generator)."""
+
+    __slots__ = ("vars", "state", "builtins", "seed", "draws")
+
+    def __init__(self, story: Story, state: State, variables: Mapping[str, Any] | None = None):
+        self.vars = state.vars if variables is None else variables
+        self.state = state
+        self.builtins = story.builtins
+        self.seed = state.seed
+        self.draws = state.draws
+
+    def get(self, name: str) -> Any:
+        try:
+            return self.vars[name]
+        except KeyError:
+            return self.builtins[name].get(self.state)
+
+    def randint(self, lo: int, hi: int) -> int:
+        if lo > hi:
+            lo, hi = hi, lo
+        value = mix(self.seed, self.draws)
+        self.draws += 1
+        return lo + value % (hi - lo + 1)
+
+
+class Step:
+    """The working copy one ``choose`` (or ``start``) builds up; extensions change it too.
+
+    ``state`` is kept current (rebuilt after each change of variables or counters), so
+    expressions evaluated during the step see the changes made so far.
+    """
+
+    def __init__(self, story: Story, state: State, cause: Cause, turn: int):
+        self.story = story
+        self.vars: dict[str, Any] = dict(state.vars)
+        self.ext: dict[str, Any] = dict(state.ext)
+        self.events: list[Event] = []
+        self.cause = cause
+        self.turn = turn
+        self.ctx = Context(story, state, self.vars)
+        self.state = state
+        self._dirty = False
+
+    def emit(self, kind: str, data: Mapping[str, Any] | None = None, cause: Cause | None = None) -> Event:
+        event = Event(kind, cause or self.cause, self.turn, MappingProxyType(dict(data)) if data else EMPTY)
+        self.events.append(event)
+        return event
+
+    def sync(self, **changes: Any) -> State:
+        """Make ``state`` reflect the working copy (and ``changes``), for expressions and hooks."""
+        if self._dirty:
+            changes["vars"] = MappingProxyType(dict(self.vars))
+            self._dirty = False
+        if self.ext != self.state.ext:
+            changes["ext"] = MappingProxyType(dict(self.ext))
+        if self.ctx.draws != self.state.draws:
+            changes["draws"] = self.ctx.draws
+        if changes:
+            self.state = self.state.evolve(**changes)
+        self.ctx.state = self.state
+        return self.state
+
+    def run_effects(self, effects, cause: Cause) -> None:
+        variables = self.story.variables
+        for effect in effects:
+            self.ctx.state = self.state
+            new = effect.evaluate(self.ctx)
+            name = effect.target
+            var = variables[name]
+            clamped = var.clamp(new)
+            old = self.vars[name]
+            if clamped != old:
+                self.vars[name] = clamped
+                self._dirty = True
+                self.emit(
+                    "variable",
+                    {"name": name, "old": old, "new": clamped, "clamped": clamped != new},
+                    cause,
+                )
+        if self._dirty:
+            self.sync()
+
+    def draw_weighted(self, options: tuple[tuple[str, int], ...]) -> str:
+        total = sum(w for _, w in options)
+        pick = self.ctx.randint(0, total - 1)
+        for target, weight in options:
+            if pick < weight:
+                return target
+            pick -= weight
+        return options[-1][0]  # pragma: no cover - unreachable: pick < total
+
+    def resolve(self, nxt: Next) -> str:
+        self.ctx.state = self.state
+        for branch in nxt.branches:
+            if branch.condition is None or branch.condition.evaluate(self.ctx):
+                if branch.to:
+                    return branch.to
+                target = self.draw_weighted(branch.random)
+                self.emit("random", {"target": target, "options": [t for t, _ in branch.random]})
+                self.sync()
+                return target
+        raise AssertionError("the loader guarantees a final unconditional branch")  # pragma: no cover
+
+    def enter(self, scene: Scene, visits: dict[str, int]) -> None:
+        visits[scene.id] = visits.get(scene.id, 0) + 1
+        cause = Cause(scene.id)
+        self.sync(scene=scene.id, visits=MappingProxyType(dict(visits)))
+        self.emit("scene", {"title": scene.title.render(self.ctx)}, cause)
+        self.run_effects(scene.on_enter, cause)
+        for ext in EXTENSIONS:
+            if ext.on_enter:
+                ext.on_enter(self, scene)
+        if scene.is_ending:
+            self.sync(ending=scene.id)
+            self.emit("ending", {"title": scene.title.render(self.ctx)}, cause)
+
+
+def start(
+    story: Story,
+    seed: int = 0,
+    options: Mapping[str, Any] | None = None,
+    *,
+    at: str | None = None,
+    sets: Mapping[str, Any] | None = None,
+) -> tuple[State, tuple[Event, ...]]:
+    """A new game: the start scene (or ``at``) entered, its on_enter effects run.
+
+    ``sets`` overrides variables' initial values (for testing from any scene); values
+    must have the variable's type. Raises :class:`StartError` for an unknown scene or
+    variable or a value of the wrong type. Returns the state and the events of entering.
+    """
+    options = dict(options or {})
+    variables = {name: var.initial for name, var in story.variables.items()}
+    for name, value in (sets or {}).items():
+        var = story.variables.get(name)
+        if var is None:
+            raise StartError(f"unknown variable {name!r}")
+        if var.type == "set" and isinstance(value, (list, set, tuple)):
+            value = frozenset(value)
+        if _type_of(value) != var.type:
+            raise StartError(f"{name} is {var.type}, not {_type_of(value)} ({value!r})")
+        variables[name] = var.clamp(value)
+    scene_id = at or story.start
+    scene = story.scenes.get(scene_id)
+    if scene is None:
+        raise StartError(f"unknown scene {scene_id!r}")
+    ext = {e.name: e.initial(story, options) for e in EXTENSIONS if e.initial}
+    state = State(story.id, scene_id, frozen(variables), seed & ((1 << 63) - 1), ext=frozen(ext))
+    step = Step(story, state, Cause(scene_id), 0)
+    step.enter(scene, {})
+    return step.state, tuple(step.events)
+
+
+def _type_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, str):
+        return "str"
+    if isinstance(value, frozenset):
+        return "set"
+    return type(value).__name__
+
+
+def available(story: Story, state: State) -> list[tuple[Choice, bool, str | None]]:
+    """The choices on offer in ``state``: (choice, enabled, reason if disabled), in order.
+
+    Hidden choices (``if:`` false, ``once`` already taken) are left out; fallback choices
+    appear only when no other choice is enabled.
+    """
+    scene = story.scenes[state.scene]
+    if scene.is_ending or state.ending:
+        return []
+    ctx = Context(story, state)
+    shown: list[tuple[Choice, bool, str | None]] = []
+    fallbacks: list[tuple[Choice, bool, str | None]] = []
+    chosen = state.chosen
+    for choice in scene.choices:
+        if choice.once and chosen.get(choice.uid):
+            continue
+        if choice.condition is not None and not choice.condition.evaluate(ctx):
+            continue
+        enabled, reason = True, None
+        if choice.enable_if is not None and not choice.enable_if.evaluate(ctx):
+            enabled = False
+            reason = choice.reason.render(ctx) if choice.reason is not None else "Not available."
+        if enabled:
+            for ext in EXTENSIONS:
+                if ext.gate:
+                    refusal = ext.gate(story, state, choice)
+                    if refusal:
+                        enabled, reason = False, refusal
+                        break
+        (fallbacks if choice.fallback else shown).append((choice, enabled, reason))
+    if not any(enabled for _, enabled, _ in shown):
+        shown.extend(fallbacks)
+    return shown
+
+
+def frame(story: Story, state: State) -> Frame:
+    """What to show for ``state``: the scene's text, title and the choices on offer."""
+    scene = story.scenes[state.scene]
+    ctx = Context(story, state)
+    paragraphs: list[str] = []
+    for passage in scene.passages:
+        # Paragraphs are separated by blank lines; a single line break inside a paragraph
+        # is a space (as in Markdown), so `|` blocks wrap to any width.
+        for block in passage.render(ctx).split("\n\n"):
+            paragraph = " ".join(line.strip() for line in block.splitlines() if line.strip())
+            if paragraph:
+                paragraphs.append(paragraph)
+    after = ""
+    if state.last_choice:
+        last = story.choice(state.last_choice)
+        if last is not None and last.after is not None:
+            after = last.after.render(ctx)
+    choices = tuple(
+        ChoiceView(c.id, c.uid, c.text.render(ctx), enabled, reason, c.key, c.tags, c.synthetic)
+        for c, enabled, reason in available(story, state)
+    )
+    if state.ending:
+        status = "ended"
+    elif any(c.enabled for c in choices):
+        status = "choosing"
+    else:
+        status = "stuck"
+    return Frame(
+        scene=scene.id,
+        title=scene.title.render(ctx),
+        after=after,
+        paragraphs=tuple(paragraphs),
+        choices=choices,
+        status=status,
+        ending=state.ending,
+        chapter=scene.chapter,
+        tags=scene.tags,
+        turn=state.turn,
+    )
+
+
+def choose(story: Story, state: State, choice_id: str) -> tuple[State, tuple[Event, ...]]:
+    """Take the choice ``choice_id`` (its id in the scene, or its uid ``scene.choice``).
+
+    Runs the choice's effects, the extensions' reactions, resolves where it leads,
+    enters that scene and advances the turn. Raises :class:`ChoiceError` if the
+    choice is not on offer or is disabled. Returns the new state and its events.
+    """
+    scene_id = state.scene
+    if "." in choice_id:
+        prefix, _, choice_id = choice_id.partition(".")
+        if prefix != scene_id:
+            raise ChoiceError(f"{prefix}.{choice_id} is not a choice of the current scene {scene_id!r}")
+    offered = available(story, state)
+    for choice, enabled, reason in offered:
+        if choice.id == choice_id:
+            if not enabled:
+                raise ChoiceError(f"{choice_id!r} is not available: {reason}")
+            break
+    else:
+        if state.ending:
+            raise ChoiceError("the story has ended")
+        ids = ", ".join(c.id for c, _, _ in offered) or "none"
+        raise ChoiceError(f"no choice {choice_id!r} in scene {scene_id!r} (on offer: {ids})")
+
+    turn = state.turn + 1
+    cause = Cause(scene_id, choice.id)
+    chosen = dict(state.chosen)
+    chosen[choice.uid] = chosen.get(choice.uid, 0) + 1
+    step = Step(story, state, cause, turn)
+    step.sync(
+        turn=turn,
+        chosen=MappingProxyType(chosen),
+        path=state.path + (choice.uid,),
+        last_choice=choice.uid,
+    )
+    ctx = step.ctx
+    step.emit("choice", {"text": choice.text.render(ctx)})
+    step.run_effects(choice.effects, cause)
+    for ext in EXTENSIONS:
+        if ext.on_choice:
+            ext.on_choice(step, choice)
+            step.sync()
+    target = step.resolve(choice.next) if choice.next is not None else scene_id
+    step.enter(story.scenes[target], dict(step.state.visits))
+    for ext in EXTENSIONS:
+        if ext.on_turn:
+            ext.on_turn(step)
+            step.sync()
+    return step.state, tuple(step.events)

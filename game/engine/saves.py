@@ -1,0 +1,185 @@
+"""Saves: versioned JSON, written atomically, read with clear errors, migrated step by step.
+
+A save holds the story id, the seed, the session's options, the path of choices and
+a snapshot of the state. Loading replays the path (so undo and history come back);
+if the story has changed so that the path no longer replays, the snapshot is used
+if it still fits the story. Nothing the player saved is lost: a save is written to
+``name.tmp``, flushed to disk and renamed over the old file in one step.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .diagnostics import Diagnostic, InputError
+from .model import Story
+from .state import State, frozen
+
+SAVE_FORMAT = "socialscore-save"
+#: The save version this build writes. Older versions are migrated one step at a time.
+SAVE_VERSION = 1
+MAX_SAVE_BYTES = 20_000_000
+
+#: MIGRATIONS[n] turns a version-n save into a version-(n+1) save.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+def atomic_write_text(path: str | os.PathLike, text: str) -> None:
+    """Write ``text`` to ``path`` so that a crash leaves either the old file or the new one."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def make_save(story: Story, state: State, options: dict[str, Any], label: str = "") -> dict:
+    """The save data for ``state`` (see the module doc for what it holds)."""
+    return {
+        "format": SAVE_FORMAT,
+        "version": SAVE_VERSION,
+        "story": story.id,
+        "story_version": story.version,
+        "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "label": label,
+        "options": dict(options),
+        "state": state.to_json(),
+    }
+
+
+def write_save(path: str | os.PathLike, data: dict) -> None:
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+
+
+def read_save(path: str | os.PathLike) -> dict:
+    """Read and migrate a save file. Raises :class:`InputError` (E600/E601) if unusable."""
+    p = str(path)
+
+    def bad(message: str, code: str = "E600", line: int = 0) -> InputError:
+        return InputError(Diagnostic(p, line, 0, code, message))
+
+    try:
+        size = os.path.getsize(p)
+        if size > MAX_SAVE_BYTES:
+            raise bad("the save file is too large to be a save")
+        with open(p, "rb") as f:
+            raw = f.read()
+    except OSError as exc:
+        raise bad(f"cannot read the save: {exc.strerror or exc}") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise bad("the save is not UTF-8 text (is it a save file?)") from None
+    except json.JSONDecodeError as exc:
+        raise bad(f"the save is corrupt: {exc.msg}", line=exc.lineno) from None
+    if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+        raise bad("not a Social Score save")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise bad("the save has no valid version number")
+    if version > SAVE_VERSION:
+        raise bad(
+            f"the save is version {version}, newer than this game reads ({SAVE_VERSION}); update the game",
+            "E601",
+        )
+    while version < SAVE_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+        data["version"] = version
+    if not isinstance(data.get("state"), dict) or not isinstance(data.get("options", {}), dict):
+        raise bad("the save has no state")
+    return data
+
+
+def state_from_json(story: Story, data: Any, where: str = "<save>") -> State:
+    """Rebuild a state from :meth:`State.to_json` data, checking it fits ``story``.
+
+    Raises :class:`InputError` (E600 for malformed data, E602 for a state the story
+    no longer has room for: a scene or variable that is gone, a value of another type).
+    """
+
+    def bad(message: str, code: str = "E602") -> InputError:
+        return InputError(Diagnostic(where, 0, 0, code, message))
+
+    if not isinstance(data, dict):
+        raise bad("the state is not a mapping", "E600")
+    try:
+        if data["story"] != story.id:
+            raise bad(f"the save is for the story {data['story']!r}, not {story.id!r}")
+        scene = data["scene"]
+        if scene not in story.scenes:
+            raise bad(f"the saved scene {scene!r} is not in the story any more")
+        variables = {name: var.initial for name, var in story.variables.items()}
+        for name, value in dict(data["vars"]).items():
+            var = story.variables.get(name)
+            if var is None:
+                continue  # a variable the story dropped: its value no longer matters
+            if var.type == "set":
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    raise bad(f"the saved {name!r} is not a set of text")
+                value = frozenset(value)
+            elif not _fits(value, var.type):
+                raise bad(f"the saved {name!r} is not {var.type}")
+            variables[name] = value
+        counts = {}
+        for key in ("visits", "chosen"):
+            table = dict(data.get(key, {}))
+            if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in table.values()):
+                raise bad(f"the saved {key} counts are not numbers", "E600")
+            counts[key] = frozen(table)
+        path = tuple(data.get("path", ()))
+        if not all(isinstance(p, str) for p in path):
+            raise bad("the saved path is not a list of choice ids", "E600")
+        ending = data.get("ending")
+        if ending is not None and (ending not in story.scenes or not story.scenes[ending].is_ending):
+            raise bad(f"the saved ending {ending!r} is not in the story any more")
+        ints = {k: data[k] for k in ("seed", "draws", "turn")}
+        if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in ints.values()):
+            raise bad("the saved seed, draws or turn is not a number", "E600")
+        ext = data.get("ext", {})
+        if not isinstance(ext, dict):
+            raise bad("the saved extension data is not a mapping", "E600")
+        return State(
+            story=story.id,
+            scene=scene,
+            vars=MappingProxyType(variables),
+            seed=ints["seed"],
+            draws=ints["draws"],
+            turn=ints["turn"],
+            visits=counts["visits"],
+            chosen=counts["chosen"],
+            ending=ending,
+            path=path,
+            last_choice=data.get("last_choice") if isinstance(data.get("last_choice"), str) else None,
+            ext=frozen(ext),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise bad(
+            f"the saved state is incomplete or malformed ({exc.__class__.__name__}: {exc})", "E600"
+        ) from None
+
+
+def _fits(value: Any, vtype: str) -> bool:
+    if vtype == "bool":
+        return isinstance(value, bool)
+    if vtype == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if vtype == "str":
+        return isinstance(value, str)
+    return False

@@ -1,0 +1,84 @@
+"""The game state: small, immutable, JSON-serialisable; and the seeded generator.
+
+A :class:`State` holds everything that changes while playing and nothing else: the
+scene, variables, visit and choice counts, the turn, the random seed and how many
+draws were made, the ending reached, the path of choices taken, and the extensions'
+parts (the scoring model's score, ledger and contacts). It refers to scenes and
+choices by id only, never by object, so saves survive new versions of a story.
+Mappings in a state are read-only views; a step makes a new state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from types import MappingProxyType
+from typing import Any
+
+from .model import EMPTY
+
+_MASK = (1 << 64) - 1
+
+
+def mix(seed: int, n: int) -> int:
+    """The n-th 64-bit draw of the generator seeded with ``seed`` (SplitMix64).
+
+    Counter-based, so a state needs only (seed, draws) to continue the same sequence,
+    and replaying a path of choices draws the same numbers.
+    """
+    z = (seed * 0x9E3779B97F4A7C15 + (n + 1) * 0xBF58476D1CE4E5B9) & _MASK
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+    return z ^ (z >> 31)
+
+
+def frozen(mapping: Mapping | dict) -> Mapping:
+    """A read-only view of a fresh copy of ``mapping``."""
+    return MappingProxyType(dict(mapping)) if mapping else EMPTY
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """One moment of a playthrough. Never mutated: steps return new states."""
+
+    story: str
+    scene: str
+    vars: Mapping[str, Any]
+    seed: int
+    draws: int = 0
+    turn: int = 0
+    visits: Mapping[str, int] = field(default_factory=lambda: EMPTY)
+    chosen: Mapping[str, int] = field(default_factory=lambda: EMPTY)
+    ending: str | None = None
+    #: uids (scene.choice) of the choices taken, in order: enough to replay the game
+    path: tuple[str, ...] = ()
+    #: uid of the choice that led here (its after: text opens the next frame)
+    last_choice: str | None = None
+    #: the extensions' parts of the state, by extension name (JSON-serialisable values)
+    ext: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
+
+    def evolve(self, **changes: Any) -> State:
+        """A copy with ``changes`` (faster than dataclasses.replace, which a step calls often)."""
+        fields = {name: getattr(self, name) for name in _FIELDS}
+        fields.update(changes)
+        return State(**fields)
+
+    def to_json(self) -> dict:
+        """Plain JSON data; sets become sorted lists. Extensions' parts must already be JSON."""
+        return {
+            "story": self.story,
+            "scene": self.scene,
+            "vars": {k: sorted(v) if isinstance(v, frozenset) else v for k, v in sorted(self.vars.items())},
+            "seed": self.seed,
+            "draws": self.draws,
+            "turn": self.turn,
+            "visits": dict(sorted(self.visits.items())),
+            "chosen": dict(sorted(self.chosen.items())),
+            "ending": self.ending,
+            "path": list(self.path),
+            "last_choice": self.last_choice,
+            "ext": {k: self.ext[k] for k in sorted(self.ext)},
+        }
+
+
+_FIELDS = tuple(f.name for f in fields(State))

@@ -1,0 +1,205 @@
+"""The terminal front end: plays any story with numbered choices.
+
+It reads one line at a time, so it works the same typed by a person, piped from a
+file (one choice number a line) or read by a screen reader. Commands: a choice's
+number, ``undo``, ``save [FILE]``, ``load [FILE]``, ``history``, ``help``, ``quit``
+(and the extensions' views, such as ``score``, ``contacts`` and ``ledger``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import textwrap
+from collections.abc import Callable
+from typing import TextIO
+
+from ..engine import ChoiceError, Event, Frame, InputError, Session, UndoLocked
+
+DEFAULT_SAVE = "socialscore-save.json"
+
+#: Extra commands (name -> (help, function(front end) -> None)) added by extensions.
+COMMANDS: dict[str, tuple[str, Callable[[TextFrontEnd], None]]] = {}
+#: Describers of events for the terminal: a function(event, session) -> line or None.
+EVENT_LINES: list[Callable[[Event, Session], str | None]] = []
+
+
+class TextFrontEnd:
+    """Plays a :class:`Session` through text streams. ``run`` returns the exit code:
+    0 at an ending or on quit, 1 when input ends before the story does."""
+
+    def __init__(
+        self, session: Session, stdin: TextIO, stdout: TextIO, width: int = 78, save_path: str = DEFAULT_SAVE
+    ):
+        self.session = session
+        self.stdin = stdin
+        self.out = stdout
+        self.width = max(20, width)
+        self.save_path = save_path
+        self.line_no = 0
+
+    # -- output ----------------------------------------------------------------
+    def say(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+
+    def wrap(self, text: str, indent: str = "") -> None:
+        for line in text.split("\n"):
+            self.say(
+                textwrap.fill(line, self.width, initial_indent=indent, subsequent_indent=indent) or indent
+            )
+
+    def show_events(self, events: tuple[Event, ...]) -> None:
+        for event in events:
+            for describe in EVENT_LINES:
+                line = describe(event, self.session)
+                if line:
+                    self.wrap(line, "  * ")
+
+    def show_frame(self, frame: Frame) -> None:
+        self.say()
+        if frame.after:
+            self.wrap(frame.after)
+            self.say()
+        if frame.title:
+            self.say(f"== {frame.title} ==")
+            self.say()
+        for paragraph in frame.paragraphs:
+            self.wrap(paragraph)
+            self.say()
+        if frame.status == "ended":
+            self.say(f"*** THE END: {frame.title} ***")
+            return
+        if frame.status == "stuck":
+            self.say("(The story has no way on from here. Type undo or quit.)")
+            return
+        for i, choice in enumerate(frame.choices, 1):
+            if choice.enabled:
+                self.wrap(f"{i}. {choice.text}", "  ")
+            else:
+                self.wrap(f"{i}. ({choice.text}: unavailable, {choice.reason})", "  ")
+
+    # -- input -----------------------------------------------------------------
+    def read(self) -> str | None:
+        self.out.write("> ")
+        self.out.flush()
+        line = self.stdin.readline()
+        if not line:
+            self.say()
+            return None
+        self.line_no += 1
+        if not self.stdin.isatty():
+            self.say(line.rstrip("\n"))  # echo piped input so transcripts read like a session
+        return line.strip()
+
+    def run(self) -> int:
+        session = self.session
+        self.show_events(session.last_events)
+        self.show_frame(session.frame())
+        while True:
+            frame = session.frame()
+            if frame.status == "ended":
+                return 0
+            line = self.read()
+            if line is None:
+                self.say("Input ended before the story did.")
+                return 1
+            if not line:
+                continue
+            word, _, rest = line.partition(" ")
+            word = word.lower()
+            if word.isdigit():
+                self.take(frame, int(word))
+            elif word in ("q", "quit", "exit"):
+                self.say("Goodbye.")
+                return 0
+            elif word in ("u", "undo"):
+                self.undo()
+            elif word in ("s", "save"):
+                self.save(rest.strip() or self.save_path)
+            elif word in ("l", "load"):
+                self.load(rest.strip() or self.save_path)
+            elif word in ("h", "history"):
+                self.history()
+            elif word in ("?", "help"):
+                self.help()
+            elif word in COMMANDS:
+                COMMANDS[word][1](self)
+            else:
+                self.invalid(line, frame)
+
+    def invalid(self, line: str, frame: Frame) -> None:
+        count = len(frame.choices)
+        self.say(f"Line {self.line_no}: {line!r} is not a choice or a command; enter 1-{count}, or help.")
+
+    def take(self, frame: Frame, number: int) -> None:
+        if not 1 <= number <= len(frame.choices):
+            self.say(f"Line {self.line_no}: there is no choice {number}; enter 1-{len(frame.choices)}.")
+            return
+        choice = frame.choices[number - 1]
+        if not choice.enabled:
+            self.say(f"Line {self.line_no}: choice {number} is unavailable: {choice.reason}")
+            return
+        try:
+            events = self.session.choose(choice.id)
+        except ChoiceError as exc:  # pragma: no cover - the frame offered it
+            self.say(f"Line {self.line_no}: {exc}")
+            return
+        self.show_events(events)
+        self.show_frame(self.session.frame())
+
+    def undo(self) -> None:
+        try:
+            if self.session.undo():
+                self.say("(Undone.)")
+                self.show_frame(self.session.frame())
+            else:
+                self.say("(Nothing to undo.)")
+        except UndoLocked as exc:
+            self.say(f"({exc}.)")
+
+    def save(self, path: str) -> None:
+        try:
+            self.session.save(path)
+        except OSError as exc:
+            self.say(f"Could not save to {path}: {exc.strerror or exc}")
+            return
+        self.say(f"(Saved to {path}.)")
+
+    def load(self, path: str) -> None:
+        try:
+            self.session = Session.load(self.session.story, path)
+        except InputError as exc:
+            for diagnostic in exc.diagnostics:
+                self.say(f"Could not load: {diagnostic}")
+            return
+        self.say(f"(Loaded {path}.)")
+        self.show_frame(self.session.frame())
+
+    def history(self) -> None:
+        self.say("--- History ---")
+        for entry in self.session.history():
+            if entry.frame.title:
+                self.say(f"[{entry.frame.title}]")
+            for paragraph in entry.frame.paragraphs:
+                self.wrap(paragraph, "  ")
+            if entry.choice_text:
+                self.wrap(f"> {entry.choice_text}", "  ")
+        self.say("--- End of history ---")
+
+    def help(self) -> None:
+        self.say("Commands: a choice's number; undo; save [FILE]; load [FILE]; history; help; quit.")
+        for name, (text, _fn) in sorted(COMMANDS.items()):
+            self.say(f"  {name}: {text}")
+
+
+def run_text(args: argparse.Namespace) -> int:
+    """``socialscore text``: load the story, start a session, play it on stdin/stdout."""
+    from ..cli import UsageError, load_for_play, parse_sets
+
+    story = load_for_play(args)
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
+    if args.width < 20:
+        raise UsageError("socialscore text: --width must be at least 20")
+    session = Session(story, seed, {"seed": seed}, at=args.at, sets=parse_sets(story, args.sets))
+    return TextFrontEnd(session, sys.stdin, sys.stdout, width=args.width).run()

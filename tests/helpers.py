@@ -1,0 +1,81 @@
+"""Helpers shared by the tests: writing small stories to disk and playing them."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from game.engine import Session, load_story
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "tests" / "stories" / "sample"
+
+
+def write_story(tmp_path: Path, text: str, name: str = "story.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def load_ok(path):
+    story, diagnostics = load_story(path)
+    errors = [str(d) for d in diagnostics if d.is_error]
+    assert story is not None, errors
+    return story
+
+
+def codes(diagnostics) -> list[str]:
+    return [d.code for d in diagnostics]
+
+
+def play(story, choices, seed=0, **kw) -> Session:
+    session = Session(story, seed, **kw)
+    for choice in choices:
+        session.choose(choice)
+    return session
+
+
+MINI = """
+story: {id: mini, title: Mini, start: a}
+variables:
+  money: {type: int, initial: 10, min: 0, max: 100}
+  bag: {type: set}
+  seen: false
+scenes:
+  a:
+    title: Start
+    text: You have {money}.
+    choices:
+      - id: spend
+        text: Spend 5
+        effects: [money -= 5, bag += 'thing']
+        next: b
+      - id: rich
+        text: Be rich
+        enable_if: money > 50
+        reason: Too poor.
+        next: b
+  b:
+    text:
+      - Bag holds {bag}.
+      - if: "'thing' in bag"
+        text: You bought a thing.
+    choices:
+      - id: again
+        text: Again
+        once: true
+        effects: seen = true
+      - id: finish
+        text: Finish
+        enable_if: seen
+        reason: Look again first.
+        next: end
+      - id: give_up
+        text: Give up
+        fallback: true
+        next: end
+endings:
+  end:
+    title: The end
+    text: Done with {money}.
+"""
