@@ -36,8 +36,21 @@ def _add_story(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_rules(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--rules", metavar="FILE", help="a rules file to use instead of the story's own scoring rules"
+    )
+
+
 def _add_play_options(p: argparse.ArgumentParser) -> None:
     _add_story(p)
+    _add_rules(p)
+    p.add_argument(
+        "--transparency",
+        choices=("opaque", "partial", "transparent"),
+        default="transparent",
+        help="how score changes are explained: only the number, a vague reason, or the exact rule",
+    )
     p.add_argument("--seed", type=_seed, default=None, help="random seed (default: a new one each game)")
     p.add_argument(
         "--from", dest="at", metavar="SCENE", help="start at this scene instead of the story's start"
@@ -118,7 +131,7 @@ def load_for_play(args: argparse.Namespace):
     """The story named by ``--story`` (or the shipped one), loaded; raises InputError."""
     from .engine import load_story_or_raise
 
-    return load_story_or_raise(args.story or story_dir())
+    return load_story_or_raise(args.story or story_dir(), getattr(args, "rules", None))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

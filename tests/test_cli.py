@@ -98,7 +98,7 @@ def test_lint_of_a_missing_path_is_exit_2():
 
 
 def test_text_plays_to_an_ending_from_piped_input():
-    result = run("text", "--story", str(SAMPLE), "--seed", "1", stdin="2\n1\n3\n")
+    result = run("text", "--story", str(SAMPLE), "--seed", "1", stdin="2\n1\n4\n")
     assert result.returncode == 0, result.stdout
     assert "*** THE END:" in result.stdout
 

@@ -14,9 +14,14 @@ from .helpers import ROOT, SAMPLE
 STORY_FILES = sorted(story_dir().rglob("*.yaml")) + sorted(SAMPLE.rglob("*.yaml"))
 
 
-def test_format_reference_is_up_to_date():
-    text = reference.DOC.read_text(encoding="utf-8")
+@pytest.mark.parametrize("doc", [reference.DOC, reference.SCORING_DOC], ids=lambda p: p.name)
+def test_format_reference_is_up_to_date(doc):
+    text = doc.read_text(encoding="utf-8")
     assert reference.render(text) == text, "run: python -m game.authoring.reference"
+
+
+def test_every_code_is_documented():
+    text = reference.DOC.read_text(encoding="utf-8")
     for code in CODES:
         assert f"`{code}`" in text
 

@@ -14,9 +14,12 @@ from pathlib import Path
 from ..engine import format as fmt
 from ..engine.diagnostics import CODES
 from ..engine.schema import Record
+from ..engine.scoring import format as scoring_fmt
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "story-format.md"
-_BLOCK = re.compile(r"(<!-- generated:(\w+) -->\n)(.*?)(<!-- /generated:\2 -->)", re.S)
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+DOC = DOCS / "story-format.md"
+SCORING_DOC = DOCS / "scoring-format.md"
+_BLOCK = re.compile(r"(<!-- generated:([\w-]+) -->\n)(.*?)(<!-- /generated:\2 -->)", re.S)
 
 
 def _cell(text: str) -> str:
@@ -70,7 +73,16 @@ def mechanics_section() -> str:
     return "\n".join(rows)
 
 
-SECTIONS = {"fields": fields_section, "codes": codes_section, "mechanics": mechanics_section}
+def scoring_fields_section() -> str:
+    return "\n\n".join(record_table(r) for r in scoring_fmt.RECORDS)
+
+
+SECTIONS = {
+    "fields": fields_section,
+    "scoring-fields": scoring_fields_section,
+    "codes": codes_section,
+    "mechanics": mechanics_section,
+}
 
 
 def render(text: str) -> str:
@@ -86,13 +98,14 @@ def render(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    text = DOC.read_text(encoding="utf-8")
-    new = render(text)
-    if new != text:
-        DOC.write_text(new, encoding="utf-8")
-        print(f"updated {DOC}")
-    else:
-        print(f"{DOC} is up to date")
+    for doc in (DOC, SCORING_DOC):
+        text = doc.read_text(encoding="utf-8")
+        new = render(text)
+        if new != text:
+            doc.write_text(new, encoding="utf-8")
+            print(f"updated {doc}")
+        else:
+            print(f"{doc} is up to date")
     return 0
 
 

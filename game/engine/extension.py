@@ -21,7 +21,10 @@ class Extension:
       ``build_story(b) -> Any``: the story's ``extra[name]``;
       ``build_scene(b, rec) -> Any`` and ``build_choice(b, rec, scene_id) -> Any``.
     Run time:
-      ``initial(story, options) -> JSON``: the extension's part of a new state;
+      ``initial(story, options) -> part | None``: the extension's part of a new state (an immutable
+      object with ``to_json()``), or None when the story does not use the extension;
+      ``from_json(story, data) -> part``: the inverse of ``part.to_json()`` (raises ValueError,
+      KeyError or TypeError for malformed data);
       ``gate(story, state, choice) -> str | None``: a reason to show the choice disabled;
       ``on_choice(step, choice)``: after the choice's effects;
       ``on_enter(step, scene)``: after a scene's on_enter effects;
@@ -34,6 +37,7 @@ class Extension:
     build_scene: Any = None
     build_choice: Any = None
     initial: Any = None
+    from_json: Any = None
     gate: Any = None
     on_choice: Any = None
     on_enter: Any = None

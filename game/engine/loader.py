@@ -73,6 +73,10 @@ class Build:
     variables: dict[str, Variable] = field(default_factory=dict)
     builtins: dict[str, Builtin] = field(default_factory=dict)
     scene_recs: dict[str, tuple[Rec, bool, str | None]] = field(default_factory=dict)
+    #: a rules file given with --rules: its scoring: record, used instead of the story's
+    rules_override: Rec | None = None
+    #: what extensions build, by extension name (for their later hooks)
+    ext: dict[str, Any] = field(default_factory=dict)
     env: _Env | None = None
     words: int = 0
 
@@ -192,9 +196,12 @@ def story_files(path: str | os.PathLike) -> tuple[list[Path], list[Diagnostic]]:
     return [], [Diagnostic(str(p), 0, 0, "E100", "no such file or folder")]
 
 
-def load_story(path: str | os.PathLike) -> tuple[Story | None, list[Diagnostic]]:
-    """Load and check the story at ``path``. Returns the story (None on any error) and all
-    diagnostics found (errors, and no warnings: those are the linter's)."""
+def load_story(
+    path: str | os.PathLike, rules: str | os.PathLike | None = None
+) -> tuple[Story | None, list[Diagnostic]]:
+    """Load and check the story at ``path``, with the rules file ``rules`` (if given) in place of
+    the story's own scoring rules. Returns the story (None on any error) and all diagnostics
+    found (errors, and no warnings: those are the linter's)."""
     files, diagnostics = story_files(path)
     if diagnostics:
         return None, diagnostics
@@ -209,6 +216,12 @@ def load_story(path: str | os.PathLike) -> tuple[Story | None, list[Diagnostic]]
         if rec:
             recs.append((str(f), rec))
     build = Build(recs, checker, str(path))
+    if rules is not None:
+        build.rules_override = _rules_file(rules, checker)
+        if build.rules_override is None and not checker.diagnostics:
+            checker.diagnostics.append(
+                Diagnostic(str(rules), 0, 0, "E202", "the rules file has no scoring: block")
+            )
     story = _build(build) if recs else None
     if not recs and not checker.diagnostics:
         checker.diagnostics.append(Diagnostic(str(path), 0, 0, "E206", "the story files are empty"))
@@ -217,9 +230,24 @@ def load_story(path: str | os.PathLike) -> tuple[Story | None, list[Diagnostic]]
     return story, _sorted(checker.diagnostics)
 
 
-def load_story_or_raise(path: str | os.PathLike) -> Story:
+def _rules_file(path: str | os.PathLike, checker: Checker) -> Rec | None:
+    from .scoring.format import RULES_FILE
+
+    p = Path(path)
+    if not p.is_file():
+        checker.diagnostics.append(Diagnostic(str(p), 0, 0, "E100", "no such rules file"))
+        return None
+    node, diags = load_file(p)
+    checker.diagnostics.extend(diags)
+    if node is None or node.value is None:
+        return None
+    rec = RULES_FILE.check(node, checker)
+    return rec["scoring"] if rec else None
+
+
+def load_story_or_raise(path: str | os.PathLike, rules: str | os.PathLike | None = None) -> Story:
     """Load a story for playing: raises :class:`InputError` with every error if it has any."""
-    story, diagnostics = load_story(path)
+    story, diagnostics = load_story(path, rules)
     if story is None:
         raise InputError([d for d in diagnostics if d.is_error] or diagnostics)
     return story
@@ -363,6 +391,10 @@ _RESERVED_ROOTS = {
     "month",
     "era",
     "date",
+    "tier_title",
+    "granted",
+    "refused",
+    "friends",
 }
 
 

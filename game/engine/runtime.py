@@ -208,7 +208,11 @@ def start(
     scene = story.scenes.get(scene_id)
     if scene is None:
         raise StartError(f"unknown scene {scene_id!r}")
-    ext = {e.name: e.initial(story, options) for e in EXTENSIONS if e.initial}
+    ext = {}
+    for extension in EXTENSIONS:
+        part = extension.initial(story, options) if extension.initial else None
+        if part is not None:
+            ext[extension.name] = part
     state = State(story.id, scene_id, frozen(variables), seed & ((1 << 63) - 1), ext=frozen(ext))
     step = Step(story, state, Cause(scene_id), 0)
     step.enter(scene, {})

@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .diagnostics import Diagnostic, InputError
+from .extension import EXTENSIONS
 from .model import Story
 from .state import State, frozen
 
@@ -152,9 +153,15 @@ def state_from_json(story: Story, data: Any, where: str = "<save>") -> State:
         ints = {k: data[k] for k in ("seed", "draws", "turn")}
         if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in ints.values()):
             raise bad("the saved seed, draws or turn is not a number", "E600")
-        ext = data.get("ext", {})
-        if not isinstance(ext, dict):
+        ext_in = data.get("ext", {})
+        if not isinstance(ext_in, dict):
             raise bad("the saved extension data is not a mapping", "E600")
+        ext = {}
+        for extension in EXTENSIONS:
+            if extension.from_json is not None:
+                part = extension.from_json(story, ext_in.get(extension.name))
+                if part is not None:
+                    ext[extension.name] = part
         return State(
             story=story.id,
             scene=scene,

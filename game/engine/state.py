@@ -77,8 +77,12 @@ class State:
             "ending": self.ending,
             "path": list(self.path),
             "last_choice": self.last_choice,
-            "ext": {k: self.ext[k] for k in sorted(self.ext)},
+            "ext": {k: _json(self.ext[k]) for k in sorted(self.ext)},
         }
 
 
 _FIELDS = tuple(f.name for f in fields(State))
+
+
+def _json(value: Any) -> Any:
+    return value.to_json() if hasattr(value, "to_json") else value

@@ -44,10 +44,10 @@ class TextFrontEnd:
         self.out.write(text + "\n")
 
     def wrap(self, text: str, indent: str = "") -> None:
+        """Wrap to the width; continuation lines are indented as deep as the first line's indent."""
+        rest = " " * len(indent)
         for line in text.split("\n"):
-            self.say(
-                textwrap.fill(line, self.width, initial_indent=indent, subsequent_indent=indent) or indent
-            )
+            self.say(textwrap.fill(line, self.width, initial_indent=indent, subsequent_indent=rest) or indent)
 
     def show_events(self, events: tuple[Event, ...]) -> None:
         for event in events:
@@ -201,5 +201,10 @@ def run_text(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     if args.width < 20:
         raise UsageError("socialscore text: --width must be at least 20")
-    session = Session(story, seed, {"seed": seed}, at=args.at, sets=parse_sets(story, args.sets))
+    options = {"seed": seed, "transparency": args.transparency}
+    session = Session(story, seed, options, at=args.at, sets=parse_sets(story, args.sets))
     return TextFrontEnd(session, sys.stdin, sys.stdout, width=args.width).run()
+
+
+# The score's lines and commands register themselves with this module (they import it).
+from . import scoreviews  # noqa: E402, F401

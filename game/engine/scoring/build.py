@@ -1,0 +1,333 @@
+"""Load-time hooks of the scoring model: check the rules, contacts, facts and every reference
+to them, and build the frozen :class:`~game.engine.scoring.model.ScoreModel`."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any
+
+from ..model import Builtin, Where
+from ..schema import Rec
+from .format import DEBRIEF_STEPS, TAG_KINDS
+from .model import (
+    Action,
+    ChoiceScoring,
+    Contact,
+    Era,
+    Fact,
+    Perk,
+    Requires,
+    Rule,
+    Rules,
+    SceneScoring,
+    ScoreModel,
+    Tier,
+    month_index,
+)
+
+NAME = "score"
+
+
+def _blocks(b, key: str) -> list[tuple[str, Any]]:
+    return [(path, rec[key]) for path, rec in b.files if rec.get(key) is not None]
+
+
+def _scoring_rec(b) -> Rec | None:
+    override = getattr(b, "rules_override", None)
+    if override is not None:
+        return override
+    blocks = _blocks(b, "scoring")
+    for _path, extra in blocks[1:]:
+        b.error(extra.node, "E206", f"a second scoring: block; the first is in {blocks[0][0]}")
+    return blocks[0][1] if blocks else None
+
+
+def _contact_ids(b) -> list[str]:
+    out: list[str] = []
+    for _path, contacts in _blocks(b, "contacts"):
+        out.extend(c for c in contacts if c not in out)
+    return out
+
+
+def builtins(b) -> dict[str, Builtin]:
+    """Names for expressions: score, tier, perks..., contacts.ID.*; only for a story with rules."""
+    if _scoring_rec(b) is None:
+        return {}
+
+    def part(state):
+        return state.ext[NAME]
+
+    out = {
+        "score": Builtin("score", "int", "The current score.", lambda s: part(s).score),
+        "tier": Builtin("tier", "str", "The current tier's id.", lambda s: part(s).tier),
+        "tier_title": Builtin("tier_title", "str", "The current tier's title.", lambda s: _tier_title(b, s)),
+        "perks": Builtin("perks", "set", "Perks and penalties that apply now.", lambda s: part(s).perks),
+        "granted": Builtin("granted", "set", "Perks applied for and granted.", lambda s: part(s).granted),
+        "refused": Builtin("refused", "set", "Perks applied for and refused.", lambda s: part(s).refused),
+        "era": Builtin("era", "str", "The current era's id.", lambda s: part(s).era),
+        "year": Builtin("year", "int", "The calendar's year.", lambda s: part(s).month // 12),
+        "month": Builtin("month", "int", "The calendar's month (1-12).", lambda s: part(s).month % 12 + 1),
+        "friends": Builtin("friends", "int", "Contacts in your network.", lambda s: part(s).friend_count()),
+    }
+    for cid in _contact_ids(b):
+        for attr, vtype, doc in (
+            ("score", "int", "their score"),
+            ("closeness", "int", "their closeness, 1-5"),
+            ("friend", "bool", "in your network now"),
+            ("dropped", "bool", "you dropped them"),
+            ("dropped_you", "bool", "they dropped you"),
+        ):
+            name = f"contacts.{cid}.{attr}"
+            out[name] = Builtin(
+                name, vtype, f"{cid}: {doc}", lambda s, c=cid, a=attr: getattr(part(s).contact(c), a)
+            )
+    return out
+
+
+def _tier_title(b, state) -> str:
+    rules = b.ext[NAME].rules
+    rank = rules.tier_rank(state.ext[NAME].tier)
+    return rules.tiers[rank].title if rank >= 0 else ""
+
+
+def build_story(b) -> ScoreModel:
+    rec = _scoring_rec(b)
+    rules = _build_rules(b, rec) if rec is not None else None
+    contacts = _build_contacts(b, rules)
+    calendars = _blocks(b, "calendar")
+    for _path, extra in calendars[1:]:
+        b.error(extra.node, "E206", f"a second calendar: block; the first is in {calendars[0][0]}")
+    calendar = month_index(calendars[0][1]["start"]) if calendars else None
+    facts: dict[str, Fact] = {}
+    for _path, block in _blocks(b, "facts"):
+        for fid, frec in block.items():
+            if fid in facts:
+                b.error(frec, "E204", f"fact {fid!r} is declared twice (also {facts[fid].where})")
+                continue
+            facts[fid] = Fact(
+                fid, frec["label"], frec["claim"], frec["source"], frec.get("analogue", ""), b.where(frec)
+            )
+    debriefs = _blocks(b, "debrief")
+    for _path, extra in debriefs[1:]:
+        b.error(extra.node, "E206", f"a second debrief: block; the first is in {debriefs[0][0]}")
+    debrief = _debrief(b, debriefs[0][1]) if debriefs else {}
+    model = ScoreModel(
+        rules, MappingProxyType(contacts), calendar, MappingProxyType(facts), MappingProxyType(debrief)
+    )
+    b.ext[NAME] = model
+    if rules is not None:
+        for perk in rules.perks.values():
+            if perk.fact and perk.fact not in facts:
+                b.error(rec, "E303", f"perk {perk.id!r} names an unknown fact {perk.fact!r}")
+    return model
+
+
+def _debrief(b, rec: Rec) -> dict:
+    return {step: b.template(rec.get(step)) for step in DEBRIEF_STEPS if rec.get(step) is not None}
+
+
+def _build_rules(b, rec: Rec) -> Rules | None:
+    ok = True
+    rng = rec["range"]
+    lo, hi, start = rng["min"], rng["max"], rng["start"]
+    if not lo < hi or not lo <= start <= hi:
+        b.error(
+            rng.node, "E207", f"the range needs min < max and start between them (got {lo}, {hi}, {start})"
+        )
+        ok = False
+    tiers: list[Tier] = []
+    for trec in rec.get("tiers", []):
+        if any(t.id == trec["id"] for t in tiers):
+            b.error(trec.node, "E204", f"tier {trec['id']!r} is declared twice")
+            ok = False
+        elif tiers and trec["min"] <= tiers[-1].min:
+            b.error(trec.node, "E207", f"tier {trec['id']!r}: tiers go in ascending order of min")
+            ok = False
+        tiers.append(Tier(trec["id"], trec["title"], trec["min"]))
+    eras: list[Era] = []
+    for erec in rec.get("eras", []):
+        era = Era(erec["id"], erec["title"], month_index(erec["from"]))
+        if any(e.id == era.id for e in eras):
+            b.error(erec.node, "E204", f"era {era.id!r} is declared twice")
+            ok = False
+        elif eras and era.start <= eras[-1].start:
+            b.error(erec.node, "E207", f"era {era.id!r}: eras go in date order")
+            ok = False
+        eras.append(era)
+    era_ids = {e.id for e in eras}
+    tier_ids = {t.id for t in tiers}
+
+    def check_eras(node_rec: Rec, names) -> frozenset[str] | None:
+        nonlocal ok
+        if names is None:
+            return None
+        for name in names:
+            if name not in era_ids:
+                b.error(node_rec.node, "E303", f"unknown era {name!r}")
+                ok = False
+        return frozenset(names)
+
+    perks: dict[str, Perk] = {}
+    for pid, prec in rec.get("perks", {}).items():
+        penalty = prec.get("penalty", False)
+        if penalty and prec.get("max") is None:
+            b.error(prec, "E202", f"penalty {pid!r} needs max: (it applies below that score)")
+            ok = False
+        if not penalty and prec.get("min") is None and prec.get("tier") is None:
+            b.error(prec, "E202", f"perk {pid!r} needs min: or tier:")
+            ok = False
+        if prec.get("tier") is not None and prec["tier"] not in tier_ids:
+            b.error(prec, "E303", f"perk {pid!r} names an unknown tier {prec['tier']!r}")
+            ok = False
+        perks[pid] = Perk(
+            pid,
+            prec["title"],
+            prec.get("min"),
+            prec.get("tier"),
+            penalty,
+            prec.get("max"),
+            check_eras(prec, prec.get("eras")),
+            prec.get("vague", ""),
+            prec.get("fact"),
+        )
+    rules: list[Rule] = []
+    for rrec in rec.get("rules", []):
+        if any(r.id == rrec["id"] for r in rules):
+            b.error(rrec.node, "E204", f"rule {rrec['id']!r} is declared twice")
+            ok = False
+            continue
+        on = {kind: frozenset(tags) for kind, tags in rrec["on"].fields.items() if tags}
+        if not on:
+            b.error(rrec["on"].node, "E202", f"rule {rrec['id']!r} reacts to no action")
+            ok = False
+        limit = rrec.get("limit")
+        explain = rrec.get("explain")
+        rules.append(
+            Rule(
+                rrec["id"],
+                MappingProxyType(on),
+                rrec["factor"],
+                rrec["change"],
+                Where(rrec.path, rrec.node.line, rrec.node.col),
+                limit["times"] if limit else None,
+                limit["per"] if limit else "month",
+                rrec.get("diminishing"),
+                check_eras(rrec, rrec.get("eras")),
+                explain.get("partial") if explain else None,
+                explain.get("transparent") if explain else None,
+                explain.get("opaque") if explain else None,
+            )
+        )
+    drift, pull = rec.get("drift"), rec.get("pull")
+    if not ok:
+        return None
+    factors = {fid: f["title"] for fid, f in rec.get("factors", {}).items()}
+    return Rules(
+        id=rec["id"],
+        title=rec["title"],
+        description=rec.get("description", ""),
+        min=lo,
+        max=hi,
+        start=start,
+        factors=MappingProxyType(factors),
+        tiers=tuple(tiers),
+        perks=MappingProxyType(perks),
+        eras=tuple(eras),
+        rules=tuple(rules),
+        path=rec.path,
+        drift_toward=drift["toward"] if drift else None,
+        drift_percent=drift["percent"] if drift else 0,
+        drift_factor=drift["factor"] if drift else "history",
+        pull_percent=pull["percent"] if pull else 0,
+    )
+
+
+def _build_contacts(b, rules: Rules | None) -> dict[str, Contact]:
+    contacts: dict[str, Contact] = {}
+    for _path, block in _blocks(b, "contacts"):
+        for cid, crec in block.items():
+            if cid in contacts:
+                b.error(crec, "E204", f"contact {cid!r} is declared twice")
+                continue
+            if rules is None and _scoring_rec(b) is None:
+                b.error(crec, "E303", f"contact {cid!r}: contacts need a scoring: block (the story has none)")
+                continue
+            contacts[cid] = Contact(
+                cid,
+                crec["name"],
+                crec["score"],
+                crec["closeness"],
+                crec["trajectory"],
+                crec["friend"],
+                frozenset(crec.get("tags", ())),
+                crec["drops_below"],
+                crec.get("bio", ""),
+            )
+    return contacts
+
+
+def build_scene(b, rec: Rec) -> SceneScoring | None:
+    model: ScoreModel = b.ext[NAME]
+    date = rec.get("date")
+    if date is not None and model.calendar_start is None:
+        b.error(rec, "E202", "a scene with date: needs a calendar: block in the story")
+    facts = _facts(b, rec, model)
+    debrief = {}
+    if rec.get("debrief") is not None:
+        debrief = _debrief(b, rec["debrief"])
+    if date is None and not facts and not debrief:
+        return None
+    return SceneScoring(month_index(date) if date else None, facts, MappingProxyType(debrief))
+
+
+def _facts(b, rec: Rec, model: ScoreModel) -> tuple[str, ...]:
+    facts = tuple(rec.get("facts", ()))
+    for fid in facts:
+        if fid not in model.facts:
+            b.error(rec, "E303", f"unknown fact {fid!r}")
+    return facts
+
+
+def build_choice(b, rec: Rec, scene_id: str) -> ChoiceScoring | None:
+    model: ScoreModel = b.ext[NAME]
+    rules = model.rules
+    actions: list[Action] = []
+    for arec in rec.get("actions", []):
+        given = [(k, v) for k, v in arec.fields.items() if v not in (None, [])]
+        if len(given) != 1:
+            b.error(arec.node, "E207", "an action has exactly one of: " + ", ".join(arec.fields))
+            continue
+        kind, value = given[0]
+        if rules is None:
+            b.error(arec.node, "E303", "actions need a scoring: block (the story has none)")
+            continue
+        if kind in TAG_KINDS:
+            actions.append(Action(kind, tuple(value)))
+        elif kind in ("befriend", "drop"):
+            if value not in model.contacts:
+                b.error(arec.node, "E303", f"unknown contact {value!r}")
+                continue
+            actions.append(Action(kind, (value,)))
+        else:  # apply
+            if value not in rules.perks:
+                b.error(arec.node, "E303", f"unknown perk {value!r}")
+                continue
+            actions.append(Action(kind, (value,)))
+    requires = None
+    rreq = rec.get("requires")
+    if rreq is not None:
+        given = [k for k, v in rreq.fields.items() if v is not None]
+        if len(given) != 1:
+            b.error(rreq.node, "E207", "requires: names exactly one of perk, tier, score")
+        elif rules is None:
+            b.error(rreq.node, "E303", "requires: needs a scoring: block (the story has none)")
+        elif rreq.get("perk") is not None and rreq["perk"] not in rules.perks:
+            b.error(rreq.node, "E303", f"unknown perk {rreq['perk']!r}")
+        elif rreq.get("tier") is not None and rules.tier_rank(rreq["tier"]) < 0:
+            b.error(rreq.node, "E303", f"unknown tier {rreq['tier']!r}")
+        else:
+            requires = Requires(rreq.get("perk"), rreq.get("tier"), rreq.get("score"))
+    facts = _facts(b, rec, model)
+    if not actions and requires is None and not facts:
+        return None
+    return ChoiceScoring(tuple(actions), requires, facts)

@@ -1,0 +1,455 @@
+"""Run-time hooks of the scoring model: actions become ledger entries; months bring drift, pull and
+eras; contacts react; gates refuse with a reason worded by the transparency mode.
+
+Every change of the score goes through :func:`_change`, which clamps it to the range, appends the
+ledger entry, emits the ``score`` event and then any ``tier`` and ``perks`` events it causes.
+
+Events this module emits (data fields):
+
+- ``score``: delta, requested, score, factor, source (rule, pull or drift), explain {opaque, partial,
+  transparent}, date
+- ``tier``: old, new, title, up (bool)
+- ``perks``: gained [ids], lost [ids], titles {id: title}
+- ``perk``: an application: perk, title, granted (bool), explain {…}
+- ``contact``: contact, name, change (befriended, dropped, dropped_you), explain {…}
+- ``era``: old, new, title
+- ``month``: date (the calendar moved forward)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..events import Cause
+from ..model import Choice, Scene, Story
+from ..state import State
+from .model import (
+    MODES,
+    OPAQUE_TEXT,
+    Action,
+    Explain,
+    Requires,
+    Rule,
+    Rules,
+    ScoreModel,
+    month_index,
+    month_text,
+)
+from .state import ContactState, Entry, ScoreState
+
+NAME = "score"
+DEFAULT_MODE = "transparent"
+DEFAULT_START_MONTH = month_index("2015-01")
+
+
+def model_of(story: Story) -> ScoreModel | None:
+    return story.extra.get(NAME)
+
+
+def part_of(state: State) -> ScoreState | None:
+    return state.ext.get(NAME)
+
+
+# -- starting ------------------------------------------------------------------------
+
+
+def initial(story: Story, options: dict) -> ScoreState | None:
+    model = model_of(story)
+    if model is None or model.rules is None:
+        return None
+    rules = model.rules
+    mode = options.get("transparency", DEFAULT_MODE)
+    if mode not in MODES:
+        raise ValueError(f"transparency must be one of {', '.join(MODES)}, not {mode!r}")
+    month = model.calendar_start
+    if month is None:
+        month = rules.eras[0].start if rules.eras else DEFAULT_START_MONTH
+    era = rules.era_at(month)
+    tier = rules.tier_of(rules.start)
+    contacts = tuple(
+        (c.id, ContactState(_clamp(rules, c.score), c.closeness, c.friend)) for c in model.contacts.values()
+    )
+    part = ScoreState(
+        score=rules.start,
+        tier=tier.id if tier else "",
+        era=era.id if era else "",
+        month=month,
+        mode=mode,
+        contacts=contacts,
+    )
+    return part.evolve(perks=perks_now(rules, part))
+
+
+def from_json(story: Story, data: Any) -> ScoreState | None:
+    model = model_of(story)
+    if data is None or model is None or model.rules is None:
+        return None
+    return ScoreState.from_json(data, list(model.contacts))
+
+
+def _clamp(rules: Rules, value: int) -> int:
+    return max(rules.min, min(rules.max, value))
+
+
+def perks_now(rules: Rules, part: ScoreState) -> frozenset[str]:
+    """The perks and penalties that apply to ``part`` now."""
+    out = set()
+    rank = rules.tier_rank(part.tier)
+    for perk in rules.perks.values():
+        if perk.eras is not None and part.era not in perk.eras:
+            continue
+        if perk.penalty:
+            active = perk.max is not None and part.score < perk.max
+        else:
+            active = (perk.min is None or part.score >= perk.min) and (
+                perk.tier is None or rank >= rules.tier_rank(perk.tier)
+            )
+        if active:
+            out.add(perk.id)
+    return frozenset(out)
+
+
+# -- changing the score --------------------------------------------------------------
+
+
+def _change(
+    step,
+    rules: Rules,
+    part: ScoreState,
+    requested: int,
+    factor: str,
+    source: str,
+    explain: Explain,
+    cause: Cause,
+    rule: str | None = None,
+    contact: str | None = None,
+) -> ScoreState:
+    """Apply one change: clamp, record in the ledger, emit score (and tier/perks) events."""
+    new_score = _clamp(rules, part.score + requested)
+    delta = new_score - part.score
+    if delta == 0 and requested == 0:
+        return part
+    entry = Entry(
+        turn=step.turn,
+        month=part.month,
+        delta=delta,
+        requested=requested,
+        score=new_score,
+        factor=factor,
+        source=source,
+        explain=explain,
+        rule=rule,
+        contact=contact,
+        scene=cause.scene,
+        choice=cause.choice,
+    )
+    part = part.evolve(score=new_score, ledger=part.ledger + (entry,))
+    event_cause = Cause(cause.scene, cause.choice, rule, contact)
+    step.emit(
+        "score",
+        {
+            "delta": delta,
+            "requested": requested,
+            "score": new_score,
+            "factor": factor,
+            "source": source,
+            "explain": explain.to_json(),
+            "date": month_text(part.month),
+        },
+        event_cause,
+    )
+    return _settle(step, rules, part, event_cause)
+
+
+def _settle(step, rules: Rules, part: ScoreState, cause: Cause) -> ScoreState:
+    """Emit tier and perk changes that the current score and era imply."""
+    tier = rules.tier_of(part.score)
+    if tier is not None and tier.id != part.tier:
+        up = rules.tier_rank(tier.id) > rules.tier_rank(part.tier)
+        step.emit("tier", {"old": part.tier, "new": tier.id, "title": tier.title, "up": up}, cause)
+        part = part.evolve(tier=tier.id)
+    perks = perks_now(rules, part)
+    if perks != part.perks:
+        gained, lost = sorted(perks - part.perks), sorted(part.perks - perks)
+        titles = {p: rules.perks[p].title for p in gained + lost}
+        step.emit("perks", {"gained": gained, "lost": lost, "titles": titles}, cause)
+        part = part.evolve(perks=perks)
+    return part
+
+
+def _rule_explain(rules: Rules, rule: Rule, requested: int, clamped_to: int | None) -> Explain:
+    factor = rules.factor_title(rule.factor)
+    transparent = rule.transparent or f"{rule.change:+d} {factor.lower()}: rule {rule.id}."
+    if requested != rule.change:
+        transparent += f" This time {requested:+d} (repeats count less)."
+    if clamped_to is not None:
+        transparent += f" Capped at {clamped_to}, the end of the range."
+    return Explain(
+        rule.opaque or OPAQUE_TEXT,
+        rule.partial or f"Your {factor.lower()} was reviewed.",
+        transparent,
+    )
+
+
+def _apply_rules(
+    step, rules: Rules, part: ScoreState, kind: str, tags: frozenset[str], cause: Cause
+) -> ScoreState:
+    for rule in rules.rules:
+        if not rule.matches(kind, tags) or (rule.eras is not None and part.era not in rule.eras):
+            continue
+        key = None
+        repeats = 0
+        if rule.limit_times is not None or rule.diminishing is not None:
+            period = {"month": month_text(part.month), "year": month_text(part.month)[:4], "game": "game"}[
+                rule.limit_per
+            ]
+            key = f"{rule.id}@{period}"
+            repeats = part.count(key)
+            if rule.limit_times is not None and repeats >= rule.limit_times:
+                continue
+        requested = rule.change
+        if rule.diminishing is not None and repeats:
+            requested = int(rule.change * (rule.diminishing / 100) ** repeats)
+        if key is not None:
+            part = part.counted(key)
+        if requested == 0:
+            continue
+        target = part.score + requested
+        clamped_to = rules.max if target > rules.max else rules.min if target < rules.min else None
+        explain = _rule_explain(rules, rule, requested, clamped_to)
+        part = _change(step, rules, part, requested, rule.factor, "rule", explain, cause, rule=rule.id)
+    return part
+
+
+# -- hooks ---------------------------------------------------------------------------
+
+
+def on_choice(step, choice: Choice) -> None:
+    """Perform the choice's actions."""
+    extra = choice.extra.get(NAME)
+    part = step.ext.get(NAME)
+    if extra is None or part is None:
+        return
+    model = model_of(step.story)
+    rules = model.rules
+    cause = Cause(choice.scene, choice.id)
+    for action in extra.actions:
+        part = _perform(step, model, rules, part, action, cause)
+    step.ext[NAME] = part
+
+
+def _perform(
+    step, model: ScoreModel, rules: Rules, part: ScoreState, action: Action, cause: Cause
+) -> ScoreState:
+    kind = action.kind
+    if kind in ("befriend", "drop"):
+        cid = action.target
+        contact = model.contacts[cid]
+        now = part.contact(cid)
+        if kind == "befriend" and not now.friend:
+            part = part.with_contact(cid, ContactState(now.score, now.closeness, True, now.dropped, False))
+            step.emit(
+                "contact",
+                _contact_data(contact.id, contact.name, "befriended"),
+                Cause(cause.scene, cause.choice, contact=cid),
+            )
+        elif kind == "drop" and now.friend:
+            part = part.with_contact(
+                cid, ContactState(now.score, now.closeness, False, True, now.dropped_you)
+            )
+            step.emit(
+                "contact",
+                _contact_data(contact.id, contact.name, "dropped"),
+                Cause(cause.scene, cause.choice, contact=cid),
+            )
+        else:
+            return part
+        tags = contact.tags | {cid}
+        return _apply_rules(step, rules, part, kind, tags, Cause(cause.scene, cause.choice, contact=cid))
+    if kind == "apply":
+        perk = rules.perks[action.target]
+        granted = perk.id in part.perks and not perk.penalty
+        if granted:
+            part = part.evolve(granted=part.granted | {perk.id}, refused=part.refused - {perk.id})
+            explain = Explain(
+                "Approved.", "Approved.", f"Approved: {_condition(rules, perk)} (yours: {part.score})."
+            )
+        else:
+            part = part.evolve(refused=part.refused | {perk.id}, granted=part.granted - {perk.id})
+            explain = _refusal(rules, part, Requires(perk=perk.id))
+        step.emit(
+            "perk",
+            {"perk": perk.id, "title": perk.title, "granted": granted, "explain": explain.to_json()},
+            cause,
+        )
+        return _apply_rules(step, rules, part, "apply", frozenset({perk.id}), cause)
+    return _apply_rules(step, rules, part, kind, frozenset(action.values), cause)
+
+
+def _contact_data(cid: str, name: str, change: str) -> dict:
+    words = {
+        "befriended": (f"{name} is in your network.", f"You added {name}."),
+        "dropped": (f"{name} is no longer in your network.", f"You dropped {name}."),
+        "dropped_you": (f"{name} is no longer in your network.", f"{name} removed you from their network."),
+    }[change]
+    explain = Explain(words[0], words[1], words[1])
+    return {"contact": cid, "name": name, "change": change, "explain": explain.to_json()}
+
+
+def on_enter(step, scene: Scene) -> None:
+    """A dated scene moves the calendar forward, a month at a time."""
+    extra = scene.extra.get(NAME)
+    part = step.ext.get(NAME)
+    if extra is None or extra.date is None or part is None or extra.date <= part.month:
+        return
+    model = model_of(step.story)
+    cause = Cause(scene.id)
+    while part.month < extra.date:
+        part = _tick(step, model, part.evolve(month=part.month + 1), cause)
+    step.emit("month", {"date": month_text(part.month)}, cause)
+    step.ext[NAME] = part
+
+
+def _tick(step, model: ScoreModel, part: ScoreState, cause: Cause) -> ScoreState:
+    """One month: era, contacts' trajectories, drift, the pull of contacts, reactions."""
+    rules = model.rules
+    era = rules.era_at(part.month)
+    if era is not None and era.id != part.era:
+        step.emit("era", {"old": part.era, "new": era.id, "title": era.title}, cause)
+        part = _settle(step, rules, part.evolve(era=era.id), cause)
+    contacts = []
+    for cid, c in part.contacts:
+        trajectory = model.contacts[cid].trajectory
+        contacts.append(
+            (
+                cid,
+                ContactState(
+                    _clamp(rules, c.score + trajectory), c.closeness, c.friend, c.dropped, c.dropped_you
+                )
+                if trajectory
+                else c,
+            )
+        )
+    part = part.evolve(contacts=tuple(contacts))
+    if rules.drift_toward is not None and rules.drift_percent:
+        gap = rules.drift_toward - part.score
+        delta = _round(gap * rules.drift_percent / 100)
+        if delta:
+            factor = rules.factor_title(rules.drift_factor).lower()
+            explain = Explain(
+                OPAQUE_TEXT,
+                f"Your {factor} was updated.",
+                f"{delta:+d} {factor}: each month the score drifts {rules.drift_percent}% of the way "
+                f"toward {rules.drift_toward}.",
+            )
+            part = _change(step, rules, part, delta, rules.drift_factor, "drift", explain, cause)
+    for cid, share in pull_shares(model, part):
+        if share:
+            contact = model.contacts[cid]
+            now = part.contact(cid)
+            explain = Explain(
+                OPAQUE_TEXT,
+                "Your network affected your score.",
+                f"{share:+d} relationships: {contact.name}'s score is {now.score}; each month your contacts "
+                f"pull {rules.pull_percent}% of the gap, weighted by closeness ({now.closeness} of "
+                f"{_closeness_total(part)}).",
+            )
+            part = _change(step, rules, part, share, "relationships", "pull", explain, cause, contact=cid)
+    return _reactions(step, model, part, cause)
+
+
+def _round(x: float) -> int:
+    """Round half away from zero (the documented rounding of drift and pull)."""
+    return int(x + 0.5) if x >= 0 else -int(-x + 0.5)
+
+
+def _closeness_total(part: ScoreState) -> int:
+    return sum(c.closeness for _, c in part.contacts if c.friend)
+
+
+def pull_shares(model: ScoreModel, part: ScoreState) -> list[tuple[str, int]]:
+    """This month's pull of each contact in the network: round(P/100 × k/Σk × (s_c − s))."""
+    total = _closeness_total(part)
+    percent = model.rules.pull_percent if model.rules else 0
+    if not total or not percent:
+        return []
+    return [
+        (cid, _round(percent / 100 * c.closeness / total * (c.score - part.score)))
+        for cid, c in part.contacts
+        if c.friend
+    ]
+
+
+def _reactions(step, model: ScoreModel, part: ScoreState, cause: Cause) -> ScoreState:
+    for cid, c in part.contacts:
+        contact = model.contacts[cid]
+        if c.friend and contact.drops_below and part.score < contact.drops_below:
+            part = part.with_contact(cid, ContactState(c.score, c.closeness, False, c.dropped, True))
+            step.emit(
+                "contact",
+                _contact_data(cid, contact.name, "dropped_you"),
+                Cause(cause.scene, cause.choice, contact=cid),
+            )
+    return part
+
+
+def on_turn(step) -> None:
+    """After each choice: contacts who drop players below their threshold do so now."""
+    part = step.ext.get(NAME)
+    if part is None:
+        return
+    new = _reactions(step, model_of(step.story), part, step.cause)
+    if new is not part:
+        step.ext[NAME] = new
+
+
+# -- gates ---------------------------------------------------------------------------
+
+
+def _condition(rules: Rules, perk) -> str:
+    if perk.tier is not None:
+        tier = rules.tiers[rules.tier_rank(perk.tier)]
+        return f"tier {tier.title} ({tier.min} or more)"
+    return f"a score of {perk.min} or more"
+
+
+def _refusal(rules: Rules, part: ScoreState, req: Requires) -> Explain:
+    if req.perk is not None:
+        perk = rules.perks[req.perk]
+        if perk.eras is not None and part.era not in perk.eras:
+            transparent = f"Not offered in this era ({part.era})."
+        else:
+            transparent = f"Needs {_condition(rules, perk)}; yours is {part.score}."
+        return Explain("Declined.", perk.vague or "Your profile does not qualify yet.", transparent)
+    if req.tier is not None:
+        tier = rules.tiers[rules.tier_rank(req.tier)]
+        return Explain(
+            "Declined.",
+            "Your trust level does not qualify yet.",
+            f"Needs tier {tier.title} ({tier.min} or more); yours is {part.score}.",
+        )
+    return Explain(
+        "Declined.",
+        "Your score does not qualify yet.",
+        f"Needs a score of {req.score}; yours is {part.score}.",
+    )
+
+
+def _meets(rules: Rules, part: ScoreState, req: Requires) -> bool:
+    if req.perk is not None:
+        return req.perk in part.perks and not rules.perks[req.perk].penalty
+    if req.tier is not None:
+        return rules.tier_rank(part.tier) >= rules.tier_rank(req.tier)
+    return part.score >= (req.score or 0)
+
+
+def gate(story: Story, state: State, choice: Choice) -> str | None:
+    """The reason a gated choice is refused, in the session's transparency mode; None if allowed."""
+    extra = choice.extra.get(NAME)
+    if extra is None or extra.requires is None:
+        return None
+    part = part_of(state)
+    rules = model_of(story).rules
+    if part is None or _meets(rules, part, extra.requires):
+        return None
+    return _refusal(rules, part, extra.requires)[part.mode]

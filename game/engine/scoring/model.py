@@ -1,0 +1,205 @@
+"""The scoring model's frozen data: rules, tiers, perks, eras, contacts, facts; and dates as months.
+
+Built once at load time by :mod:`game.engine.scoring.build`; read by the runtime hooks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..model import Template, Where
+
+MODES = ("opaque", "partial", "transparent")
+OPAQUE_TEXT = "Your score changed."
+
+
+def month_index(date: str) -> int:
+    """``"2016-03"`` → a month count (year × 12 + month − 1), for date arithmetic."""
+    year, month = date.split("-")
+    return int(year) * 12 + int(month) - 1
+
+
+def month_text(index: int) -> str:
+    """The inverse of :func:`month_index`."""
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Explain:
+    """A change explained three ways, one per transparency mode."""
+
+    opaque: str
+    partial: str
+    transparent: str
+
+    def __getitem__(self, mode: str) -> str:
+        return getattr(self, mode)
+
+    def to_json(self) -> dict:
+        return {"opaque": self.opaque, "partial": self.partial, "transparent": self.transparent}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    on: Mapping[str, frozenset[str]]
+    factor: str
+    change: int
+    where: Where
+    limit_times: int | None = None
+    limit_per: str = "month"
+    diminishing: int | None = None
+    eras: frozenset[str] | None = None
+    partial: str | None = None
+    transparent: str | None = None
+    opaque: str | None = None
+
+    def matches(self, kind: str, tags: frozenset[str]) -> bool:
+        wanted = self.on.get(kind)
+        return wanted is not None and not wanted.isdisjoint(tags)
+
+
+@dataclass(frozen=True, slots=True)
+class Tier:
+    id: str
+    title: str
+    min: int
+
+
+@dataclass(frozen=True, slots=True)
+class Perk:
+    id: str
+    title: str
+    min: int | None = None
+    tier: str | None = None
+    penalty: bool = False
+    max: int | None = None
+    eras: frozenset[str] | None = None
+    vague: str = ""
+    fact: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    id: str
+    title: str
+    start: int  # month index
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """A rules file, loaded: what every action is worth, the tiers, perks and eras."""
+
+    id: str
+    title: str
+    description: str
+    min: int
+    max: int
+    start: int
+    factors: Mapping[str, str]
+    tiers: tuple[Tier, ...]
+    perks: Mapping[str, Perk]
+    eras: tuple[Era, ...]
+    rules: tuple[Rule, ...]
+    path: str
+    drift_toward: int | None = None
+    drift_percent: int = 0
+    drift_factor: str = "history"
+    pull_percent: int = 0
+
+    def tier_of(self, score: int) -> Tier | None:
+        current = self.tiers[0] if self.tiers else None
+        for tier in self.tiers:
+            if score >= tier.min:
+                current = tier
+        return current
+
+    def tier_rank(self, tier_id: str) -> int:
+        for i, tier in enumerate(self.tiers):
+            if tier.id == tier_id:
+                return i
+        return -1
+
+    def era_at(self, month: int) -> Era | None:
+        current = self.eras[0] if self.eras else None
+        for era in self.eras:
+            if month >= era.start:
+                current = era
+        return current
+
+    def factor_title(self, factor: str) -> str:
+        return self.factors.get(factor, factor)
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    id: str
+    name: str
+    score: int
+    closeness: int
+    trajectory: int
+    friend: bool
+    tags: frozenset[str]
+    drops_below: int
+    bio: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    id: str
+    label: str
+    claim: str
+    source: str
+    analogue: str
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One action of a choice: ``kind`` and its tags (or the contact or perk id, as a 1-tuple)."""
+
+    kind: str
+    values: tuple[str, ...]
+
+    @property
+    def target(self) -> str:
+        return self.values[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Requires:
+    perk: str | None = None
+    tier: str | None = None
+    score: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceScoring:
+    actions: tuple[Action, ...] = ()
+    requires: Requires | None = None
+    facts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SceneScoring:
+    date: int | None = None
+    facts: tuple[str, ...] = ()
+    debrief: Mapping[str, Template] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ScoreModel:
+    """The story's scoring part: rules (None for a story without a score), contacts, calendar,
+    facts and the debrief's text."""
+
+    rules: Rules | None
+    contacts: Mapping[str, Contact]
+    calendar_start: int | None
+    facts: Mapping[str, Fact]
+    debrief: Mapping[str, Template]
+
+    def compiled(self):
+        """Compiled expressions held here (for the linter's read/write analysis)."""
+        for template in self.debrief.values():
+            yield from (p for p in template.parts if not isinstance(p, str))
