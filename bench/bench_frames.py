@@ -1,0 +1,102 @@
+"""Frame-time benchmark of the desktop game (a measurement, not a test: nothing is asserted).
+
+Plays the shipped story under the dummy video driver at 1280×720, drawing many frames on
+each screen it passes (story with the typewriter running, then idle, the menu, history,
+debrief), and prints the median and 99th-percentile time to draw a frame, and the ratio to
+a baseline measured in the same run: a bare ``fill`` + ``display.flip`` loop.
+
+    python bench/bench_frames.py [--frames N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("SOCIALSCORE_HOME", tempfile.mkdtemp(prefix="socialscore-bench-"))
+
+import pygame  # noqa: E402
+
+from game.desktop.app import App, init_pygame  # noqa: E402
+from game.desktop.debrief import DebriefScreen  # noqa: E402
+from game.desktop.history import HistoryScreen  # noqa: E402
+from game.desktop.menu import GameMenu  # noqa: E402
+from game.desktop.settings import Settings  # noqa: E402
+from game.engine import load_story_or_raise  # noqa: E402
+from game.paths import story_dir  # noqa: E402
+
+DT = 1 / 60
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def timed_frames(app: App, n: int) -> list[float]:
+    """Time ``n`` full frames (update + draw + flip), forcing a redraw each time."""
+    out = []
+    for _ in range(n):
+        start = time.perf_counter()
+        for screen in app.stack:
+            screen.update(DT)
+        app.draw()
+        pygame.display.flip()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def baseline(surface: pygame.Surface, n: int) -> list[float]:
+    out = []
+    for i in range(n):
+        start = time.perf_counter()
+        surface.fill((20 + i % 10, 24, 32))
+        pygame.display.flip()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--frames", type=int, default=300, help="frames per phase (default 300)")
+    n = parser.parse_args().frames
+    init_pygame()
+    story = load_story_or_raise(story_dir())
+    app = App(story, size=(1280, 720), settings=Settings(text_speed="slow"), seed=1, sound=False)
+    base = baseline(app.surface, n)
+    times: list[float] = []
+    app.new_game()
+    times += timed_frames(app, n)  # the typewriter running
+    story_screen = app.top
+    story_screen.finish_typing()
+    times += timed_frames(app, n)  # the story at rest
+    for choice in ("activate", "buy_boots"):
+        story_screen._pick("choose", choice)
+        story_screen.finish_typing()
+        times += timed_frames(app, n // 2)
+    app.push(GameMenu(app))
+    times += timed_frames(app, n // 2)
+    app.pop()
+    app.push(HistoryScreen(app))
+    times += timed_frames(app, n // 2)
+    app.pop()
+    story_screen._pick("choose", "walk_home")
+    app.push(DebriefScreen(app))
+    times += timed_frames(app, n // 2)
+    med, p99 = statistics.median(times), percentile(times, 0.99)
+    bmed, bp99 = statistics.median(base), percentile(base, 0.99)
+    print(f"frames drawn: {len(times)} (baseline {len(base)}), 1280x720, dummy video driver")
+    print(f"game frame:   median {med * 1000:.3f} ms   p99 {p99 * 1000:.3f} ms")
+    print(f"baseline:     median {bmed * 1000:.3f} ms   p99 {bp99 * 1000:.3f} ms  (fill + flip)")
+    print(f"ratio:        median {med / bmed:.1f}x   p99 {p99 / bp99:.1f}x")
+    print(f"text renders: {app.cache.renders} (each text once, then cached)")
+    pygame.quit()
+
+
+if __name__ == "__main__":
+    main()

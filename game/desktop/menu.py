@@ -1,0 +1,51 @@
+"""The in-game menu (Esc): resume, save, load, history, settings, title, quit."""
+
+from __future__ import annotations
+
+from .listscreen import ListScreen
+from .widgets import Button
+
+
+class GameMenu(ListScreen):
+    name = "menu"
+    heading = "Paused"
+    width_px = 420
+
+    def buttons(self) -> list[Button]:
+        s = self.app.session
+        can_undo = s is not None and s.can_undo
+        return [
+            Button("Resume", "resume"),
+            Button("Save game", "save", enabled=s is not None),
+            Button("Load game", "load"),
+            Button("Undo last choice", "undo", enabled=can_undo),
+            Button("History", "history"),
+            Button("Settings", "settings"),
+            Button("Main menu", "title"),
+            Button("Quit", "quit"),
+        ]
+
+    def pick(self, button: Button) -> None:
+        from .history import HistoryScreen
+        from .saveload import SaveLoadScreen
+        from .settings_screen import SettingsScreen
+
+        what = button.data
+        if what == "resume":
+            self.app.pop()
+        elif what in ("save", "load"):
+            self.app.push(SaveLoadScreen(self.app, what))
+        elif what == "undo":
+            self.app.pop()
+            story = self.app.screen_named("story")
+            if story is not None:
+                story.undo()
+        elif what == "history":
+            self.app.pop()
+            self.app.push(HistoryScreen(self.app))
+        elif what == "settings":
+            self.app.push(SettingsScreen(self.app))
+        elif what == "title":
+            self.app.to_title()
+        elif what == "quit":
+            self.app.quit()

@@ -1,0 +1,87 @@
+"""The player's settings: text size and speed, fullscreen, contrast, motion, volume.
+
+Kept as JSON in the config folder, written atomically on every change. Unknown or
+bad values in the file fall back to the defaults one by one, so an old or hand-edited
+file never stops the game from starting.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+from ..engine.saves import atomic_write_text
+from .storage import config_dir
+
+TEXT_SIZES = {"small": 0.88, "medium": 1.0, "large": 1.15, "huge": 1.32}
+#: characters per second of the typewriter; 0 shows text at once
+TEXT_SPEEDS = {"slow": 35, "normal": 70, "fast": 150, "instant": 0}
+VOLUMES = tuple(range(0, 101, 10))
+
+
+@dataclass(frozen=True)
+class Settings:
+    text_size: str = "medium"
+    text_speed: str = "normal"
+    fullscreen: bool = False
+    high_contrast: bool = False
+    reduced_motion: bool = False
+    volume: int = 70
+
+    @property
+    def text_scale(self) -> float:
+        return TEXT_SIZES.get(self.text_size, 1.0)
+
+    @property
+    def chars_per_second(self) -> int:
+        return TEXT_SPEEDS.get(self.text_speed, 70)
+
+    def cycle(self, name: str, step: int = 1) -> Settings:
+        """The settings with ``name`` moved to its next (or previous) value."""
+        value = getattr(self, name)
+        if isinstance(value, bool):
+            return replace(self, **{name: not value})
+        options = {"text_size": list(TEXT_SIZES), "text_speed": list(TEXT_SPEEDS), "volume": list(VOLUMES)}[
+            name
+        ]
+        i = options.index(value) if value in options else 0
+        i = max(0, min(len(options) - 1, i + step)) if name == "volume" else (i + step) % len(options)
+        return replace(self, **{name: options[i]})
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the settings file; a missing or broken file (or field) gives the defaults."""
+    path = path or settings_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(data, dict):
+        return Settings()
+    default = Settings()
+    good = {}
+    for f in fields(Settings):
+        value = data.get(f.name)
+        ok = {
+            "text_size": value in TEXT_SIZES,
+            "text_speed": value in TEXT_SPEEDS,
+            "volume": isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100,
+        }.get(f.name, isinstance(value, bool))
+        good[f.name] = value if ok else getattr(default, f.name)
+    return Settings(**good)
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> bool:
+    """Write the settings atomically; returns False (and keeps playing) if the disk refuses."""
+    try:
+        atomic_write_text(
+            path or settings_path(), json.dumps(asdict(settings), indent=1, sort_keys=True) + "\n"
+        )
+    except OSError:
+        return False
+    return True

@@ -1,0 +1,400 @@
+"""The story screen: the scene's text in a readable column, choices as buttons, and the
+score app beside it.
+
+The typewriter reveals text at the settings' speed (a click, Space or Enter shows it all);
+choices appear once the text is shown. Keys: 1-9 pick a choice, arrows/Tab + Enter,
+Backspace or Ctrl+Z undo, H history, Esc the menu; the mouse has buttons for each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from ..engine import ChoiceError, Frame, UndoLocked
+from . import scoreview
+from .inputs import Input
+from .scorepanel import ScorePanel
+from .screen import Screen
+from .text import Block
+from .widgets import Button, ButtonList, button_height, draw_button, rrect
+
+#: the story column's measure, in average characters per line
+MEASURE_CHARS = 66
+#: ordinary prose, to measure the average character width of the story font
+SAMPLE = "The stalls are open under a grey sky, and nobody here is counting, as far as you know."
+
+
+@dataclass
+class Piece:
+    """A laid-out piece of the column: a text block at y (content coordinates)."""
+
+    block: Block
+    role: str
+    size: int
+    x: int
+    y: int
+    typed: bool  # revealed by the typewriter
+
+
+class StoryScreen(Screen):
+    name = "story"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.panel = ScorePanel(app)
+        self.choices = ButtonList(numbers=True)
+        self.tools = ButtonList()
+        self.pieces: list[Piece] = []
+        self.frame: Frame | None = None
+        self.revealed = 0.0
+        self.total_chars = 0
+        self.scroll = 0.0
+        self.content_h = 0
+        self.view = pygame.Rect(0, 0, 0, 0)
+        self.column = pygame.Rect(0, 0, 0, 0)
+        self._frame_key = None
+        self.panel.set_view(self._score_view(), animate=False)
+        self.load_frame(reset=True)
+
+    # -- data ----------------------------------------------------------------------
+    @property
+    def session(self):
+        return self.app.session
+
+    def _score_view(self) -> scoreview.ScoreView:
+        return scoreview.read(self.session.state, scoreview.transparency(self.session.options))
+
+    def load_frame(self, reset: bool) -> None:
+        """Show the session's current frame (``reset`` restarts the typewriter)."""
+        self.frame = self.session.frame()
+        if reset:
+            speed = self.app.settings.chars_per_second
+            self.revealed = 0.0 if speed else float("inf")
+            self.scroll = 0.0
+        self.layout()
+        self.app.dirty = True
+
+    # -- geometry ------------------------------------------------------------------
+    def layout(self) -> None:
+        t = self.theme
+        w, h = self.app.surface.get_size()
+        margin = t.px(36)
+        phone_w = min(t.px(340), round(w * 0.3))
+        phone_h = h - 2 * t.px(28)
+        self.panel.layout(pygame.Rect(w - margin - phone_w, t.px(28), phone_w, phone_h))
+        area = pygame.Rect(margin, 0, self.panel.rect.x - 2 * margin, h)
+        avg = self.cache.font("serif", t.body).size(SAMPLE)[0] / len(SAMPLE)
+        col_w = min(area.w, round(avg * MEASURE_CHARS))
+        self.column = pygame.Rect(area.x + (area.w - col_w) // 2, 0, col_w, h)
+        top = t.px(76)
+        self.view = pygame.Rect(self.column.x - t.px(8), top, col_w + t.px(16), h - top - t.px(20))
+        self._layout_tools()
+        self._layout_content()
+
+    def _layout_tools(self) -> None:
+        t = self.theme
+        size = t.font_px(14.5)
+        buttons = [Button("Menu", "menu", value=""), Button("History", "history")]
+        if not self.session.undo_locked:
+            buttons.insert(1, Button("Undo", "undo", enabled=self.session.can_undo))
+        x = self.column.right
+        y = t.px(24)
+        for b in buttons:
+            tw = self.cache.font("sans_semi", size).size(b.label)[0]
+            b.rect = pygame.Rect(0, y, tw + t.px(28), round(size * 2.3))
+            b.rect.right = x
+            x = b.rect.left - t.px(8)
+        self.tools.set(buttons)
+        self._tool_size = size
+
+    def _layout_content(self) -> None:
+        t, p = self.theme, self.theme.palette
+        f = self.frame
+        col = self.column
+        pieces: list[Piece] = []
+        y = t.px(8)
+        if f.after:
+            blk = self.cache.block(f.after, "serif_italic", t.body, p.muted, col.w - t.px(20), leading=1.6)
+            pieces.append(Piece(blk, "serif_italic", t.body, col.x + t.px(20), y, True))
+            y += blk.height + t.px(26)
+        if f.title:
+            blk = self.cache.block(f.title, "serif_bold", t.title, p.ink, col.w, leading=1.25)
+            pieces.append(Piece(blk, "serif_bold", t.title, col.x, y, False))
+            y += blk.height + t.px(16)
+        for para in f.paragraphs:
+            blk = self.cache.block(para, "serif", t.body, p.ink, col.w, leading=1.62)
+            pieces.append(Piece(blk, "serif", t.body, col.x, y, True))
+            y += blk.height + round(t.body * 0.9)
+        y += t.px(10)
+        self.choices_top = y
+        buttons = []
+        if f.status == "choosing":
+            for i, c in enumerate(f.choices, 1):
+                note = "" if c.enabled else (c.reason or "Not available.")
+                buttons.append(Button(c.text, ("choose", c.id), c.enabled, note, i if i <= 9 else None))
+        elif f.status == "ended":
+            buttons.append(Button("See how it went", ("debrief", None), number=1))
+            buttons.append(Button("Back to the title screen", ("title", None), number=2))
+        else:
+            buttons.append(
+                Button(
+                    "Undo the last choice",
+                    ("undo", None),
+                    self.session.can_undo,
+                    "" if self.session.can_undo else "There is nothing to undo.",
+                    1,
+                )
+            )
+            buttons.append(Button("Back to the title screen", ("title", None), number=2))
+        gap = t.px(10)
+        for b in buttons:
+            bh = button_height(self.cache, t, b, col.w)
+            b.rect = pygame.Rect(col.x, y, col.w, bh)
+            y += bh + gap
+        self.choices.set(buttons)
+        self.pieces = pieces
+        self.total_chars = sum(pc.block.chars for pc in pieces if pc.typed)
+        self.content_h = y
+        self._clamp_scroll()
+
+    def _clamp_scroll(self) -> None:
+        self.scroll = max(0.0, min(self.scroll, float(max(0, self.content_h - self.view.h))))
+
+    # -- state -----------------------------------------------------------------------
+    @property
+    def typing(self) -> bool:
+        return self.revealed < self.total_chars
+
+    @property
+    def animating(self) -> bool:
+        return self.typing or self.panel.animating
+
+    def finish_typing(self) -> None:
+        self.revealed = float("inf")
+        self.app.dirty = True
+
+    def update(self, dt: float) -> None:
+        if self.typing:
+            self.revealed += dt * max(1, self.app.settings.chars_per_second)
+            self._follow_typing()
+        self.panel.update(dt)
+
+    def _follow_typing(self) -> None:
+        """Keep the newest typed line in view when the text is longer than the column."""
+        left = self.revealed
+        for pc in self.pieces:
+            if not pc.typed:
+                continue
+            if left < pc.block.chars:
+                shown = 0
+                for i, line in enumerate(pc.block.lines):
+                    shown += len(line)
+                    if shown >= left:
+                        bottom = pc.y + (i + 1) * pc.block.line_h
+                        self.scroll = max(self.scroll, bottom - self.view.h + self.theme.px(20))
+                        self._clamp_scroll()
+                        return
+            left -= pc.block.chars
+
+    def ensure_visible(self, rect: pygame.Rect) -> None:
+        if rect.top < self.scroll:
+            self.scroll = rect.top - self.theme.px(10)
+        elif rect.bottom > self.scroll + self.view.h:
+            self.scroll = rect.bottom - self.view.h + self.theme.px(10)
+        self._clamp_scroll()
+
+    # -- input -----------------------------------------------------------------------
+    def handle(self, inp: Input) -> None:
+        a = inp.action
+        tool = self.tools.handle(inp) if a in ("point", "click") else None
+        if tool is not None:
+            self.app.sounds.play("click")
+            self._tool(tool.data)
+            return
+        if a == "back" or a == "alt_click":
+            self._tool("menu")
+            return
+        if a == "history":
+            self._tool("history")
+            return
+        if a == "undo":
+            self._tool("undo")
+            return
+        if self.typing:
+            # while text types, a click, Space or Enter shows it all at once
+            if a in ("confirm", "click", "number"):
+                self.finish_typing()
+            elif a == "scroll":
+                self._scroll(inp.value)
+            return
+        if a == "scroll":
+            self._scroll(inp.value)
+            return
+        if a in ("page_up", "page_down"):
+            self.scroll += (-1 if a == "page_up" else 1) * self.view.h * 0.8
+            self._clamp_scroll()
+            return
+        if a in ("home", "end"):
+            self.scroll = 0.0 if a == "home" else float(self.content_h)
+            self._clamp_scroll()
+            return
+        if a in ("point", "click"):
+            if not self.view.collidepoint(inp.pos):
+                self.choices.hover = None
+                return
+            inp = Input(a, (inp.pos[0], inp.pos[1] - self.view.y + round(self.scroll)))
+        picked = self.choices.handle(inp)
+        if a in ("up", "down") and self.choices.focus is not None:
+            self.ensure_visible(self.choices.buttons[self.choices.focus].rect)
+        if picked is not None:
+            self.app.sounds.play("click")
+            self._pick(*picked.data)
+
+    def _scroll(self, clicks: int) -> None:
+        self.scroll -= clicks * self.theme.px(60)
+        self._clamp_scroll()
+
+    def _tool(self, what: str) -> None:
+        from .history import HistoryScreen
+        from .menu import GameMenu
+
+        if what == "menu":
+            self.app.push(GameMenu(self.app))
+        elif what == "history":
+            self.app.push(HistoryScreen(self.app))
+        elif what == "undo":
+            self.undo()
+
+    def undo(self) -> None:
+        try:
+            if self.session.undo():
+                self.panel.set_view(self._score_view())
+                self.load_frame(reset=True)
+                self.finish_typing()
+                self.app.autosave()
+                self.app.toast("Undone")
+            else:
+                self.app.toast("Nothing to undo")
+        except UndoLocked:
+            self.app.toast("Undo is turned off in this session")
+
+    def _pick(self, kind: str, choice_id: str | None) -> None:
+        if kind == "choose":
+            try:
+                events = self.session.choose(choice_id)
+            except ChoiceError as exc:  # the frame offered it, so this is a story bug: say so, keep going
+                self.app.toast(str(exc))
+                return
+            self.panel.set_view(self._score_view())
+            self.panel.push(scoreview.notices(events, scoreview.transparency(self.session.options)))
+            self.app.record_ending()
+            self.app.autosave()
+            self.load_frame(reset=True)
+        elif kind == "debrief":
+            from .debrief import DebriefScreen
+
+            self.app.push(DebriefScreen(self.app))
+        elif kind == "title":
+            self.app.to_title()
+        elif kind == "undo":
+            self.undo()
+
+    # -- drawing -----------------------------------------------------------------------
+    def draw(self, surf: pygame.Surface) -> None:
+        t, p = self.theme, self.theme.palette
+        surf.fill(p.bg)
+        w, h = surf.get_size()
+        # header: chapter and turn on the left, tools on the right
+        f = self.frame
+        label = "THE END" if f.status == "ended" else self._chapter_label()
+        lbl = self.cache.line(label, "sans_bold", t.label, p.accent)
+        surf.blit(lbl, (self.column.x, t.px(24) + (round(self._tool_size * 2.3) - lbl.get_height()) // 2))
+        for i, b in enumerate(self.tools.buttons):
+            hovered, _ = self.tools.state(i)
+            self._draw_tool(surf, b, hovered)
+        pygame.draw.line(
+            surf,
+            p.card_line,
+            (self.column.x, self.view.y - t.px(10)),
+            (self.column.right, self.view.y - t.px(10)),
+        )
+        # the column, clipped to its viewport and scrolled
+        prev = surf.get_clip()
+        surf.set_clip(self.view)
+        dy = self.view.y - round(self.scroll)
+        left = self.revealed
+        for pc in self.pieces:
+            if pc.role == "serif_italic":
+                bar = pygame.Rect(self.column.x, pc.y + dy + t.px(4), t.px(3), pc.block.height - t.px(8))
+                rrect(surf, p.accent, bar, t.px(2))
+            if pc.typed:
+                font = self.cache.font(pc.role, pc.size)
+                pc.block.draw(
+                    surf,
+                    pc.x,
+                    pc.y + dy,
+                    reveal=None if left >= pc.block.chars else int(left),
+                    font=font,
+                    clip=self.view,
+                )
+                left -= pc.block.chars
+                if left <= 0:
+                    break
+            else:
+                pc.block.draw(surf, pc.x, pc.y + dy, clip=self.view)
+        if not self.typing:
+            for i, b in enumerate(self.choices.buttons):
+                hovered, focused = self.choices.state(i)
+                draw_button(
+                    surf, self.cache, t, b, hovered, focused, b.rect.move(0, dy), role="serif", size=t.ui
+                )
+        surf.set_clip(prev)
+        self._draw_scroll_hints(surf)
+        self.panel.draw(surf)
+
+    def _chapter_label(self) -> str:
+        story = self.app.story
+        chapter = story.chapters.get(self.frame.chapter) if self.frame.chapter else None
+        parts = [chapter.title.upper()] if chapter else []
+        parts.append(f"TURN {self.frame.turn}")
+        return "  ·  ".join(parts)
+
+    def _draw_tool(self, surf, b: Button, hovered: bool) -> None:
+        p = self.theme.palette
+        colour = p.ink if b.enabled else p.disabled
+        if hovered and b.enabled:
+            rrect(surf, p.card_hover, b.rect, b.rect.h // 2)
+        rrect(surf, p.card_line, b.rect, b.rect.h // 2, 1)
+        txt = self.cache.line(b.label, "sans_semi", self._tool_size, colour)
+        surf.blit(txt, txt.get_rect(center=b.rect.center))
+
+    def _draw_scroll_hints(self, surf) -> None:
+        t, p = self.theme, self.theme.palette
+        if self.content_h <= self.view.h:
+            return
+        track = pygame.Rect(self.view.right + t.px(6), self.view.y, t.px(4), self.view.h)
+        rrect(surf, p.card, track, t.px(2))
+        frac = self.view.h / self.content_h
+        top = self.scroll / self.content_h
+        thumb = pygame.Rect(
+            track.x, track.y + round(top * track.h), track.w, max(t.px(24), round(frac * track.h))
+        )
+        rrect(surf, p.faint, thumb, t.px(2))
+
+    def text_boxes(self):
+        # content coordinates: the column scrolls, so only its width bounds the text
+        column = pygame.Rect(self.column.x - 1, 0, self.column.w + 2, max(self.content_h, self.view.h) + 1)
+        boxes = []
+        for pc in self.pieces:
+            boxes.append(
+                (
+                    column,
+                    pygame.Rect(pc.x, pc.y, pc.block.width, pc.block.height),
+                    pc.block.lines[0] if pc.block.lines else "",
+                )
+            )
+        for b in self.choices.buttons:
+            boxes.append((column, b.rect, b.label))
+        return boxes + self.panel.boxes

@@ -1,0 +1,143 @@
+"""The title screen: new game, continue (the latest autosave), load, settings, the
+endings gallery and quit, beside a large score dial."""
+
+from __future__ import annotations
+
+import pygame
+
+from ..engine import InputError
+from .inputs import Input
+from .screen import Screen
+from .widgets import Button, ButtonList, button_height, draw_button, thick_arc
+
+
+class TitleScreen(Screen):
+    name = "title"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.list = ButtonList()
+        self.boxes: list = []
+
+    def layout(self) -> None:
+        t = self.theme
+        w, h = self.app.surface.get_size()
+        has_auto = self.app.slots.has_autosave()
+        buttons = [
+            Button("Continue", "continue", enabled=has_auto, note="" if has_auto else ""),
+            Button("New game", "new"),
+            Button("Load game", "load"),
+            Button("Endings", "gallery"),
+            Button("Settings", "settings"),
+            Button("Quit", "quit"),
+        ]
+        focus = self.list.focus
+        self.list.set(buttons)
+        self.list.focus = focus if focus is not None else (0 if has_auto else 1)
+        self.col = pygame.Rect(t.px(96), 0, min(t.px(440), w // 2 - t.px(96)), h)
+        heading_h = self.cache.height("Social Score", "serif_bold", t.huge, self.col.w, 1.1)
+        desc_h = self.cache.height(self.app.story.description or "", "serif_italic", t.ui, self.col.w, 1.5)
+        bh = button_height(self.cache, t, buttons[0], self.col.w)
+        gap = t.px(8)
+        menu_h = len(buttons) * bh + (len(buttons) - 1) * gap
+        # the page ends above the footer line; with huge text in a small window the
+        # description gives way first, so the menu is always whole
+        self.bottom = h - t.px(20) - self.cache.font("sans", t.font_px(12.5)).get_height() - t.px(12)
+        total = t.px(20) + heading_h + t.px(10) + desc_h + t.px(30) + menu_h
+        self.show_desc = total <= self.bottom - t.px(24)
+        if not self.show_desc:
+            total -= desc_h + t.px(10)
+            desc_h = 0
+        y = max(t.px(24), (self.bottom - total) // 2)
+        self.head_y = y + t.px(20)
+        self.desc_y = self.head_y + heading_h + t.px(10)
+        y = self.desc_y + desc_h + t.px(30)
+        for b in buttons:
+            b.rect = pygame.Rect(self.col.x, y, self.col.w, bh)
+            y += bh + gap
+
+    def handle(self, inp: Input) -> None:
+        if inp.action == "back":
+            return
+        picked = self.list.handle(inp)
+        if picked is None:
+            return
+        self.app.sounds.play("click")
+        self.pick(picked.data)
+
+    def pick(self, what: str) -> None:
+        from .gallery import GalleryScreen
+        from .saveload import SaveLoadScreen
+        from .settings_screen import SettingsScreen
+        from .storage import AUTOSAVE
+
+        if what == "new":
+            self.app.new_game()
+        elif what == "continue":
+            try:
+                self.app.play(self.app.slots.load(AUTOSAVE))
+            except InputError as exc:
+                self.app.toast(
+                    f"Could not continue: {exc.diagnostics[0].message if exc.diagnostics else exc}"
+                )
+        elif what == "load":
+            self.app.push(SaveLoadScreen(self.app, "load"))
+        elif what == "gallery":
+            self.app.push(GalleryScreen(self.app))
+        elif what == "settings":
+            self.app.push(SettingsScreen(self.app))
+        elif what == "quit":
+            self.app.quit()
+
+    def draw(self, surf: pygame.Surface) -> None:
+        t, p = self.theme, self.theme.palette
+        w, h = surf.get_size()
+        surf.fill(p.bg)
+        self._art(surf)
+        self.boxes = []
+        lbl = self.cache.line("A STORY ABOUT BEING COUNTED  ·  2015–2020", "sans_bold", t.label, p.accent)
+        surf.blit(lbl, (self.col.x, self.head_y - lbl.get_height() - t.px(4)))
+        head = self.cache.block("Social Score", "serif_bold", t.huge, p.ink, self.col.w, 1.1)
+        head.draw(surf, self.col.x, self.head_y)
+        self.boxes.append(
+            (self.col.inflate(2, 0), pygame.Rect(self.col.x, self.head_y, head.width, head.height), "title")
+        )
+        if self.show_desc:
+            desc = self.cache.block(
+                self.app.story.description or "", "serif_italic", t.ui, p.muted, self.col.w, 1.5
+            )
+            desc.draw(surf, self.col.x, self.desc_y)
+        page = pygame.Rect(self.col.x - 1, 0, self.col.w + 2, self.bottom)
+        for i, b in enumerate(self.list.buttons):
+            hovered, focused = self.list.state(i)
+            draw_button(surf, self.cache, t, b, hovered, focused, b.rect)
+            self.boxes.append((page, b.rect, b.label))
+        foot = self.cache.line(
+            "Inspired by reporting on Alibaba’s Sesame Credit. ↑ ↓ to move, Enter to choose, "
+            "F11 for fullscreen.",
+            "sans",
+            t.font_px(12.5),
+            p.faint,
+        )
+        surf.blit(foot, (self.col.x, h - t.px(20) - foot.get_height()))
+
+    def _art(self, surf) -> None:
+        """A large, quiet score dial on the right: the game's emblem."""
+        t, p = self.theme, self.theme.palette
+        w, h = surf.get_size()
+        cx = self.col.right + (w - self.col.right) // 2
+        radius = min((w - self.col.right) * 0.36, h * 0.34)
+        center = (cx, h // 2 + radius * 0.08)
+        band = radius * 0.09
+        thick_arc(surf, p.card, center, radius, band, -120, 120)
+        thick_arc(surf, p.accent, center, radius, band, -120, 52)
+        thick_arc(surf, p.card, center, radius * 0.78, band * 0.35, -120, 120)
+        num = self.cache.line("721", "sans_bold", t.font_px(96), p.ink, smart=False)
+        surf.blit(num, num.get_rect(center=(center[0], center[1] - radius * 0.08)))
+        cap = self.cache.line("TRUSTWORTHY", "sans_bold", t.font_px(15), p.accent)
+        surf.blit(cap, cap.get_rect(center=(center[0], center[1] + radius * 0.3)))
+        small = self.cache.line("Your neighbours can see this.", "serif_italic", t.font_px(15), p.muted)
+        surf.blit(small, small.get_rect(center=(center[0], center[1] + radius * 0.3 + t.px(30))))
+
+    def text_boxes(self):
+        return self.boxes

@@ -1,0 +1,188 @@
+"""The real window under Xvfb, driven by xdotool: keys and a click change the screen,
+and closing the window (WM_DELETE_WINDOW, as a window manager sends it) writes an
+autosave. Skipped without Xvfb/xdotool/ImageMagick, except under CI where it must run."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TOOLS = ("Xvfb", "xdotool", "import")
+
+
+def _need_tools() -> None:
+    missing = [t for t in TOOLS if shutil.which(t) is None]
+    if missing:
+        message = f"missing {', '.join(missing)} (apt-get install xvfb xdotool imagemagick)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def _free_display() -> int:
+    for n in range(90, 200):
+        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
+            return n
+    raise RuntimeError("no free X display number")
+
+
+def _run(args, env, check=True) -> str:
+    return subprocess.run(args, env=env, capture_output=True, text=True, timeout=20, check=check).stdout
+
+
+def _screen_bytes(env, path: Path) -> bytes:
+    subprocess.run(["import", "-window", "root", str(path)], env=env, timeout=20, check=True)
+    return path.read_bytes()
+
+
+class _ClientMessage(ctypes.Structure):
+    _fields_ = [
+        ("type", ctypes.c_int),
+        ("serial", ctypes.c_ulong),
+        ("send_event", ctypes.c_int),
+        ("display", ctypes.c_void_p),
+        ("window", ctypes.c_ulong),
+        ("message_type", ctypes.c_ulong),
+        ("format", ctypes.c_int),
+        ("data", ctypes.c_long * 5),
+        ("pad", ctypes.c_long * 12),  # XEvent is 24 longs
+    ]
+
+
+def _close_window(display: str, window: int) -> None:
+    """Send WM_DELETE_WINDOW, exactly what a window manager's close button does."""
+    x11 = ctypes.cdll.LoadLibrary(ctypes.util.find_library("X11") or "libX11.so.6")
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    x11.XInternAtom.restype = ctypes.c_ulong
+    x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+    x11.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long, ctypes.c_void_p]
+    x11.XFlush.argtypes = [ctypes.c_void_p]
+    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    dpy = x11.XOpenDisplay(display.encode())
+    assert dpy, f"cannot open display {display}"
+    ev = _ClientMessage()
+    ev.type = 33  # ClientMessage
+    ev.window = window
+    ev.message_type = x11.XInternAtom(dpy, b"WM_PROTOCOLS", 0)
+    ev.format = 32
+    ev.data[0] = x11.XInternAtom(dpy, b"WM_DELETE_WINDOW", 0)
+    ev.data[1] = 0  # CurrentTime
+    x11.XSendEvent(dpy, window, 0, 0, ctypes.byref(ev))
+    x11.XFlush(dpy)
+    x11.XCloseDisplay(dpy)
+
+
+def test_real_window_keys_click_and_close(tmp_path):
+    _need_tools()
+    n = _free_display()
+    display = f":{n}"
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    # instant text and no motion, so screenshots taken right after input are settled
+    (home / "config" / "settings.json").write_text(
+        json.dumps({"text_speed": "instant", "reduced_motion": True})
+    )
+    xvfb = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    game = None
+    try:
+        env = {**os.environ, "DISPLAY": display, "SOCIALSCORE_HOME": str(home), "SDL_AUDIODRIVER": "dummy"}
+        env.pop("SDL_VIDEODRIVER", None)
+        for _ in range(100):
+            if Path(f"/tmp/.X11-unix/X{n}").exists():
+                break
+            time.sleep(0.05)
+        game = subprocess.Popen(
+            [sys.executable, "-m", "game", "play", "--story", str(ROOT / "story"), "--seed", "1"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        window = _find_window(env, game)
+        time.sleep(0.8)
+        title = _screen_bytes(env, tmp_path / "0-title.png")
+        _run(["xdotool", "key", "--window", window, "Return"], env)  # New game
+        time.sleep(0.6)
+        story = _screen_bytes(env, tmp_path / "1-story.png")
+        assert story != title, "Enter on the title screen did not start a game"
+        # click the first choice; its place comes from the same layout code at the same size
+        x, y = _first_choice_centre()
+        _run(["xdotool", "mousemove", "--sync", str(x), str(y)], env)
+        _run(["xdotool", "click", "1"], env)
+        time.sleep(0.6)
+        after_click = _screen_bytes(env, tmp_path / "2-click.png")
+        assert after_click != story, "clicking the first choice did not change the screen"
+        autosave = home / "data" / "saves" / "social_score_sample" / "autosave.json"
+        if autosave.exists():
+            autosave.unlink()  # so the close must write it again
+        _close_window(display, int(window))
+        game.wait(timeout=15)
+        assert game.returncode == 0, game.stderr.read().decode(errors="replace")
+        assert autosave.exists(), "closing the window did not write an autosave"
+        assert json.loads(autosave.read_text())["state"]["turn"] == 1
+    finally:
+        if game is not None and game.poll() is None:
+            game.kill()
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
+
+
+def _find_window(env, game) -> str:
+    """The game's window id, once it is mapped (fails with the game's stderr if it died)."""
+    for _ in range(200):
+        if game.poll() is not None:
+            pytest.fail(f"the game exited early: {game.stderr.read().decode(errors='replace')}")
+        # this xdotool's --name search misses SDL's UTF-8 title: list windows, match names
+        ids = subprocess.run(
+            ["xdotool", "search", "--class", "."], env=env, capture_output=True, text=True, timeout=10
+        ).stdout.split()
+        for wid in ids:
+            name = subprocess.run(
+                ["xdotool", "getwindowname", wid], env=env, capture_output=True, text=True, timeout=10
+            ).stdout.strip()
+            if name == "Social Score":
+                return wid
+        time.sleep(0.05)
+    pytest.fail("the game window did not appear")
+
+
+def _first_choice_centre() -> tuple[int, int]:
+    """Where the first choice of the opening is at 1280×720 (computed headless)."""
+    code = (
+        "import os; os.environ['SDL_VIDEODRIVER']='dummy'; os.environ['SDL_AUDIODRIVER']='dummy'\n"
+        "from game.desktop.app import App, init_pygame\n"
+        "from game.desktop.settings import Settings\n"
+        "from game.engine import load_story_or_raise\n"
+        "from game.paths import story_dir\n"
+        "init_pygame()\n"
+        "story = load_story_or_raise(story_dir())\n"
+        "app = App(story, settings=Settings(text_speed='instant'), seed=1, sound=False)\n"
+        "app.new_game(); s = app.top; b = s.choices.buttons[0]\n"
+        "r = b.rect.move(0, s.view.y - round(s.scroll)); print(r.centerx, r.centery)\n"
+    )
+    env = {**os.environ, "SOCIALSCORE_HOME": "/nonexistent-socialscore-home"}
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    ).stdout.split()
+    return int(out[-2]), int(out[-1])
