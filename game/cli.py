@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from . import __version__
@@ -94,6 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print the diagnostics and summary as JSON")
 
+    p = sub.add_parser("simulate", help="play many seeded games by a policy and summarise the outcomes")
+    _add_story(p)
+    _add_rules(p)
+    p.add_argument(
+        "--policy", required=True, help="conformist, loyal, random, or script:ID,ID,... (choice ids in order)"
+    )
+    p.add_argument("--runs", type=int, default=100, help="number of games (default 100)")
+    p.add_argument("--seed", type=_seed, default=0, help="seed of the first game; game i uses seed+i")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+
     p = sub.add_parser("schema", help="print the JSON Schema of story files (for editors)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     return parser
@@ -131,7 +142,15 @@ def load_for_play(args: argparse.Namespace):
     """The story named by ``--story`` (or the shipped one), loaded; raises InputError."""
     from .engine import load_story_or_raise
 
-    return load_story_or_raise(args.story or story_dir(), getattr(args, "rules", None))
+    return load_story_or_raise(args.story or story_dir(), rules_path(getattr(args, "rules", None)))
+
+
+def rules_path(name: str | None) -> str | None:
+    """A --rules value: a file, or the name of one of the shipped rules-lab files."""
+    if name is None or Path(name).exists():
+        return name
+    shipped = story_dir() / "rules-lab" / f"{name}.rules.yaml"
+    return str(shipped) if shipped.is_file() else name
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -165,6 +184,10 @@ def _run(args: argparse.Namespace) -> int:
         from .authoring.lint import run_lint
 
         return run_lint(args.paths or [str(story_dir())], as_json=args.json)
+    if args.command == "simulate":
+        from .workshop.simulate import run_simulate
+
+        return run_simulate(args)
     if args.command == "schema":
         from .authoring.schema import run_schema
 

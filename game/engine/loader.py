@@ -39,6 +39,8 @@ from .schema import Checker, Rec, Src
 from .yamlsafe import load_file
 
 YAML_SUFFIXES = (".yaml", ".yml")
+#: Files with these endings in a story's folder are rules files for --rules, not part of the story.
+RULES_SUFFIXES = (".rules.yaml", ".rules.yml")
 MAX_FILES = 500
 _DEFAULTS = {"int": 0, "bool": False, "str": "", "set": frozenset()}
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
@@ -186,7 +188,10 @@ def story_files(path: str | os.PathLike) -> tuple[list[Path], list[Diagnostic]]:
         files = sorted(
             f
             for f in p.rglob("*")
-            if f.suffix in YAML_SUFFIXES and f.is_file() and not f.name.startswith(".")
+            if f.suffix in YAML_SUFFIXES
+            and f.is_file()
+            and not f.name.startswith(".")
+            and not f.name.endswith(RULES_SUFFIXES)
         )
         if not files:
             return [], [Diagnostic(str(p), 0, 0, "E100", "no .yaml or .yml files in this folder")]
@@ -519,9 +524,9 @@ def _build_scene(b: Build, sid: str, rec: Rec, is_ending: bool, chapter: str | N
             else:
                 label = b.template(rec.get("continue")) or Template(("Continue",))
                 choices.append(Choice("continue", sid, label, b.where(rec), next=nxt, synthetic=True))
-        for ext in EXTENSIONS:
-            if ext.build_scene:
-                extras[ext.name] = ext.build_scene(b, rec)
+    for ext in EXTENSIONS:
+        if ext.build_scene:
+            extras[ext.name] = ext.build_scene(b, rec)
     return Scene(
         id=sid,
         title=b.template(rec.get("title")) or EMPTY_TEMPLATE,

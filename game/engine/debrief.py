@@ -1,0 +1,165 @@
+"""The debrief's data: what happened, how the mechanism worked, what was real, and the roads not
+taken. Built from a story and the states of one playthrough; front ends only lay it out.
+
+The debrief always reveals everything, whatever the session's transparency mode: explanations
+here are the transparent ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Story
+from .runtime import Context
+from .scoring import queries
+from .scoring.engine import model_of, part_of
+from .scoring.format import DEBRIEF_STEPS, LABELS
+from .scoring.model import month_text
+from .scoring.state import Entry
+from .state import State
+from .whatif import WhatIf, counterfactuals
+
+STEP_TITLES = {
+    "feel": "How did it feel?",
+    "happened": "What happened",
+    "mechanism": "How the mechanism works",
+    "real": "What is real",
+    "question": "A question to take away",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One point of the score curve: after ``turn`` choices, on ``date``, the score was ``score``."""
+
+    turn: int
+    date: str
+    score: int
+
+
+@dataclass(frozen=True, slots=True)
+class Taken:
+    turn: int
+    scene_title: str
+    text: str
+    key: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FactSeen:
+    id: str
+    label: str
+    claim: str
+    source: str
+    analogue: str
+
+
+@dataclass(frozen=True)
+class Debrief:
+    ending: str | None
+    ending_title: str
+    steps: tuple[tuple[str, str, str], ...]  # (step id, title, text)
+    choices: tuple[Taken, ...]
+    curve: tuple[Point, ...]
+    highlights: tuple[Entry, ...]
+    by_factor: tuple[tuple[str, str, int], ...]
+    contacts: tuple[queries.ContactView, ...]
+    whatifs: tuple[WhatIf, ...]
+    facts: tuple[FactSeen, ...]
+    start_score: int | None
+    final_score: int | None
+    rules_title: str
+
+    def facts_by_label(self) -> dict[str, list[FactSeen]]:
+        out: dict[str, list[FactSeen]] = {label: [] for label in LABELS}
+        for fact in self.facts:
+            out[fact.label].append(fact)
+        return out
+
+
+def build_debrief(story: Story, states: list[State] | tuple[State, ...], whatifs: bool = True) -> Debrief:
+    """The debrief of a playthrough (``states``: the start state and one per choice)."""
+    final = states[-1]
+    ctx = Context(story, final)
+    model = model_of(story)
+    ending = story.scenes.get(final.ending) if final.ending else None
+
+    steps = []
+    overrides = ending.extra.get("score").debrief if ending is not None and ending.extra.get("score") else {}
+    base = model.debrief if model else {}
+    for step in DEBRIEF_STEPS:
+        template = overrides.get(step) or base.get(step)
+        if template is not None:
+            steps.append((step, STEP_TITLES[step], template.render(ctx)))
+
+    choices = []
+    for i, uid in enumerate(final.path):
+        choice = story.choice(uid)
+        scene = story.scenes[choice.scene] if choice else None
+        before = Context(story, states[i]) if i < len(states) else ctx
+        choices.append(
+            Taken(
+                i + 1,
+                scene.title.render(before) if scene else "",
+                choice.text.render(before) if choice else uid,
+                bool(choice and choice.key),
+            )
+        )
+
+    part = part_of(final)
+    ledger = part.ledger if part else ()
+    first = part_of(states[0])
+    curve = []
+    if first is not None:
+        start_date = first.ledger[0].date if first.ledger else month_text(first.month)
+        curve.append(Point(0, start_date, model.rules.start))
+    for entry in ledger:  # every change, so months that pass within one turn show too
+        curve.append(Point(entry.turn, entry.date, entry.score))
+    highlights = tuple(sorted(ledger, key=lambda e: (-abs(e.delta), e.turn))[:8])
+
+    return Debrief(
+        ending=final.ending,
+        ending_title=ending.title.render(ctx) if ending else "",
+        steps=tuple(steps),
+        choices=tuple(choices),
+        curve=tuple(curve),
+        highlights=highlights,
+        by_factor=tuple(queries.by_factor(story, final)),
+        contacts=tuple(queries.contacts(story, final)),
+        whatifs=tuple(counterfactuals(story, states)) if whatifs else (),
+        facts=tuple(_facts_seen(story, final)),
+        start_score=part_of(states[0]).score if part_of(states[0]) else None,
+        final_score=part.score if part else None,
+        rules_title=model.rules.title if model and model.rules else "",
+    )
+
+
+def _facts_seen(story: Story, state: State) -> list[FactSeen]:
+    model = model_of(story)
+    if model is None:
+        return []
+    ids: list[str] = []
+
+    def add(extra) -> None:
+        if extra is not None:
+            ids.extend(f for f in extra.facts if f not in ids)
+
+    for scene_id, scene in story.scenes.items():
+        if state.visits.get(scene_id):
+            add(scene.extra.get("score"))
+    for uid in state.path:
+        choice = story.choice(uid)
+        if choice is not None:
+            add(choice.extra.get("score"))
+    part = part_of(state)
+    if part is not None and model.rules is not None:
+        for perk_id in sorted(part.granted | part.refused | part.perks):
+            fact = model.rules.perks[perk_id].fact
+            if fact and fact not in ids:
+                ids.append(fact)
+    out = []
+    for fid in ids:
+        fact = model.facts.get(fid)
+        if fact is not None:
+            out.append(FactSeen(fid, fact.label, fact.claim, fact.source, fact.analogue))
+    return out

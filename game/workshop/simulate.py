@@ -1,0 +1,243 @@
+"""``socialscore simulate``: many seeded playthroughs by a policy, and what the rules did to them.
+
+Policies (each deterministic given the run's seed):
+
+- ``conformist``: maximises the score: at each turn, tries every enabled choice and takes the one
+  whose resulting score is highest (ties: the first offered);
+- ``loyal``: never drops a contact or reports anyone, says what they think: prefers choices that
+  post or share dissent, support friends, or raise ``integrity``; otherwise picks at random;
+- ``random``: picks uniformly among the enabled choices;
+- ``script:ID,ID,...``: takes these choices (ids or uids) in order whenever they are on offer, and
+  picks at random otherwise.
+
+Run ``i`` uses seed ``seed + i`` for the game and for the policy's own draws.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..engine import Story, available, choose, start
+from ..engine.model import Choice
+from ..engine.state import State
+
+MAX_TURNS = 600
+DISSENT_TAGS = {"protest", "stock-crash", "complaint", "friend-support", "loan-to-friend", "dispute-won"}
+BETRAYAL_TAGS = {"report-someone"}
+
+Policy = Callable[[Story, State, list[Choice], random.Random], Choice]
+
+
+def _score(state: State) -> int:
+    part = state.ext.get("score")
+    return part.score if part else 0
+
+
+def conformist(story: Story, state: State, offered: list[Choice], rng: random.Random) -> Choice:
+    best, best_score = offered[0], None
+    for choice in offered:
+        after, _ = choose(story, state, choice.uid)
+        score = _score(after)
+        if best_score is None or score > best_score:
+            best, best_score = choice, score
+    return best
+
+
+def _actions(choice: Choice):
+    extra = choice.extra.get("score")
+    return extra.actions if extra else ()
+
+
+def _loyalty(choice: Choice) -> int:
+    value = 0
+    for action in _actions(choice):
+        if action.kind == "drop" or set(action.values) & BETRAYAL_TAGS:
+            return -100
+        if set(action.values) & DISSENT_TAGS:
+            value += 2
+    for effect in choice.effects:
+        if effect.target == "integrity" and "+=" in effect.source:
+            value += 1
+        if effect.target in ("flags.reported_someone", "gaming") and "-=" not in effect.source:
+            value -= 2
+    return value
+
+
+def loyal(story: Story, state: State, offered: list[Choice], rng: random.Random) -> Choice:
+    best = max(_loyalty(c) for c in offered)
+    return rng.choice([c for c in offered if _loyalty(c) == best])
+
+
+def random_policy(story: Story, state: State, offered: list[Choice], rng: random.Random) -> Choice:
+    return rng.choice(offered)
+
+
+def scripted(ids: list[str]) -> Policy:
+    def policy(story: Story, state: State, offered: list[Choice], rng: random.Random) -> Choice:
+        position = state.turn
+        for wanted in ids[position:] if position < len(ids) else ():
+            for choice in offered:
+                if wanted in (choice.uid, choice.id):
+                    return choice
+            break
+        return rng.choice(offered)
+
+    return policy
+
+
+POLICIES: dict[str, Policy] = {"conformist": conformist, "loyal": loyal, "random": random_policy}
+
+
+def policy_named(name: str) -> Policy:
+    """The policy called ``name`` (``script:a,b,c`` for a script); raises ValueError if unknown."""
+    if name.startswith("script:"):
+        ids = [i.strip() for i in name[len("script:") :].split(",") if i.strip()]
+        if not ids:
+            raise ValueError("a script needs choice ids: script:ID,ID,...")
+        return scripted(ids)
+    if name not in POLICIES:
+        raise ValueError(f"unknown policy {name!r}; use one of {', '.join(POLICIES)} or script:ID,...")
+    return POLICIES[name]
+
+
+def play_once(story: Story, policy: Policy, seed: int, options: dict | None = None) -> State:
+    """One playthrough to an ending (or MAX_TURNS, or a scene with no way on)."""
+    state, _ = start(story, seed, options or {})
+    rng = random.Random(seed)
+    for _ in range(MAX_TURNS):
+        if state.ending is not None:
+            break
+        offered = [c for c, enabled, _ in available(story, state) if enabled]
+        if not offered:
+            break
+        state, _ = choose(story, state, policy(story, state, offered, rng).uid)
+    return state
+
+
+@dataclass
+class Summary:
+    policy: str
+    runs: int
+    seed: int
+    scores: list[int] = field(default_factory=list)
+    tiers: Counter = field(default_factory=Counter)
+    endings: Counter = field(default_factory=Counter)
+    granted: Counter = field(default_factory=Counter)
+    refused: Counter = field(default_factory=Counter)
+    turns: list[int] = field(default_factory=list)
+
+    def add(self, state: State) -> None:
+        part = state.ext.get("score")
+        if part is not None:
+            self.scores.append(part.score)
+            self.tiers[part.tier] += 1
+            self.granted.update(part.granted)
+            self.refused.update(part.refused)
+        self.endings[state.ending or "(unfinished)"] += 1
+        self.turns.append(state.turn)
+
+    def stats(self) -> dict:
+        s = self.scores
+        return {
+            "mean": round(statistics.fmean(s), 1) if s else None,
+            "median": statistics.median(s) if s else None,
+            "stdev": round(statistics.pstdev(s), 1) if s else None,
+            "min": min(s) if s else None,
+            "max": max(s) if s else None,
+        }
+
+    def to_json(self) -> dict:
+        return {
+            "policy": self.policy,
+            "runs": self.runs,
+            "seed": self.seed,
+            "score": self.stats(),
+            "tiers": dict(self.tiers.most_common()),
+            "endings": dict(self.endings.most_common()),
+            "perks_granted": dict(self.granted.most_common()),
+            "perks_refused": dict(self.refused.most_common()),
+            "turns": {"mean": round(statistics.fmean(self.turns), 1) if self.turns else None},
+        }
+
+
+def simulate(
+    story: Story,
+    policy_name: str,
+    runs: int,
+    seed: int,
+    options: dict | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Summary:
+    policy = policy_named(policy_name)
+    summary = Summary(policy_name, runs, seed)
+    for i in range(runs):
+        summary.add(play_once(story, policy, seed + i, options))
+        if progress:
+            progress(i + 1, runs)
+    return summary
+
+
+def _bar(done: int, total: int, stream=sys.stderr) -> None:
+    width = 30
+    filled = width * done // total
+    stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    if done == total:
+        stream.write("\n")
+    stream.flush()
+
+
+def _table(title: str, counts: Counter, total: int) -> list[str]:
+    if not counts:
+        return [f"{title}: none"]
+    lines = [f"{title}:"]
+    for name, n in counts.most_common():
+        lines.append(f"  {name:<28} {n:>5}  {100 * n / total:5.1f}%  {'#' * round(30 * n / total)}")
+    return lines
+
+
+def report(summary: Summary, rules_title: str = "") -> str:
+    st = summary.stats()
+    lines = [
+        f"Policy {summary.policy}, {summary.runs} runs from seed {summary.seed}"
+        + (f", rules: {rules_title}" if rules_title else "")
+    ]
+    if st["mean"] is not None:
+        lines.append(
+            f"Final score: mean {st['mean']}, median {st['median']}, spread (sd) {st['stdev']}, "
+            f"range {st['min']}-{st['max']}"
+        )
+    lines += _table("Tiers", summary.tiers, summary.runs)
+    lines += _table("Endings", summary.endings, summary.runs)
+    lines += _table("Perks granted (runs)", summary.granted, summary.runs)
+    lines += _table("Perks refused (runs)", summary.refused, summary.runs)
+    return "\n".join(lines)
+
+
+def run_simulate(args) -> int:
+    from ..cli import UsageError, load_for_play
+
+    if args.runs < 1 or args.runs > 100_000:
+        raise UsageError("socialscore simulate: --runs must be between 1 and 100000")
+    try:
+        policy_named(args.policy)
+    except ValueError as exc:
+        raise UsageError(f"socialscore simulate: {exc}") from None
+    story = load_for_play(args)
+    show = sys.stderr.isatty() and args.runs >= 20 and not args.json
+    options = {"transparency": "transparent"}
+    summary = simulate(story, args.policy, args.runs, args.seed, options, _bar if show else None)
+    model = story.extra.get("score")
+    title = model.rules.title if model and model.rules else ""
+    if args.json:
+        data = summary.to_json()
+        data["rules"] = title
+        print(json.dumps(data, indent=2))
+    else:
+        print(report(summary, title))
+    return 0
