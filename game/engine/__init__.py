@@ -8,7 +8,7 @@ Public API (front ends and tools use only this):
 - :class:`Diagnostic`, :class:`InputError`: every problem with bad input, as data.
 """
 
-from . import scoring  # noqa: F401 - registers the scoring model with the loader and runtime
+from . import reflection, scoring  # noqa: F401 - register with the loader and runtime
 from .diagnostics import CODES, Diagnostic, InputError
 from .events import Cause, Event
 from .loader import load_story, load_story_or_raise
