@@ -14,34 +14,69 @@ def _mode(session: Session) -> str:
     return part.mode if part else "transparent"
 
 
-def describe(event: Event, session: Session) -> str | None:
-    """One line for a score-related event, worded by the session's transparency mode."""
+def _perks_line(event: Event) -> str:
+    penalties = set(event.get("penalties", ()))
+    titles = event["titles"]
+    phrases = (
+        ("Now open to you: ", [p for p in event["gained"] if p not in penalties]),
+        ("No longer open to you: ", [p for p in event["lost"] if p not in penalties]),
+        ("A penalty now applies: ", [p for p in event["gained"] if p in penalties]),
+        ("Penalty lifted: ", [p for p in event["lost"] if p in penalties]),
+    )
+    return " ".join(head + ", ".join(titles[p] for p in ids) + "." for head, ids in phrases if ids)
+
+
+def _score_line(run: list[Event], mode: str, names: dict[str, str]) -> str:
+    """One line for a run of score events: a single change, or a month's pull of several contacts."""
+    last = run[-1]
+    delta = sum(e["delta"] for e in run)
+    if mode == "opaque":
+        return f"Your score is now {last['score']}."
+    if len(run) == 1:
+        return f"Score {delta:+d} → {last['score']}: {last['explain'][mode]}"
+    if mode == "partial":
+        return f"Score {delta:+d} → {last['score']}: {last['explain']['partial']}"
+    shares = ", ".join(f"{names.get(e.cause.contact, e.cause.contact)} {e['delta']:+d}" for e in run)
+    return f"Score {delta:+d} → {last['score']}: the pull of your contacts this month ({shares})."
+
+
+def describe(events: tuple[Event, ...], session: Session) -> list[str]:
+    """Lines for the score-related events of one step, worded by the session's transparency mode.
+    A month's pull from several contacts is one line, so the number's drift reads as one movement."""
     mode = _mode(session)
-    kind = event.kind
-    if kind == "score":
-        if mode == "opaque":
-            return f"Your score is now {event['score']}."
-        return f"Score {event['delta']:+d} → {event['score']}: {event['explain'][mode]}"
-    if kind == "tier":
-        arrow = "up" if event["up"] else "down"
-        return f"Tier {arrow}: you are now {event['title']}."
-    if kind == "perks":
-        parts = []
-        if event["gained"]:
-            parts.append("Now open to you: " + ", ".join(event["titles"][p] for p in event["gained"]) + ".")
-        if event["lost"]:
-            parts.append(
-                "No longer open to you: " + ", ".join(event["titles"][p] for p in event["lost"]) + "."
-            )
-        return " ".join(parts)
-    if kind == "perk":
-        verdict = "granted" if event["granted"] else "refused"
-        return f"Application {verdict}: {event['title']}. {event['explain'][mode]}"
-    if kind == "contact":
-        return event["explain"][mode]
-    if kind == "era":
-        return f"A new era begins: {event['title']}."
-    return None
+    model = session.story.extra.get("score")
+    names = {cid: c.name for cid, c in model.contacts.items()} if model else {}
+    lines: list[str] = []
+    i = 0
+    while i < len(events):
+        event = events[i]
+        kind = event.kind
+        if kind == "score":
+            run = [event]
+            while (
+                event["source"] == "pull"
+                and i + len(run) < len(events)
+                and events[i + len(run)].kind == "score"
+                and events[i + len(run)]["source"] == "pull"
+                and events[i + len(run)]["date"] == event["date"]
+            ):
+                run.append(events[i + len(run)])
+            lines.append(_score_line(run, mode, names))
+            i += len(run)
+            continue
+        if kind == "tier":
+            lines.append(f"Tier {'up' if event['up'] else 'down'}: you are now {event['title']}.")
+        elif kind == "perks":
+            lines.append(_perks_line(event))
+        elif kind == "perk":
+            verdict = "granted" if event["granted"] else "refused"
+            lines.append(f"Application {verdict}: {event['title']}. {event['explain'][mode]}")
+        elif kind == "contact":
+            lines.append(event["explain"][mode])
+        elif kind == "era":
+            lines.append(f"A new era begins: {event['title']}.")
+        i += 1
+    return lines
 
 
 def show_score(front: terminal.TextFrontEnd) -> None:

@@ -21,8 +21,8 @@ DEFAULT_SAVE = "socialscore-save.json"
 
 #: Extra commands (name -> (help, function(front end) -> None)) added by extensions.
 COMMANDS: dict[str, tuple[str, Callable[[TextFrontEnd], None]]] = {}
-#: Describers of events for the terminal: a function(event, session) -> line or None.
-EVENT_LINES: list[Callable[[Event, Session], str | None]] = []
+#: Describers of a step's events for the terminal: a function(events, session) -> lines.
+EVENT_LINES: list[Callable[[tuple[Event, ...], Session], list[str]]] = []
 
 
 class TextFrontEnd:
@@ -50,11 +50,9 @@ class TextFrontEnd:
             self.say(textwrap.fill(line, self.width, initial_indent=indent, subsequent_indent=rest) or indent)
 
     def show_events(self, events: tuple[Event, ...]) -> None:
-        for event in events:
-            for describe in EVENT_LINES:
-                line = describe(event, self.session)
-                if line:
-                    self.wrap(line, "  * ")
+        for describe in EVENT_LINES:
+            for line in describe(events, self.session):
+                self.wrap(line, "  * ")
 
     def show_frame(self, frame: Frame) -> None:
         self.say()

@@ -9,7 +9,7 @@ Events this module emits (data fields):
 - ``score``: delta, requested, score, factor, source (rule, pull or drift), explain {opaque, partial,
   transparent}, date
 - ``tier``: old, new, title, up (bool)
-- ``perks``: gained [ids], lost [ids], titles {id: title}
+- ``perks``: gained [ids], lost [ids], titles {id: title}, penalties [the ids among them that are penalties]
 - ``perk``: an application: perk, title, granted (bool), explain {…}
 - ``contact``: contact, name, change (befriended, dropped, dropped_you), explain {…}
 - ``era``: old, new, title
@@ -172,7 +172,8 @@ def _settle(step, rules: Rules, part: ScoreState, cause: Cause) -> ScoreState:
     if perks != part.perks:
         gained, lost = sorted(perks - part.perks), sorted(part.perks - perks)
         titles = {p: rules.perks[p].title for p in gained + lost}
-        step.emit("perks", {"gained": gained, "lost": lost, "titles": titles}, cause)
+        penalties = sorted(p for p in gained + lost if rules.perks[p].penalty)
+        step.emit("perks", {"gained": gained, "lost": lost, "titles": titles, "penalties": penalties}, cause)
         part = part.evolve(perks=perks)
     return part
 
