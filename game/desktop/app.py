@@ -266,8 +266,10 @@ def init_pygame() -> None:
 
 
 def run_desktop(args) -> int:
-    """``socialscore play``: open the window and play. ``args`` has ``story``, ``seed``,
-    ``at``, ``sets`` and ``windowed`` (see game.cli). Returns the exit code (0 normal)."""
+    """``socialscore play``: open the window and play. ``args`` has ``story``, ``rules``,
+    ``transparency``, ``seed``, ``at``, ``sets`` and ``windowed`` (see game.cli); the rules
+    file replaces the story's (load_for_play) and the transparency mode goes into every new
+    session's options (saves keep them). Returns the exit code (0 normal)."""
     from ..cli import load_for_play, parse_sets
     from .title import TitleScreen
 
@@ -276,7 +278,13 @@ def run_desktop(args) -> int:
     os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
     init_pygame()
     try:
-        app = App(story, seed=getattr(args, "seed", None), windowed=bool(getattr(args, "windowed", False)))
+        transparency = getattr(args, "transparency", None)
+        app = App(
+            story,
+            seed=getattr(args, "seed", None),
+            windowed=bool(getattr(args, "windowed", False)),
+            options={"transparency": transparency} if transparency else None,
+        )
         if getattr(args, "at", None) or sets:
             app.new_game(at=args.at, sets=sets)
         else:

@@ -1,12 +1,10 @@
-"""The only module that reads the scoring model's data, for the score app and the debrief.
+"""The desktop's one door to the scoring model: the score app's data and its pop-ups.
 
-The scoring extension keeps its part of the state at ``state.ext["score"]`` (at least
-``{"score": int, "tier": str, "ledger": [...], "contacts": {...}}``) and emits events
-``score`` (``delta, score, factor, explain: {opaque, partial, transparent}``), ``tier``
-(``old, new, title``) and ``contact``. Everything here is tolerant: a missing or
-differently shaped field gives an empty value, never an exception, so the front end
-keeps working while the model evolves. When ``state.ext`` has no ``score`` part the
-view is inactive and the app shows its placeholder.
+Everything the phone shows comes from :mod:`game.engine.scoring.queries` (the same answers
+the terminal, the debrief and the workshop use); nothing is recomputed here. :func:`read`
+gathers one snapshot for the panel; :func:`notices` turns one step's events into pop-ups
+worded in the session's transparency mode. A story without a score gives
+:data:`INACTIVE`, and the app shows its placeholder.
 """
 
 from __future__ import annotations
@@ -15,175 +13,257 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-SCORE_MIN, SCORE_MAX = 350, 950
-TRANSPARENCY_LEVELS = ("opaque", "partial", "transparent")
+from ..engine.scoring import queries
+from ..engine.scoring.engine import model_of, part_of
+from ..engine.scoring.state import Entry
 
-
-@dataclass(frozen=True)
-class Contact:
-    name: str
-    score: int | None
-    tier: str = ""
-
-
-@dataclass(frozen=True)
-class LedgerLine:
-    turn: int
-    delta: int
-    reason: str
-    score: int | None = None
+MODES = ("opaque", "partial", "transparent")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
 class Notice:
-    """A pop-up in the app. ``sound`` names a file in assets/sounds without ``.wav``."""
+    """A pop-up in the app. ``tone`` picks the icon colour (good, bad or neutral);
+    ``sound`` names a file in assets/sounds without ``.wav``."""
 
     kind: str
     title: str
     body: str
     delta: int = 0
     sound: str = "notify"
+    tone: str = "neutral"
+    glyph: str = ""
 
 
 @dataclass(frozen=True)
-class ScoreView:
+class ScoreData:
+    """What the score app shows for one state (see :func:`read`)."""
+
     active: bool
-    score: int | None = None
-    tier: str = ""
-    tier_title: str = ""
-    ledger: tuple[LedgerLine, ...] = ()
-    contacts: tuple[Contact, ...] = ()
+    view: queries.ScoreView | None = None
+    contacts: tuple[queries.ContactView, ...] = ()
+    pulling_down: tuple[queries.ContactView, ...] = ()
+    suggestions: tuple[queries.Suggestion, ...] = ()
+    ledger: tuple[Entry, ...] = ()  # oldest first, as the model keeps it
+    tiers: tuple[tuple[str, str, int], ...] = ()  # (id, title, min), ascending
 
     @property
-    def fraction(self) -> float:
-        """Where the score sits on the dial, 0..1 (350 → 0, 950 → 1)."""
-        if self.score is None:
+    def score(self) -> int | None:
+        return self.view.score if self.view else None
+
+    @property
+    def mode(self) -> str:
+        return self.view.mode if self.view else "transparent"
+
+    @property
+    def network(self) -> tuple[queries.ContactView, ...]:
+        return tuple(c for c in self.contacts if c.friend)
+
+    @property
+    def others(self) -> tuple[queries.ContactView, ...]:
+        """Contacts outside the network who left a mark: dropped by you, or who dropped you."""
+        return tuple(c for c in self.contacts if not c.friend and (c.dropped or c.dropped_you))
+
+    def fraction(self, value: float | None = None) -> float:
+        """Where ``value`` (default: the score) sits on the dial, 0..1."""
+        v = self.view
+        if v is None or v.max <= v.min:
             return 0.0
-        return max(0.0, min(1.0, (self.score - SCORE_MIN) / (SCORE_MAX - SCORE_MIN)))
+        value = v.score if value is None else value
+        return max(0.0, min(1.0, (value - v.min) / (v.max - v.min)))
 
 
-INACTIVE = ScoreView(active=False)
+INACTIVE = ScoreData(active=False)
 
 
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return round(value)
-    return None
+def read(story: Any, state: Any) -> ScoreData:
+    """The score app's data for ``state``; :data:`INACTIVE` for a story without a score."""
+    view = queries.score_view(story, state)
+    if view is None:
+        return INACTIVE
+    model = model_of(story)
+    tiers = tuple((t.id, t.title, t.min) for t in model.rules.tiers) if model and model.rules else ()
+    return ScoreData(
+        True,
+        view,
+        tuple(queries.contacts(story, state)),
+        tuple(queries.pulling_down(story, state)),
+        tuple(queries.suggestions(story, state)),
+        tuple(queries.ledger(state)),
+        tiers,
+    )
 
 
-def transparency(options: Mapping[str, Any]) -> str:
-    """The session's transparency level (how much the app explains), default ``partial``."""
-    level = options.get("transparency") if isinstance(options, Mapping) else None
-    return level if level in TRANSPARENCY_LEVELS else "partial"
+def mode_of(state: Any) -> str:
+    part = part_of(state)
+    return part.mode if part is not None else "transparent"
 
 
-def explain(value: Any, level: str) -> str:
-    """The reason text at ``level`` from an ``explain`` mapping (or a plain string)."""
+def date_text(date: str) -> str:
+    """``2016-06`` → ``Jun 2016`` (anything else comes back unchanged)."""
+    year, _, month = str(date).partition("-")
+    if year.isdigit() and month.isdigit() and 1 <= int(month) <= 12:
+        return f"{MONTHS[int(month) - 1]} {year}"
+    return str(date)
+
+
+def signed(n: int) -> str:
+    """``+8``, ``−8`` (a real minus sign) or ``±0``."""
+    return f"+{n}" if n > 0 else (f"−{-n}" if n < 0 else "±0")
+
+
+def explain(value: Any, mode: str) -> str:
+    """The text for ``mode`` from an explanation (an Explain or its JSON form)."""
     if isinstance(value, str):
         return value
     if isinstance(value, Mapping):
-        for key in (level, "partial", "opaque", "transparent"):
-            text = value.get(key)
-            if isinstance(text, str) and text:
-                return text
-    return ""
+        text = value.get(mode)
+    else:
+        text = getattr(value, mode, None)
+    return text if isinstance(text, str) else ""
 
 
-def _tier_name(value: Any) -> str:
-    return value.replace("_", " ").replace("-", " ").title() if isinstance(value, str) else ""
+def _points(n: int) -> str:
+    return f"{n} point" if abs(n) == 1 else f"{n} points"
 
 
-def read(state: Any, level: str = "partial") -> ScoreView:
-    """The score app's view of ``state`` (an engine State or anything with ``.ext``)."""
-    ext = getattr(state, "ext", None)
-    part = ext.get("score") if isinstance(ext, Mapping) else None
-    if hasattr(part, "to_json"):  # the scoring model keeps a ScoreState object; read its JSON form
-        part = part.to_json()
-    if not isinstance(part, Mapping):
-        return INACTIVE
-    ledger = []
-    for entry in part.get("ledger") or ():
-        if not isinstance(entry, Mapping):
-            continue
-        reason = explain(entry.get("explain"), level) or str(entry.get("reason") or entry.get("rule") or "")
-        ledger.append(
-            LedgerLine(
-                _int(entry.get("turn")) or 0, _int(entry.get("delta")) or 0, reason, _int(entry.get("score"))
-            )
-        )
-    contacts = []
-    raw_contacts = part.get("contacts") or {}
-    items = raw_contacts.items() if isinstance(raw_contacts, Mapping) else enumerate(raw_contacts)
-    for key, value in items:
-        if isinstance(value, Mapping):
-            if value.get("dropped") or value.get("dropped_you"):
-                continue  # no longer in your network
-            name = (
-                value.get("name")
-                if isinstance(value.get("name"), str)
-                else str(key).replace("_", " ").title()
-            )
-            contacts.append(Contact(name, _int(value.get("score")), _tier_name(value.get("tier"))))
-        else:
-            contacts.append(Contact(str(key), _int(value)))
-    tier = part.get("tier") if isinstance(part.get("tier"), str) else ""
-    title = part.get("tier_title") if isinstance(part.get("tier_title"), str) else _tier_name(tier)
-    return ScoreView(True, _int(part.get("score")), tier, title, tuple(ledger), tuple(contacts))
+def notices(events: Iterable[Any], mode: str = "transparent", story: Any = None) -> list[Notice]:
+    """The pop-ups for one step's events, worded for the transparency ``mode``.
 
-
-def notices(events: Iterable[Any], level: str = "partial") -> list[Notice]:
-    """The pop-ups for one step's events (score changes, tier changes, contacts)."""
-    out = []
+    One per ``score`` event (delta and the explanation in ``mode``; opaque mode says only
+    that the score changed), and one per tier change, perk gained or lost, perk application,
+    contact change and new era. Calendar months pass silently: the status bar shows the date.
+    """
+    model = model_of(story) if story is not None else None
+    perks = model.rules.perks if model is not None and model.rules is not None else {}
+    out: list[Notice] = []
     for event in events:
         kind = getattr(event, "kind", "")
-        data = getattr(event, "data", {}) or {}
+        data = getattr(event, "data", None) or {}
         if kind == "score":
-            delta = _int(data.get("delta")) or 0
+            delta = int(data.get("delta") or 0)
             if delta == 0:
                 continue
-            sign = "+" if delta > 0 else "−"
-            reason = explain(data.get("explain"), level) or "Your score was updated."
-            out.append(Notice("score", f"{sign}{abs(delta)} points", reason, delta))
+            body = explain(data.get("explain"), mode) or "Your score changed."
+            title = f"{signed(delta)} {'point' if abs(delta) == 1 else 'points'}"
+            tone = "good" if delta > 0 else "bad"
+            out.append(Notice("score", title, body, delta, "notify", tone, "+" if delta > 0 else "−"))
         elif kind == "tier":
-            old, new = data.get("old"), data.get("new")
-            title = data.get("title") if isinstance(data.get("title"), str) else _tier_name(new)
-            up = data.get("up")
-            rising = bool(up) if isinstance(up, bool) else _rank(new) >= _rank(old)
+            title = str(data.get("title") or data.get("new") or "")
+            if data.get("up"):
+                out.append(
+                    Notice(
+                        "tier",
+                        f"Welcome to {title}!",
+                        "Your trust level went up. Keep it up!",
+                        0,
+                        "tier_up",
+                        "good",
+                        "↑",
+                    )
+                )
+            else:
+                out.append(
+                    Notice(
+                        "tier",
+                        f"Your tier is now {title}",
+                        "Small good habits bring it back up.",
+                        0,
+                        "tier_down",
+                        "bad",
+                        "↓",
+                    )
+                )
+        elif kind == "perks":
+            titles = data.get("titles") or {}
+            for pid in data.get("gained") or ():
+                name = titles.get(pid, pid)
+                if getattr(perks.get(pid), "penalty", False):
+                    out.append(
+                        Notice(
+                            "perks",
+                            f"Restricted: {name}",
+                            "Applies while your score is low.",
+                            0,
+                            "tier_down",
+                            "bad",
+                            "!",
+                        )
+                    )
+                else:
+                    out.append(
+                        Notice(
+                            "perks",
+                            f"Unlocked: {name}",
+                            "A reward for your trustworthiness.",
+                            0,
+                            "tier_up",
+                            "good",
+                            "★",
+                        )
+                    )
+            for pid in data.get("lost") or ():
+                name = titles.get(pid, pid)
+                if getattr(perks.get(pid), "penalty", False):
+                    out.append(
+                        Notice(
+                            "perks",
+                            f"Lifted: {name}",
+                            "Well done: this no longer applies.",
+                            0,
+                            "notify",
+                            "good",
+                            "✓",
+                        )
+                    )
+                else:
+                    out.append(
+                        Notice(
+                            "perks",
+                            f"No longer yours: {name}",
+                            "Raise your score to get it back.",
+                            0,
+                            "notify",
+                            "bad",
+                            "×",
+                        )
+                    )
+        elif kind == "perk":
+            name = str(data.get("title") or data.get("perk") or "")
+            granted = bool(data.get("granted"))
+            body = explain(data.get("explain"), mode) or ("Approved." if granted else "Declined.")
             out.append(
                 Notice(
-                    "tier",
-                    f"New tier: {title}",
-                    "Your standing has changed.",
+                    "perk",
+                    f"{'Approved' if granted else 'Declined'}: {name}",
+                    body,
                     0,
-                    "tier_up" if rising else "tier_down",
+                    "tier_up" if granted else "notify",
+                    "good" if granted else "bad",
+                    "✓" if granted else "×",
                 )
             )
         elif kind == "contact":
-            name = data.get("name") or getattr(getattr(event, "cause", None), "contact", None) or "A contact"
-            text = explain(data.get("explain"), level) or str(
-                data.get("text") or "Their score affects yours."
+            name = str(data.get("name") or "A contact")
+            change = data.get("change")
+            body = explain(data.get("explain"), mode)
+            title, tone, glyph = {
+                "befriended": (f"{name} joined your network", "good", "+"),
+                "dropped": (f"You removed {name}", "neutral", "−"),
+                "dropped_you": (f"{name} left your network", "bad", "−"),
+            }.get(change, (name, "neutral", "•"))
+            out.append(Notice("contact", title, body or title, 0, "notify", tone, glyph))
+        elif kind == "era":
+            title = str(data.get("title") or data.get("new") or "")
+            out.append(
+                Notice(
+                    "era",
+                    f"New rules: {title}",
+                    "Trust is measured by new rules from this month.",
+                    0,
+                    "notify",
+                    "neutral",
+                    "!",
+                )
             )
-            out.append(Notice("contact", str(name), text))
     return out
-
-
-_TIER_ORDER = ("untrusted", "poor", "low", "fair", "medium", "good", "high", "excellent", "elite")
-
-
-def _rank(tier: Any) -> int:
-    return _TIER_ORDER.index(tier) if tier in _TIER_ORDER else 0
-
-
-def curve(events: Iterable[Any], start: int | None = None) -> list[tuple[int, int]]:
-    """(turn, score) points over a playthrough, from ``score`` events, for the debrief."""
-    points = [(0, start)] if start is not None else []
-    for event in events:
-        if getattr(event, "kind", "") == "score":
-            score = _int((getattr(event, "data", {}) or {}).get("score"))
-            if score is not None:
-                points.append((getattr(event, "turn", 0), score))
-    return points

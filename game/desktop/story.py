@@ -3,7 +3,8 @@ score app beside it.
 
 The typewriter reveals text at the settings' speed (a click, Space or Enter shows it all);
 choices appear once the text is shown. Keys: 1-9 pick a choice, arrows/Tab + Enter,
-Backspace or Ctrl+Z undo, H history, Esc the menu; the mouse has buttons for each.
+Backspace or Ctrl+Z undo, H history, Esc the menu, ←/→ the score app's tabs (the wheel
+over the phone scrolls its lists); the mouse has buttons for each.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class StoryScreen(Screen):
         self.view = pygame.Rect(0, 0, 0, 0)
         self.column = pygame.Rect(0, 0, 0, 0)
         self._frame_key = None
+        self.pointer: tuple[int, int] | None = None
         self.panel.set_view(self._score_view(), animate=False)
         self.load_frame(reset=True)
 
@@ -63,8 +65,8 @@ class StoryScreen(Screen):
     def session(self):
         return self.app.session
 
-    def _score_view(self) -> scoreview.ScoreView:
-        return scoreview.read(self.session.state, scoreview.transparency(self.session.options))
+    def _score_view(self) -> scoreview.ScoreData:
+        return scoreview.read(self.app.story, self.session.state)
 
     def load_frame(self, reset: bool) -> None:
         """Show the session's current frame (``reset`` restarts the typewriter)."""
@@ -213,6 +215,16 @@ class StoryScreen(Screen):
             self.app.sounds.play("click")
             self._tool(tool.data)
             return
+        if inp.pos is not None:
+            self.pointer = inp.pos
+        if self.panel.handle(inp):
+            return
+        if a == "scroll" and self.pointer is not None and self.panel.rect.collidepoint(self.pointer):
+            self.panel.scroll(inp.value)
+            return
+        if a in ("left", "right") and self.panel.data.active:
+            self.panel.cycle_tab(-1 if a == "left" else 1)
+            return
         if a == "back" or a == "alt_click":
             self._tool("menu")
             return
@@ -270,6 +282,7 @@ class StoryScreen(Screen):
     def undo(self) -> None:
         try:
             if self.session.undo():
+                self.panel.clear_notices()
                 self.panel.set_view(self._score_view())
                 self.load_frame(reset=True)
                 self.finish_typing()
@@ -288,7 +301,7 @@ class StoryScreen(Screen):
                 self.app.toast(str(exc))
                 return
             self.panel.set_view(self._score_view())
-            self.panel.push(scoreview.notices(events, scoreview.transparency(self.session.options)))
+            self.panel.push(scoreview.notices(events, scoreview.mode_of(self.session.state), self.app.story))
             self.app.record_ending()
             self.app.autosave()
             self.load_frame(reset=True)

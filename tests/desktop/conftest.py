@@ -41,6 +41,14 @@ def story():
     return load_story_or_raise(story_dir())
 
 
+@pytest.fixture(scope="session")
+def sample_story():
+    """The format showcase: a small story that uses every scoring feature."""
+    from pathlib import Path
+
+    return load_story_or_raise(Path(__file__).resolve().parents[1] / "stories" / "sample")
+
+
 @pytest.fixture
 def home(tmp_path, monkeypatch):
     """A private SOCIALSCORE_HOME (saves, gallery, settings) in UTC."""
@@ -53,17 +61,25 @@ def home(tmp_path, monkeypatch):
 
 @pytest.fixture
 def make_app(story, home):
-    """make_app(size=(1280, 720), **settings) -> App, with sound off, seed 1, and by
-    default instant text and reduced motion (nothing moves by itself)."""
+    """make_app(size=(1280, 720), story=None, options=None, **settings) -> App, with sound
+    off, seed 1, and by default instant text and reduced motion (nothing moves by itself)."""
     from game.desktop.app import App, init_pygame
     from game.desktop.settings import Settings
 
     apps = []
+    default_story = story
 
-    def make(size=(1280, 720), **settings):
+    def make(size=(1280, 720), story=None, options=None, **settings):
         init_pygame()
         values = {"text_speed": "instant", "reduced_motion": True, **settings}
-        app = App(story, size=size, settings=Settings(**values), seed=1, sound=False)
+        app = App(
+            story or default_story,
+            size=size,
+            settings=Settings(**values),
+            seed=1,
+            sound=False,
+            options=options,
+        )
         apps.append(app)
         return app
 

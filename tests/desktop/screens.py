@@ -1,4 +1,8 @@
-"""Build each screen of the game in a known state, for snapshots and layout checks."""
+"""Build each screen of the game in a known state, for snapshots and layout checks.
+
+Screens named ``score_*`` and ``debrief_*`` play the sample story (tests/stories/sample),
+which uses every scoring feature; the others play the shipped story.
+"""
 
 from __future__ import annotations
 
@@ -6,30 +10,15 @@ import json
 
 from desktop_helpers import step
 
-from game.desktop import scoreview as sv
-
-SAMPLE_VIEW = sv.ScoreView(
-    True,
-    684,
-    "good",
-    "Good",
-    (
-        sv.LedgerLine(1, 12, "Paid utilities on time"),
-        sv.LedgerLine(2, -8, "Bought imported anime"),
-        sv.LedgerLine(3, 5, "Shared the city’s good-news post"),
-        sv.LedgerLine(4, -20, "Wei fell below 550"),
-    ),
-    (
-        sv.Contact("Mum", 712, "Good"),
-        sv.Contact("Wei Zhang", 548, "Fair"),
-        sv.Contact("Landlord Liu", 801, "Excellent"),
-    ),
-)
+#: the sample story's choices to an ending, through every kind of score event
+SAMPLE_PATH = ("activate", "buy_anime", "post_photo", "drop_mei")
 
 SCREENS = (
     "title",
     "story",
-    "story_score",
+    "score_notice",
+    "score_friends",
+    "score_activity",
     "menu",
     "save",
     "load",
@@ -37,7 +26,18 @@ SCREENS = (
     "history",
     "gallery",
     "debrief",
+    "debrief_feel",
+    "debrief_happened",
+    "debrief_mechanism",
+    "debrief_real",
+    "debrief_question",
 )
+
+DEBRIEF_PAGES = ("feel", "happened", "mechanism", "real", "question")
+
+
+def uses_sample(which: str) -> bool:
+    return which.startswith(("score_", "debrief_"))
 
 
 def _fix_save_times(app) -> None:
@@ -51,7 +51,8 @@ def _fix_save_times(app) -> None:
 
 
 def build(app, which: str):
-    """Put ``app`` on screen ``which`` (one of SCREENS) and return it, drawn."""
+    """Put ``app`` on screen ``which`` (one of SCREENS) and return it, drawn. ``score_*``
+    and ``debrief_*`` need an app on the sample story."""
     from game.desktop.debrief import DebriefScreen
     from game.desktop.gallery import GalleryScreen
     from game.desktop.history import HistoryScreen
@@ -66,16 +67,28 @@ def build(app, which: str):
         app.gallery.add("quiet")
         app.reset(TitleScreen(app))
         app.push(GalleryScreen(app))
+    elif which.startswith("score_"):
+        app.new_game()
+        story = app.top
+        for choice in SAMPLE_PATH[:2]:
+            story._pick("choose", choice)
+        story.panel.clear_notices()  # only the last choice's notices show
+        story._pick("choose", SAMPLE_PATH[2])
+        if which != "score_notice":
+            story.panel.clear_notices()
+            story.panel.set_tab(which.removeprefix("score_"))
+    elif which.startswith("debrief_"):
+        app.new_game()
+        story = app.top
+        for choice in SAMPLE_PATH:
+            story._pick("choose", choice)
+        app.push(DebriefScreen(app))
+        app.top.go(DEBRIEF_PAGES.index(which.removeprefix("debrief_")))
     else:
         app.new_game()
         story = app.top
         story._pick("choose", "activate")
-        if which == "story_score":
-            story.panel.set_view(SAMPLE_VIEW, animate=False)
-            story.panel.push(
-                [sv.Notice("score", "−8 points", "Leisure purchases may indicate idleness.", -8)]
-            )
-        elif which == "menu":
+        if which == "menu":
             app.push(GameMenu(app))
         elif which in ("save", "load"):
             app.slots.save(app.session, "slot1", "The market")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pygame
 import pytest
-from screens import SCREENS, build
+from screens import SCREENS, build, uses_sample
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 #: mean absolute difference per channel (0-255) allowed: font hinting or SDL blending may
@@ -25,8 +25,8 @@ def mean_abs_diff(a: pygame.Surface, b: pygame.Surface) -> float:
 
 
 @pytest.mark.parametrize("which", SCREENS)
-def test_snapshot(make_app, which, update_snapshots):
-    app = make_app()
+def test_snapshot(make_app, sample_story, which, update_snapshots):
+    app = make_app(story=sample_story if uses_sample(which) else None)
     build(app, which)
     path = SNAPSHOTS / f"{which}.png"
     if update_snapshots:
@@ -45,8 +45,8 @@ def test_snapshot(make_app, which, update_snapshots):
 
 @pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (2560, 1440)])
 @pytest.mark.parametrize("which", SCREENS)
-def test_text_stays_inside_its_panel(make_app, which, size):
-    app = make_app(size=size)
+def test_text_stays_inside_its_panel(make_app, sample_story, which, size):
+    app = make_app(size=size, story=sample_story if uses_sample(which) else None)
     screen = build(app, which)
     boxes = screen.text_boxes()
     assert boxes, f"{which} reported no text boxes"
@@ -55,9 +55,13 @@ def test_text_stays_inside_its_panel(make_app, which, size):
         assert panel.contains(box), f"{which} at {w}×{h}: {what!r} {box} leaves its panel {panel}"
 
 
-@pytest.mark.parametrize("which", ["story", "story_score", "menu", "settings", "debrief", "title"])
-def test_huge_text_in_a_small_window_fits(make_app, which):
-    app = make_app(size=(1024, 600), text_size="huge")
+@pytest.mark.parametrize(
+    "which",
+    ["story", "score_notice", "score_friends", "score_activity", "menu", "settings", "debrief", "title"]
+    + [f"debrief_{page}" for page in ("feel", "happened", "mechanism", "real", "question")],
+)
+def test_huge_text_in_a_small_window_fits(make_app, sample_story, which):
+    app = make_app(size=(1024, 600), text_size="huge", story=sample_story if uses_sample(which) else None)
     screen = build(app, which)
     for panel, box, what in screen.text_boxes():
         assert panel.contains(box), f"{which}: {what!r} {box} leaves {panel}"
