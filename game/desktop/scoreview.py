@@ -127,6 +127,52 @@ def _points(n: int) -> str:
     return f"{n} point" if abs(n) == 1 else f"{n} points"
 
 
+@dataclass(frozen=True)
+class _Merged:
+    """Several contacts' pull in one month, shown as one notice."""
+
+    kind: str
+    data: dict
+
+
+def _merge_pulls(events: list[Any], names: dict[str, str]) -> list[Any]:
+    """Runs of ``pull`` score events of the same month become one event: the month's pull reads
+    as one movement, and the dial is not buried under a notice per contact."""
+    out: list[Any] = []
+    i = 0
+    while i < len(events):
+        event = events[i]
+        data = getattr(event, "data", None) or {}
+        run = [event]
+        if getattr(event, "kind", "") == "score" and data.get("source") == "pull":
+            while i + len(run) < len(events):
+                nxt = events[i + len(run)]
+                nd = getattr(nxt, "data", None) or {}
+                if (
+                    getattr(nxt, "kind", "") != "score"
+                    or nd.get("source") != "pull"
+                    or nd.get("date") != data.get("date")
+                ):
+                    break
+                run.append(nxt)
+        if len(run) == 1:
+            out.append(event)
+        else:
+            delta = sum(int(e.data.get("delta") or 0) for e in run)
+            shares = ", ".join(
+                f"{names.get(e.cause.contact, e.cause.contact)} {signed(int(e.data.get('delta') or 0))}"
+                for e in run
+            )
+            explain_all = {
+                "opaque": "Your score changed.",
+                "partial": "Your network affected your score.",
+                "transparent": f"The pull of your contacts this month: {shares}.",
+            }
+            out.append(_Merged("score", {**run[-1].data, "delta": delta, "explain": explain_all}))
+        i += len(run)
+    return out
+
+
 def notices(events: Iterable[Any], mode: str = "transparent", story: Any = None) -> list[Notice]:
     """The pop-ups for one step's events, worded for the transparency ``mode``.
 
@@ -137,7 +183,8 @@ def notices(events: Iterable[Any], mode: str = "transparent", story: Any = None)
     model = model_of(story) if story is not None else None
     perks = model.rules.perks if model is not None and model.rules is not None else {}
     out: list[Notice] = []
-    for event in events:
+    names = {cid: c.name for cid, c in model.contacts.items()} if model is not None else {}
+    for event in _merge_pulls(list(events), names):
         kind = getattr(event, "kind", "")
         data = getattr(event, "data", None) or {}
         if kind == "score":

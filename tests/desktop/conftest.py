@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -17,7 +18,6 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 from game.engine import load_story_or_raise  # noqa: E402
-from game.paths import story_dir  # noqa: E402
 
 
 def pytest_addoption(parser):
@@ -31,6 +31,9 @@ def pytest_addoption(parser):
         )
 
 
+SAMPLE_DIR = Path(__file__).resolve().parents[1] / "stories" / "sample"
+
+
 @pytest.fixture
 def update_snapshots(request) -> bool:
     return bool(request.config.getoption("--update-snapshots", default=False))
@@ -38,7 +41,8 @@ def update_snapshots(request) -> bool:
 
 @pytest.fixture(scope="session")
 def story():
-    return load_story_or_raise(story_dir())
+    """The story the screens are tested on: the format showcase, stable while the scenario changes."""
+    return load_story_or_raise(SAMPLE_DIR)
 
 
 @pytest.fixture(scope="session")

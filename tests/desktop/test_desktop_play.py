@@ -29,7 +29,7 @@ def test_keyboard_only_reaches_an_ending(make_app, home):
     key(app, pygame.K_SPACE)
     key(app, pygame.K_1)  # boots
     key(app, pygame.K_SPACE)
-    key(app, pygame.K_3)  # walk home
+    key(app, pygame.K_4)  # walk home
     assert app.session.ended
     key(app, pygame.K_SPACE)
     key(app, pygame.K_1)  # see how it went

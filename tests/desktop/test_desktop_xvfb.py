@@ -107,7 +107,16 @@ def test_real_window_keys_click_and_close(tmp_path):
                 break
             time.sleep(0.05)
         game = subprocess.Popen(
-            [sys.executable, "-m", "game", "play", "--story", str(ROOT / "story"), "--seed", "1"],
+            [
+                sys.executable,
+                "-m",
+                "game",
+                "play",
+                "--story",
+                str(ROOT / "tests" / "stories" / "sample"),
+                "--seed",
+                "1",
+            ],
             env=env,
             cwd=ROOT,
             stdout=subprocess.PIPE,
@@ -168,9 +177,8 @@ def _first_choice_centre() -> tuple[int, int]:
         "from game.desktop.app import App, init_pygame\n"
         "from game.desktop.settings import Settings\n"
         "from game.engine import load_story_or_raise\n"
-        "from game.paths import story_dir\n"
         "init_pygame()\n"
-        "story = load_story_or_raise(story_dir())\n"
+        "story = load_story_or_raise('tests/stories/sample')\n"
         "app = App(story, settings=Settings(text_speed='instant'), seed=1, sound=False)\n"
         "app.new_game(); s = app.top; b = s.choices.buttons[0]\n"
         "r = b.rect.move(0, s.view.y - round(s.scroll)); print(r.centerx, r.centery)\n"
