@@ -64,6 +64,23 @@ def _add_play_options(p: argparse.ArgumentParser) -> None:
         metavar="NAME=VALUE",
         help="set a variable before starting (repeatable; for testing from any scene)",
     )
+    p.add_argument(
+        "--log-dir",
+        metavar="DIR",
+        default=None,
+        help="workshop: write an anonymous session log to DIR (read by socialscore report)",
+    )
+    p.add_argument(
+        "--workshop",
+        metavar="FILE",
+        default=None,
+        help="workshop: read seed, transparency, log folder, rules and session code from a preset file",
+    )
+    p.add_argument(
+        "--reflect",
+        action="store_true",
+        help="ask the story's reflection questions before and after play (always on with --log-dir)",
+    )
 
 
 def _seed(text: str) -> int:
@@ -84,6 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("play", help="play in a window (the default)")
     _add_play_options(p)
     p.add_argument("--windowed", action="store_true", help="start in a window even if fullscreen is set")
+    p.add_argument(
+        "--hot-reload",
+        action="store_true",
+        help="for authors: reload the story when its files change, keeping your place; show errors on screen",
+    )
 
     p = sub.add_parser("text", help="play in the terminal (works with piped input, and screen readers)")
     _add_play_options(p)
@@ -107,6 +129,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the JSON Schema of story files (for editors)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    p = sub.add_parser("report", help="workshop: one HTML page (and a CSV) from a folder of session logs")
+    p.add_argument("log_dir", metavar="DIR", help="folder of session logs (*.jsonl)")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", default="report.html", help="the HTML page (default report.html)"
+    )
+    p.add_argument("--csv", metavar="FILE", help="also write one row per player to FILE")
+    p.add_argument("--story-id", metavar="ID", help="report on this story's logs (default: the most common)")
+
+    p = sub.add_parser(
+        "demo-logs", help="workshop: write session logs of simulated players, to try socialscore report"
+    )
+    p.add_argument("log_dir", metavar="DIR", help="folder to write the logs to")
+    _add_story(p)
+    _add_rules(p)
+    p.add_argument("--players", type=int, default=20, help="number of players (default 20)")
+    p.add_argument("--seed", type=_seed, default=0, help="seed of the first player; player i uses seed+i")
+    p.add_argument(
+        "--transparency", choices=("opaque", "partial", "transparent"), default="partial", help="their mode"
+    )
     return parser
 
 
@@ -193,11 +235,27 @@ def _run(args: argparse.Namespace) -> int:
 
         return run_schema(args.output)
     if args.command == "text":
+        if args.log_dir or args.workshop or args.reflect:
+            from .workshop.textplay import run_workshop_text
+
+            return run_workshop_text(args)
         from .text.terminal import run_text
 
         return run_text(args)
     if args.command == "play":
         from .desktop.app import run_desktop
 
+        if args.log_dir or args.workshop:
+            from .workshop.preset import prepare_desktop
+
+            prepare_desktop(args)
         return run_desktop(args)
+    if args.command == "report":
+        from .workshop.report import run_report
+
+        return run_report(args)
+    if args.command == "demo-logs":
+        from .workshop.demo import run_demo_logs
+
+        return run_demo_logs(args)
     raise UsageError(f"unknown command {args.command!r}")  # pragma: no cover - argparse catches it

@@ -71,6 +71,8 @@ class App:
         self.dirty = True
         self.frames_drawn = 0
         self.theme = self._make_theme()
+        #: a HotReload when the developer option is on (see hotreload.py)
+        self.hot_reload = None
 
     # -- window ------------------------------------------------------------------
     def _open_window(self) -> pygame.Surface:
@@ -202,6 +204,8 @@ class App:
                 self.dispatch(inp)
             if not self.running:
                 return
+        if self.hot_reload is not None:
+            self.hot_reload.poll()
         dt = max(0.0, min(dt, 0.1))
         moving = self.animating
         for screen in list(self.stack):
@@ -285,6 +289,14 @@ def run_desktop(args) -> int:
             windowed=bool(getattr(args, "windowed", False)),
             options={"transparency": transparency} if transparency else None,
         )
+        if getattr(args, "hot_reload", False):
+            from ..cli import rules_path
+            from ..paths import story_dir
+            from .hotreload import HotReload
+
+            app.hot_reload = HotReload(
+                app, args.story or story_dir(), rules_path(getattr(args, "rules", None))
+            )
         if getattr(args, "at", None) or sets:
             app.new_game(at=args.at, sets=sets)
         else:
