@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import sys
 from typing import Any
 
 import pygame
@@ -258,6 +259,10 @@ class App:
         return 0
 
 
+#: SDL video drivers that show nothing: fine when asked for (tests), a mistake otherwise.
+HEADLESS_DRIVERS = ("offscreen", "dummy")
+
+
 def init_pygame() -> None:
     """Start the pygame modules the game uses (not ``pygame.init``: no joystick or camera)."""
     pygame.display.init()
@@ -280,7 +285,23 @@ def run_desktop(args) -> int:
     story = load_for_play(args)
     sets = parse_sets(story, getattr(args, "sets", None) or [])
     os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
-    init_pygame()
+    asked = os.environ.get("SDL_VIDEODRIVER")
+    try:
+        init_pygame()
+    except pygame.error as exc:
+        print(
+            f"socialscore play: cannot open a window ({exc}); play in the terminal with: socialscore text",
+            file=sys.stderr,
+        )
+        return 2
+    if pygame.display.get_driver() in HEADLESS_DRIVERS and not asked:
+        pygame.quit()
+        print(
+            "socialscore play: no display was found, so the window would be invisible; "
+            "play in the terminal with: socialscore text",
+            file=sys.stderr,
+        )
+        return 2
     try:
         transparency = getattr(args, "transparency", None)
         app = App(

@@ -1,0 +1,292 @@
+"""Workshop session logs: an anonymous JSON Lines record of one playthrough, for the class report.
+
+A :class:`SessionLog` is an *observer*: the engine knows nothing about it. A front end creates one
+for its :class:`~game.engine.Session` and feeds it after each step (``record_choice`` after
+``session.choose``, ``record_undo`` after ``session.undo``, ``record_end`` at an ending,
+``record_reflection`` with the answers to the story's reflection questions).
+
+File format (schema 1), one JSON object a line, UTF-8:
+
+- ``{"type": "header", "schema": 1, "story", "story_title", "story_version", "rules": {"id", "title"},
+  "seed", "transparency", "undo_locked", "pseudonym", "session_code", "started", "app", "start_scene",
+  "start_score", "start_tier", "range": {"min", "max", "start"}, "tiers": [{"id", "title", "min"}],
+  "questions": [{"id", "text", "scale", "low", "high"}]}``
+- ``{"type": "choice", "turn", "scene", "scene_title", "choice" (uid), "text", "key" (the scene offered a
+  key choice), "offered": [{"choice", "text", "key"}] (key turns only), "to" (the scene now), "score",
+  "tier", "t", "events": [score/tier/perks/perk/contact/era events, as Event.to_json()]}``
+- ``{"type": "undo", "turn" (the turn now), "score", "tier", "t"}``
+- ``{"type": "load", "turn", "path": [uids], "score", "tier", "t"}`` (a save was loaded)
+- ``{"type": "reflection", "phase": "before" | "after", "answers": {question id: n}, "t"}``
+- ``{"type": "end", "ending", "ending_title", "turn", "score", "tier", "tier_title", "ledger": [...], "t"}``
+
+Each line is written whole, flushed and fsync'd, so a crash loses at most the step being written.
+The file is created with mode ``"x"`` under a name with a random part, so a log never replaces
+another player's. The pseudonym is free text: every reader must escape it where it shows it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import unicodedata
+from collections.abc import Callable, Mapping
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, TextIO
+
+from .. import __version__
+from ..engine import Event, Session, frame
+from ..engine.reflection import questions
+from ..engine.scoring.engine import model_of, part_of
+
+SCHEMA = 1
+#: Event kinds a choice line keeps (the rest, such as variable changes, stay out of the log).
+LOGGED_EVENTS = ("score", "tier", "perks", "perk", "contact", "era")
+PSEUDONYM_MAX = 40
+SESSION_CODE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
+
+
+def now_iso() -> str:
+    """The time now, in UTC, as ISO 8601 to the second (no local time zone: logs stay anonymous)."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def clean_pseudonym(text: str) -> str:
+    """A pseudonym as typed, minus control characters and surrounding space, at most 40 characters.
+    Everything else (markup, quotes, right-to-left text, emoji) is kept: readers escape it."""
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs"))
+    return text.strip()[:PSEUDONYM_MAX].strip()
+
+
+def slug(text: str, default: str = "anon", limit: int = 24) -> str:
+    """A file-name-safe form of ``text``: ASCII letters and digits, hyphens between words."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    out = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-")
+    return out or default
+
+
+def default_session_code() -> str:
+    """Today's date: logs of one room on one day share it unless a preset names the session."""
+    return datetime.now().strftime("%Y-%m-%d")
+
+
+def _state_score(session: Session) -> tuple[int | None, str | None]:
+    part = part_of(session.state)
+    return (part.score, part.tier) if part else (None, None)
+
+
+class SessionLog:
+    """One player's log file. Create it with :meth:`create`; every ``record_*`` call writes one line
+    (flushed and fsync'd). Writing never raises into the game: after a write error the log is
+    marked broken (``error`` says why) and later records are dropped."""
+
+    def __init__(self, path: Path, stream: TextIO, clock: Callable[[], str] = now_iso):
+        self.path = path
+        self._stream: TextIO | None = stream
+        self._clock = clock
+        self.error: str | None = None
+        self.lines = 0
+        self.ended = False
+
+    # -- creating ----------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        log_dir: str | os.PathLike,
+        session: Session,
+        *,
+        pseudonym: str = "",
+        session_code: str | None = None,
+        clock: Callable[[], str] = now_iso,
+        token: Callable[[], str] = lambda: secrets.token_hex(4),
+    ) -> SessionLog:
+        """Create a new log in ``log_dir`` (made if missing) and write its header. The file is named
+        ``<session-code>-<pseudonym-slug>-<random>.jsonl`` and opened with mode "x": an existing
+        file is never replaced (another random part is tried). Raises OSError if it cannot."""
+        directory = Path(log_dir)
+        directory.mkdir(parents=True, exist_ok=True)
+        pseudonym = clean_pseudonym(pseudonym)
+        code = session_code or default_session_code()
+        stem = f"{slug(code, 'session')}-{slug(pseudonym)}"
+        for _attempt in range(20):
+            path = directory / f"{stem}-{token()}.jsonl"
+            try:
+                stream = open(path, "x", encoding="utf-8", newline="\n")  # noqa: SIM115 - kept open
+            except FileExistsError:
+                continue
+            break
+        else:
+            raise FileExistsError(f"could not find a free log file name in {directory}")
+        _fsync_dir(directory)
+        log = cls(path, stream, clock)
+        log._write(header(session, pseudonym, code, clock()))
+        return log
+
+    # -- recording ---------------------------------------------------------------------
+    def record_choice(self, session: Session, events: tuple[Event, ...] | list[Event] = ()) -> None:
+        """After ``session.choose(...)``: the choice just taken, where it led and the score after.
+        ``events`` are the ones ``choose`` returned. Records the end too if the story ended."""
+        states = session.states
+        if len(states) < 2:
+            return
+        before, after = states[-2], states[-1]
+        uid = after.path[-1]
+        shown = frame(session.story, before)
+        key = any(c.key for c in shown.choices)
+        taken = next((c for c in shown.choices if c.uid == uid), None)
+        score, tier = _state_score(session)
+        line: dict[str, Any] = {
+            "type": "choice",
+            "turn": after.turn,
+            "scene": before.scene,
+            "scene_title": shown.title,
+            "choice": uid,
+            "text": taken.text if taken else uid,
+            "key": key,
+        }
+        if key:
+            line["offered"] = [
+                {"choice": c.uid, "text": c.text, "key": c.key} for c in shown.choices if c.enabled
+            ]
+        line.update(
+            {
+                "to": after.scene,
+                "score": score,
+                "tier": tier,
+                "t": self._clock(),
+                "events": [e.to_json() for e in events if e.kind in LOGGED_EVENTS],
+            }
+        )
+        self._write(line)
+        if session.ended:
+            self.record_end(session)
+
+    def record_undo(self, session: Session) -> None:
+        """After ``session.undo()`` returned True: the last choice line no longer counts."""
+        score, tier = _state_score(session)
+        self._write(
+            {"type": "undo", "turn": session.state.turn, "score": score, "tier": tier, "t": self._clock()}
+        )
+
+    def record_load(self, session: Session) -> None:
+        """After a save was loaded into ``session``: the path so far is the loaded one."""
+        score, tier = _state_score(session)
+        self._write(
+            {
+                "type": "load",
+                "turn": session.state.turn,
+                "path": list(session.state.path),
+                "score": score,
+                "tier": tier,
+                "t": self._clock(),
+            }
+        )
+
+    def record_reflection(self, phase: str, answers: Mapping[str, int]) -> None:
+        """The answers to the reflection questions, ``phase`` "before" or "after" play."""
+        if phase not in ("before", "after"):
+            raise ValueError(f"phase must be 'before' or 'after', not {phase!r}")
+        self._write({"type": "reflection", "phase": phase, "answers": dict(answers), "t": self._clock()})
+
+    def record_end(self, session: Session) -> None:
+        """The ending reached, the final score and the whole ledger (once per log)."""
+        if self.ended or not session.ended:
+            return
+        story, state = session.story, session.state
+        part = part_of(state)
+        model = model_of(story)
+        ending = story.scenes.get(state.ending)
+        tier_title = ""
+        if part is not None and model is not None and model.rules is not None:
+            rank = model.rules.tier_rank(part.tier)
+            tier_title = model.rules.tiers[rank].title if rank >= 0 else ""
+        self._write(
+            {
+                "type": "end",
+                "ending": state.ending,
+                "ending_title": session.frame().title if ending else "",
+                "turn": state.turn,
+                "score": part.score if part else None,
+                "tier": part.tier if part else None,
+                "tier_title": tier_title,
+                "ledger": [e.to_json() for e in part.ledger] if part else [],
+                "t": self._clock(),
+            }
+        )
+        self.ended = True
+
+    def close(self) -> None:
+        if self._stream is not None:
+            with contextlib.suppress(OSError):
+                self._stream.close()
+            self._stream = None
+
+    def __enter__(self) -> SessionLog:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------
+    def _write(self, data: dict) -> None:
+        if self._stream is None:
+            return
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+        try:
+            self._stream.write(text)
+            self._stream.flush()
+            os.fsync(self._stream.fileno())
+        except (OSError, ValueError) as exc:
+            self.error = f"could not write {self.path}: {getattr(exc, 'strerror', None) or exc}"
+            self.close()
+            return
+        self.lines += 1
+
+
+def header(session: Session, pseudonym: str, session_code: str, started: str) -> dict:
+    """The first line of a log: what was played, under which rules and settings, by whom."""
+    story = session.story
+    model = model_of(story)
+    rules = model.rules if model else None
+    first = part_of(session.states[0])
+    return {
+        "type": "header",
+        "schema": SCHEMA,
+        "story": story.id,
+        "story_title": story.title,
+        "story_version": story.version,
+        "rules": {"id": rules.id, "title": rules.title} if rules else None,
+        "seed": session.seed,
+        "transparency": session.options.get("transparency", "transparent"),
+        "undo_locked": session.undo_locked,
+        "pseudonym": pseudonym,
+        "session_code": session_code,
+        "started": started,
+        "app": __version__,
+        "start_scene": session.states[0].scene,
+        "start_score": first.score if first else None,
+        "start_tier": first.tier if first else None,
+        "range": {"min": rules.min, "max": rules.max, "start": rules.start} if rules else None,
+        "tiers": [{"id": t.id, "title": t.title, "min": t.min} for t in rules.tiers] if rules else [],
+        "questions": [
+            {"id": q.id, "text": q.text, "scale": q.scale, "low": q.low, "high": q.high}
+            for q in questions(story)
+        ],
+    }
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the new file's directory entry durable too (POSIX; a no-op where unsupported)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,344 @@
+"""Reading a folder of workshop session logs (see :mod:`game.workshop.log` for the format).
+
+Never raises for bad input: an empty file, a corrupt or truncated line, binary garbage, an unknown
+schema version or a log of another story becomes a :class:`Problem` (``path:line: message``), and
+every good log and every good line of a damaged log is still used. A log without an ``end`` line
+is an unfinished game.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .log import SCHEMA
+
+MAX_FILE_BYTES = 20_000_000
+MAX_LINE_BYTES = 2_000_000
+MAX_FILES = 5000
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem with one log: ``line`` 0 means the whole file."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+@dataclass
+class Step:
+    """One choice on a player's final path (undone choices are gone)."""
+
+    turn: int
+    scene: str
+    scene_title: str
+    choice: str
+    text: str
+    key: bool
+    offered: list[dict]
+    score: int | None
+    tier: str | None
+    events: list[dict]
+
+
+@dataclass
+class PlayerLog:
+    path: Path
+    name: str  # the file name, for messages
+    header: dict
+    steps: list[Step] = field(default_factory=list)
+    undos: int = 0
+    loads: int = 0
+    reflections: dict[str, dict[str, int]] = field(default_factory=lambda: {"before": {}, "after": {}})
+    end: dict | None = None
+
+    @property
+    def pseudonym(self) -> str:
+        return self.header.get("pseudonym") or ""
+
+    @property
+    def story(self) -> str:
+        return self.header["story"]
+
+    @property
+    def finished(self) -> bool:
+        return self.end is not None
+
+    @property
+    def transparency(self) -> str:
+        value = self.header.get("transparency")
+        return value if value in ("opaque", "partial", "transparent") else "transparent"
+
+    @property
+    def rules_title(self) -> str:
+        rules = self.header.get("rules")
+        return str(rules.get("title", "")) if isinstance(rules, dict) else ""
+
+    @property
+    def final_score(self) -> int | None:
+        if self.end is not None:
+            return self.end.get("score")
+        for step in reversed(self.steps):
+            if step.score is not None:
+                return step.score
+        return self.header.get("start_score")
+
+    @property
+    def final_tier(self) -> str | None:
+        if self.end is not None:
+            return self.end.get("tier")
+        return self.steps[-1].tier if self.steps else self.header.get("start_tier")
+
+    def curve(self) -> list[tuple[int, int]]:
+        """(turn, score) from the start, one point per choice."""
+        points = []
+        start = self.header.get("start_score")
+        if _is_int(start):
+            points.append((0, start))
+        points.extend((s.turn, s.score) for s in self.steps if _is_int(s.score))
+        return points
+
+
+@dataclass
+class LogSet:
+    """Every usable log of one story in a folder, and every problem met while reading."""
+
+    folder: Path
+    players: list[PlayerLog]
+    problems: list[Problem]
+    story_id: str | None
+    files: int
+    other_stories: Counter = field(default_factory=Counter)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_str(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _check_header(data: dict) -> str | None:
+    if not _is_str(data.get("story")) or not data["story"]:
+        return "the header names no story"
+    if "pseudonym" in data and not _is_str(data["pseudonym"]):
+        return "the header's pseudonym is not text"
+    return None
+
+
+def _step(data: dict) -> tuple[Step | None, str | None]:
+    if not (_is_int(data.get("turn")) and _is_str(data.get("choice")) and _is_str(data.get("scene"))):
+        return None, "a choice line needs turn (a number), scene and choice (text)"
+    score = data.get("score")
+    if score is not None and not _is_int(score):
+        return None, "a choice line's score is not a whole number"
+    offered = data.get("offered") or []
+    if not isinstance(offered, list) or not all(
+        isinstance(o, dict) and _is_str(o.get("choice")) and _is_str(o.get("text", "")) for o in offered
+    ):
+        return None, "a choice line's offered list is malformed"
+    events = data.get("events") or []
+    if not isinstance(events, list) or not all(isinstance(e, dict) for e in events):
+        return None, "a choice line's events are malformed"
+    tier = data.get("tier")
+    return (
+        Step(
+            turn=data["turn"],
+            scene=data["scene"],
+            scene_title=str(data.get("scene_title") or data["scene"]),
+            choice=data["choice"],
+            text=str(data.get("text") or data["choice"]),
+            key=data.get("key") is True,
+            offered=offered,
+            score=score,
+            tier=tier if _is_str(tier) else None,
+            events=events,
+        ),
+        None,
+    )
+
+
+def _answers(data: dict, header: dict) -> tuple[dict[str, int] | None, str | None]:
+    answers = data.get("answers")
+    if data.get("phase") not in ("before", "after"):
+        return None, "a reflection line's phase must be before or after"
+    if not isinstance(answers, dict):
+        return None, "a reflection line's answers are not a mapping"
+    scales = {q.get("id"): q.get("scale") for q in header.get("questions") or [] if isinstance(q, dict)}
+    out = {}
+    for qid, value in answers.items():
+        scale = scales.get(qid) if _is_int(scales.get(qid)) else 10
+        if not _is_int(value) or not 1 <= value <= scale:
+            return None, f"reflection answer {qid!r} is not a number from 1 to {scale}"
+        out[str(qid)] = value
+    return out, None
+
+
+def read_log(path: Path, name: str | None = None) -> tuple[PlayerLog | None, list[Problem]]:
+    """Read one log; returns (the log, or None if unusable, and its problems)."""
+    name = name or str(path)
+    problems: list[Problem] = []
+
+    def problem(line: int, message: str) -> None:
+        problems.append(Problem(name, line, message))
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problem(0, f"larger than {MAX_FILE_BYTES // 1_000_000} MB; not a session log")
+            return None, problems
+        data = path.read_bytes()
+    except OSError as exc:
+        problem(0, f"cannot read: {exc.strerror or exc}")
+        return None, problems
+    if not data.strip():
+        problem(0, "empty file (the game may have stopped before it wrote anything)")
+        return None, problems
+    raw_lines = data.split(b"\n")
+    complete = data.endswith(b"\n")
+    if complete:
+        raw_lines.pop()  # the empty piece after the final newline
+    log: PlayerLog | None = None
+    stopped = False
+    for number, raw in enumerate(raw_lines, 1):
+        last = number == len(raw_lines)
+        if not raw.strip():
+            continue
+        if len(raw) > MAX_LINE_BYTES:
+            problem(number, "line too long; skipped")
+            continue
+        try:
+            entry = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            message = "not UTF-8 text (binary data?)"
+            entry = None
+        except ValueError:
+            message = (
+                "incomplete last line (the game stopped while writing it); ignored"
+                if last and not complete
+                else "not valid JSON; skipped"
+            )
+            entry = None
+        if entry is not None and not isinstance(entry, dict):
+            message, entry = "not a JSON object; skipped", None
+        if log is None:
+            if entry is None or entry.get("type") != "header":
+                problem(number, "not a session log: the first line is not a header" + _why(entry, message))
+                return None, problems
+            schema = entry.get("schema")
+            if schema != SCHEMA:
+                problem(
+                    number, f"unknown log schema {schema!r} (this version reads schema {SCHEMA}); skipped"
+                )
+                return None, problems
+            reason = _check_header(entry)
+            if reason:
+                problem(number, f"{reason}; skipped")
+                return None, problems
+            log = PlayerLog(path, name, entry)
+            continue
+        if entry is None:
+            problem(number, message)
+            continue
+        kind = entry.get("type")
+        if log.end is not None and kind not in ("reflection", "end"):
+            if not stopped:
+                problem(number, f"a {kind!r} line after the end; ignored")
+                stopped = True
+            continue
+        if kind == "choice":
+            step, reason = _step(entry)
+            if step is None:
+                problem(number, f"{reason}; skipped")
+            else:
+                log.steps.append(step)
+        elif kind == "undo":
+            log.undos += 1
+            if log.steps:
+                log.steps.pop()
+        elif kind == "load":
+            path_uids = entry.get("path")
+            if not isinstance(path_uids, list) or not all(_is_str(u) for u in path_uids):
+                problem(number, "a load line's path is malformed; skipped")
+                continue
+            log.loads += 1
+            kept = []
+            for step, uid in zip(log.steps, path_uids, strict=False):
+                if step.choice != uid:
+                    break
+                kept.append(step)
+            for i, uid in enumerate(path_uids[len(kept) :], len(kept) + 1):
+                kept.append(
+                    Step(i, uid.partition(".")[0], uid.partition(".")[0], uid, uid, False, [], None, None, [])
+                )
+            log.steps = kept
+        elif kind == "reflection":
+            answers, reason = _answers(entry, log.header)
+            if answers is None:
+                problem(number, f"{reason}; skipped")
+            else:
+                log.reflections[entry["phase"]].update(answers)
+        elif kind == "end":
+            if log.end is not None:
+                problem(number, "a second end line; ignored")
+            elif entry.get("score") is not None and not _is_int(entry.get("score")):
+                problem(number, "the end line's score is not a whole number; skipped")
+            else:
+                log.end = entry
+        elif kind == "header":
+            problem(number, "a second header; ignored")
+        else:
+            problem(number, f"unknown line type {kind!r}; skipped")
+    if log is not None and log.end is None:
+        problem(0, f"no end line: an unfinished game ({len(log.steps)} choices); counted as unfinished")
+    return log, problems
+
+
+def _why(entry: Any, message: str) -> str:
+    if entry is None:
+        return f" ({message.split(';')[0]})"
+    return ""
+
+
+def read_dir(folder: str | os.PathLike, story_id: str | None = None) -> LogSet:
+    """Every ``*.jsonl`` in ``folder`` (not its sub-folders), in name order. The report is about
+    ``story_id`` (default: the story most logs name); logs of other stories are problems."""
+    folder = Path(folder)
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        problems.append(Problem(str(folder), 0, "no such folder"))
+        return LogSet(folder, [], problems, story_id, 0)
+    paths = sorted(p for p in folder.glob("*.jsonl") if p.is_file())
+    if len(paths) > MAX_FILES:
+        problems.append(Problem(str(folder), 0, f"more than {MAX_FILES} logs; only the first ones read"))
+        paths = paths[:MAX_FILES]
+    if not paths:
+        problems.append(Problem(str(folder), 0, "no session logs (*.jsonl) in this folder"))
+    logs: list[PlayerLog] = []
+    for path in paths:
+        log, found = read_log(path, str(folder / path.name))
+        problems.extend(found)
+        if log is not None:
+            logs.append(log)
+    stories = Counter(log.story for log in logs)
+    chosen = story_id or (min(stories, key=lambda s: (-stories[s], s)) if stories else None)
+    players, others = [], Counter()
+    for log in logs:
+        if log.story == chosen:
+            players.append(log)
+        else:
+            others[log.story] += 1
+            problems.append(
+                Problem(log.name, 0, f"a log of another story ({log.story!r}, not {chosen!r}); not counted")
+            )
+    return LogSet(folder, players, problems, chosen, len(paths), others)

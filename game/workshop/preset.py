@@ -1,0 +1,157 @@
+"""Workshop presets: one small YAML file a facilitator hands to every laptop.
+
+```yaml
+workshop:
+  session_code: tue-3b      # names the logs of this session (letters, digits, - and _)
+  seed: 42                  # everyone plays the same game
+  transparency: partial     # opaque | partial | transparent
+  log_dir: logs             # relative to this file's folder
+  undo_locked: true         # no taking choices back
+  rules: rewards-dissent    # optional: a rules file (relative to this file) or a rules-lab name
+  reflect: true             # ask the reflection questions before and after (default true)
+```
+
+Read with the project's safe YAML reader (:func:`game.engine.yamlsafe.load_file`); every problem
+is one line ``path:line:col: message``. ``load_preset`` returns a :class:`Preset`; ``apply`` puts
+it into parsed command-line arguments (options set on the command line to something other than
+their default win).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..engine.yamlsafe import load_file
+from .log import SESSION_CODE_RE
+
+TRANSPARENCY = ("opaque", "partial", "transparent")
+FIELDS = ("session_code", "seed", "transparency", "log_dir", "undo_locked", "rules", "reflect")
+
+
+class PresetError(Exception):
+    """A preset that cannot be used; the message is one line per problem, path:line:col: message."""
+
+
+@dataclass(frozen=True)
+class Preset:
+    path: Path
+    session_code: str | None = None
+    seed: int | None = None
+    transparency: str | None = None
+    log_dir: Path | None = None
+    undo_locked: bool = False
+    rules: str | None = None
+    reflect: bool = True
+
+
+def load_preset(path: str | Path) -> Preset:
+    """Read and check a preset file; raises :class:`PresetError` listing every problem."""
+    path = Path(path)
+    root, diagnostics = load_file(path)
+    problems = [f"{d.path}:{d.line}:{d.col}: {d.message}" for d in diagnostics]
+    if root is None or problems:
+        raise PresetError("\n".join(problems or [f"{path}:0:0: cannot read the preset"]))
+
+    def where(node) -> str:
+        return f"{path}:{node.line}:{node.col}"
+
+    if not isinstance(root.value, dict) or "workshop" not in root.value:
+        raise PresetError(f"{where(root)}: a preset is a mapping with one key, workshop: {{...}}")
+    for key, key_node in (root.keys or {}).items():
+        if key != "workshop":
+            problems.append(f"{where(key_node)}: unknown top-level key {key!r}; only workshop: is read")
+    block = root.value["workshop"]
+    if not isinstance(block.value, dict):
+        raise PresetError(f"{where(block)}: workshop: must be a mapping of settings ({', '.join(FIELDS)})")
+    values: dict = {}
+    for key, node in block.value.items():
+        key_node = block.keys[key]
+        if key not in FIELDS:
+            close = difflib.get_close_matches(str(key), FIELDS, n=1)
+            hint = f"; did you mean {close[0]}?" if close else f"; known: {', '.join(FIELDS)}"
+            problems.append(f"{where(key_node)}: unknown setting {key!r}{hint}")
+            continue
+        value = node.value
+        message = _check(key, value)
+        if message:
+            problems.append(f"{where(node)}: {key}: {message}")
+        else:
+            values[key] = value
+    if problems:
+        raise PresetError("\n".join(problems))
+    base = path.resolve().parent
+    if "log_dir" in values:
+        values["log_dir"] = base / values["log_dir"]
+    if "rules" in values and (base / values["rules"]).is_file():
+        values["rules"] = str(base / values["rules"])
+    return Preset(path=path, **values)
+
+
+def _check(key: str, value: object) -> str | None:
+    """Why ``value`` is not valid for ``key``, or None."""
+    is_int = isinstance(value, int) and not isinstance(value, bool)
+    if key == "seed":
+        if not is_int:
+            return f"must be a whole number, not {value!r}"
+        if not 0 <= value < 2**63:
+            return "must be between 0 and 2**63-1"
+    elif key == "transparency":
+        if value not in TRANSPARENCY:
+            return f"must be one of {', '.join(TRANSPARENCY)}, not {value!r}"
+    elif key in ("undo_locked", "reflect"):
+        if not isinstance(value, bool):
+            return f"must be true or false, not {value!r}"
+    elif key == "session_code":
+        if not isinstance(value, str) or not SESSION_CODE_RE.fullmatch(value):
+            return f"must be 1-32 letters, digits, - or _ (it names the log files), not {value!r}"
+    elif key in ("log_dir", "rules") and (not isinstance(value, str) or not value.strip()):
+        return f"must be a path, not {value!r}"
+    return None
+
+
+def apply(args: argparse.Namespace, preset: Preset) -> argparse.Namespace:
+    """Put the preset's settings into ``args`` (in place; also returned). A command-line value that
+    differs from the option's default wins over the preset. Adds ``session_code``, ``undo_locked``,
+    ``reflect`` and ``workshop_preset`` (the :class:`Preset`) for front ends."""
+    if preset.seed is not None and getattr(args, "seed", None) is None:
+        args.seed = preset.seed
+    if preset.transparency and getattr(args, "transparency", "transparent") == "transparent":
+        args.transparency = preset.transparency
+    if preset.log_dir is not None and not getattr(args, "log_dir", None):
+        args.log_dir = str(preset.log_dir)
+    if preset.rules and not getattr(args, "rules", None):
+        args.rules = preset.rules
+    args.session_code = getattr(args, "session_code", None) or preset.session_code
+    args.undo_locked = bool(getattr(args, "undo_locked", False) or preset.undo_locked)
+    args.reflect = bool(getattr(args, "reflect", False) or preset.reflect)
+    args.workshop_preset = preset
+    return args
+
+
+def prepare_desktop(args: argparse.Namespace) -> argparse.Namespace:
+    """``socialscore play --workshop FILE`` / ``--log-dir DIR``: read the preset into ``args`` for the
+    desktop front end. The desktop writes session logs once it declares ``SUPPORTS_WORKSHOP_LOG``
+    (in game.desktop.app); until then this says so on stderr, so nobody loses a session's data."""
+    import sys
+
+    from ..cli import UsageError
+
+    if getattr(args, "workshop", None):
+        try:
+            apply(args, load_preset(args.workshop))
+        except PresetError as exc:
+            raise UsageError(str(exc)) from None
+    if getattr(args, "session_code", None):
+        print(f"Workshop session: {args.session_code}", file=sys.stderr)
+    from ..desktop import app
+
+    if getattr(args, "log_dir", None) and not getattr(app, "SUPPORTS_WORKSHOP_LOG", False):
+        print(
+            "socialscore play: the desktop game does not write workshop logs yet; "
+            "use socialscore text --workshop FILE (or --log-dir DIR) for logged sessions",
+            file=sys.stderr,
+        )
+    return args

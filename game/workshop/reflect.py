@@ -1,0 +1,67 @@
+"""Asking the story's reflection questions in a terminal, before and after play.
+
+:func:`ask` reads one answer a line from the same streams the terminal front end uses, so it
+works typed, piped (one answer a line) or through a screen reader. A blank line or ``skip``
+skips a question; input that ends early keeps the answers given so far.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from typing import TextIO
+
+from ..engine.reflection import Question
+
+INTRO = {
+    "before": "Before you play: a few questions. There are no right answers; the class sees only totals.",
+    "after": "Now that you have played: the same questions again. Answer as you think now.",
+}
+MAX_TRIES = 3
+
+
+def read_line(stdin: TextIO, out: TextIO, prompt: str = "> ") -> str | None:
+    """One line of input (None at the end of input), echoed when piped, as the front end does."""
+    out.write(prompt)
+    out.flush()
+    line = stdin.readline()
+    if not line:
+        out.write("\n")
+        return None
+    if not stdin.isatty():
+        out.write(line.rstrip("\n") + "\n")
+    return line.strip()
+
+
+def ask(items: Sequence[Question], phase: str, stdin: TextIO, out: TextIO, width: int = 78) -> dict[str, int]:
+    """Ask each question; returns {question id: answer} for the questions answered."""
+    answers: dict[str, int] = {}
+    if not items:
+        return answers
+    out.write("\n" + textwrap.fill(INTRO[phase], width) + "\n")
+    for number, q in enumerate(items, 1):
+        out.write("\n" + textwrap.fill(f"{number}/{len(items)}. {q.text}", width) + "\n")
+        out.write(f"   1 = {q.low} ... {q.scale} = {q.high}  (Enter to skip)\n")
+        for _try in range(MAX_TRIES):
+            line = read_line(stdin, out)
+            if line is None:
+                return answers
+            if line == "" or line.lower() == "skip":
+                break
+            if line.isdigit() and q.valid(int(line)):
+                answers[q.id] = int(line)
+                break
+            out.write(f"   Please type a number from 1 to {q.scale}, or press Enter to skip.\n")
+    out.flush()
+    return answers
+
+
+def compare(items: Sequence[Question], before: dict[str, int], after: dict[str, int]) -> list[str]:
+    """Lines saying how each answer moved, for the player's own screen."""
+    lines = []
+    for q in items:
+        if q.id in before and q.id in after:
+            a, b = before[q.id], after[q.id]
+            moved = "the same" if a == b else ("higher" if b > a else "lower")
+            lines.append(f"{q.text} Before: {a}, now: {b} ({moved}).")
+    return lines

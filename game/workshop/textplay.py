@@ -1,0 +1,140 @@
+"""``socialscore text`` in a workshop: the terminal game with a session log and reflection questions.
+
+Used instead of :func:`game.text.terminal.run_text` when ``--log-dir``, ``--workshop`` or
+``--reflect`` is given. It builds the session, shows the session code, asks for a pseudonym (when
+logging) and the reflection questions, then runs the ordinary :class:`TextFrontEnd`, wrapped so that
+every choice, undo and load is recorded in the :class:`SessionLog` after the engine has made it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from typing import TextIO
+
+from ..engine import Session
+from ..engine.reflection import questions
+from ..text.terminal import TextFrontEnd
+from . import reflect
+from .log import SessionLog, clean_pseudonym, default_session_code
+from .preset import PresetError, apply, load_preset
+
+
+class LoggedFrontEnd(TextFrontEnd):
+    """The terminal front end, reporting each step to a :class:`SessionLog` (None: no log)."""
+
+    def __init__(self, session: Session, stdin: TextIO, stdout: TextIO, log: SessionLog | None, **kw):
+        super().__init__(session, stdin, stdout, **kw)
+        self.log = log
+
+    def take(self, frame, number: int) -> None:
+        before = len(self.session.states)
+        super().take(frame, number)
+        if self.log is not None and len(self.session.states) > before:
+            self.log.record_choice(self.session, self.session.last_events)
+
+    def undo(self) -> None:
+        before = len(self.session.states)
+        super().undo()
+        if self.log is not None and len(self.session.states) < before:
+            self.log.record_undo(self.session)
+
+    def load(self, path: str) -> None:
+        old = self.session
+        super().load(path)
+        if self.log is not None and self.session is not old:
+            self.log.record_load(self.session)
+
+
+def play(
+    session: Session,
+    stdin: TextIO,
+    stdout: TextIO,
+    *,
+    log_dir: str | None = None,
+    session_code: str | None = None,
+    ask_reflection: bool = True,
+    width: int = 78,
+) -> int:
+    """Play ``session`` in a terminal with the workshop's additions; returns the exit code."""
+    out = stdout
+    items = questions(session.story) if ask_reflection else ()
+    code = session_code or (default_session_code() if log_dir else None)
+    if code:
+        out.write(f"Workshop session: {code}\n")
+    log = None
+    if log_dir:
+        out.write(
+            "Choose a pseudonym for the class report: not your real name. Press Enter to stay anonymous.\n"
+        )
+        line = reflect.read_line(stdin, out, "Pseudonym: ")
+        try:
+            log = SessionLog.create(
+                log_dir, session, pseudonym=clean_pseudonym(line or ""), session_code=code
+            )
+        except OSError as exc:
+            out.write(f"(Could not create a log in {log_dir}: {exc.strerror or exc}. Playing without one.)\n")
+    before = reflect.ask(items, "before", stdin, out, width)
+    if log is not None and items:
+        log.record_reflection("before", before)
+    front = LoggedFrontEnd(session, stdin, out, log, width=width)
+    try:
+        rc = front.run()
+        if log is not None and front.session.ended:
+            log.record_end(front.session)
+        if front.session.ended and items:
+            after = reflect.ask(items, "after", stdin, out, width)
+            if log is not None:
+                log.record_reflection("after", after)
+            for text in reflect.compare(items, before, after):
+                front.wrap(text, "  ")
+    finally:
+        if log is not None:
+            log.close()
+            if log.error:
+                out.write(f"(The log could not be completed: {log.error}.)\n")
+            else:
+                out.write(f"(Your session was logged as {log.path.name}. Thank you.)\n")
+    out.flush()
+    return rc
+
+
+def run_workshop_text(args: argparse.Namespace) -> int:
+    """``socialscore text`` with ``--log-dir``, ``--workshop`` or ``--reflect``."""
+    from ..cli import UsageError, load_for_play, parse_sets
+
+    preset = None
+    if getattr(args, "workshop", None):
+        try:
+            preset = load_preset(args.workshop)
+        except PresetError as exc:
+            raise UsageError(str(exc)) from None
+        apply(args, preset)
+    story = load_for_play(args)
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
+    if args.width < 20:
+        raise UsageError("socialscore text: --width must be at least 20")
+    options = {"seed": seed, "transparency": args.transparency}
+    session = Session(
+        story,
+        seed,
+        options,
+        at=args.at,
+        sets=parse_sets(story, args.sets),
+        undo_locked=bool(getattr(args, "undo_locked", False)),
+    )
+    log_dir = getattr(args, "log_dir", None)
+    if preset is not None:
+        ask_reflection = bool(args.reflect)
+    else:
+        ask_reflection = bool(getattr(args, "reflect", False) or log_dir)
+    return play(
+        session,
+        sys.stdin,
+        sys.stdout,
+        log_dir=log_dir,
+        session_code=getattr(args, "session_code", None),
+        ask_reflection=ask_reflection,
+        width=args.width,
+    )

@@ -1,0 +1,116 @@
+"""The rules lab's alternative rules files: they load with the main scenario (whichever folder holds it
+while it is being written), use only the scenario's tags, and do what their names promise."""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+import pytest
+
+from game.engine import load_story
+from game.engine.yamlsafe import load_file
+from game.paths import story_dir
+from game.workshop.simulate import simulate
+
+from .conftest import main_story
+
+LAB = story_dir() / "rules-lab"
+FILES = ["rewards-dissent", "no-friends", "appealable"]
+STORY_PATH, STORY = main_story()
+needs_story = pytest.mark.skipif(STORY is None, reason="the main scenario does not load yet")
+
+
+def rules_of(name: str) -> dict:
+    node, diagnostics = load_file(LAB / f"{name}.rules.yaml")
+    assert not diagnostics, [str(d) for d in diagnostics]
+    return node.plain()["scoring"]
+
+
+def shipped() -> dict:
+    node, _ = load_file(STORY_PATH / "rules.yaml")
+    return node.plain()["scoring"]
+
+
+def action_tags(path) -> set[str]:
+    """Every tag the scenario's choices perform (and contact ids/tags, perk ids)."""
+    tags: set[str] = set()
+    for file in sorted(path.rglob("*.yaml")):
+        text = file.read_text(encoding="utf-8")
+        for _kind, value in re.findall(
+            r"\b(buy|post|share|pay|behave|befriend|drop|apply): *([\w\-\[\], ]+)", text
+        ):
+            tags.update(t.strip() for t in value.strip("[] ").split(",") if t.strip())
+        for block in re.findall(r"(?m)^    tags: \[([^\]]*)\]", text):
+            tags.update(t.strip() for t in block.split(","))
+    return tags
+
+
+def mean_score(story, policy: str, runs: int = 12) -> float:
+    return statistics.fmean(simulate(story, policy, runs, 0, {"transparency": "transparent"}).scores)
+
+
+@needs_story
+@pytest.mark.parametrize("name", FILES)
+def test_rules_file_loads_with_the_scenario(name):
+    story, diagnostics = load_story(STORY_PATH, LAB / f"{name}.rules.yaml")
+    assert story is not None, [str(d) for d in diagnostics]
+    assert story.extra["score"].rules.id == name.replace("-", "_")
+
+
+@needs_story
+@pytest.mark.parametrize("name", FILES)
+def test_rules_use_only_the_scenarios_tags(name):
+    known = action_tags(STORY_PATH)
+    for rule in rules_of(name).get("rules", []):
+        for tags in rule["on"].values():
+            assert set(tags) <= known, (rule["id"], set(tags) - known)
+
+
+@needs_story
+def test_rewards_dissent_puts_loyal_players_above_conformists():
+    story, _ = load_story(STORY_PATH, LAB / "rewards-dissent.rules.yaml")
+    loyal, conformist = mean_score(story, "loyal"), mean_score(story, "conformist")
+    assert loyal > conformist, (loyal, conformist)
+    base, _ = load_story(STORY_PATH)
+    assert mean_score(base, "loyal") < mean_score(
+        base, "conformist"
+    )  # the shipped rules: the other way round
+
+
+def test_rewards_dissent_rewards_dissent_and_punishes_conformity():
+    changes = {}
+    for rule in rules_of("rewards-dissent")["rules"]:
+        for kind, tags in rule["on"].items():
+            for tag in tags:
+                changes[(kind, tag)] = rule["change"]
+    for key in [
+        ("post", "protest"),
+        ("post", "friend-support"),
+        ("behave", "dispute-won"),
+        ("pay", "loan-to-friend"),
+    ]:
+        assert changes[key] > 0, key
+    for key in [("share", "official-news"), ("drop", "low-score")]:
+        assert changes[key] < 0, key
+
+
+def test_no_friends_has_no_pull_and_no_relationship_rules():
+    rules = rules_of("no-friends")
+    assert "pull" not in rules
+    assert all(r["factor"] != "relationships" for r in rules["rules"])
+    assert not any("befriend" in r["on"] or "drop" in r["on"] for r in rules["rules"])
+
+
+@needs_story
+def test_appealable_is_the_shipped_rules_softened():
+    base = {r["id"]: r for r in shipped()["rules"]}
+    lab = {r["id"]: r for r in rules_of("appealable")["rules"]}
+    assert set(lab) == set(base)
+    for rid, rule in base.items():
+        if rule["change"] < 0:
+            assert rule["change"] < lab[rid]["change"] <= 0, rid
+        elif rid != "disputed":
+            assert lab[rid]["change"] == rule["change"], rid
+    assert lab["disputed"]["change"] > base["disputed"]["change"]
+    assert lab["disputed"]["limit"]["times"] > base["disputed"].get("limit", {}).get("times", 1)
