@@ -278,11 +278,6 @@ def frame(story: Story, state: State) -> Frame:
             paragraph = " ".join(line.strip() for line in block.splitlines() if line.strip())
             if paragraph:
                 paragraphs.append(paragraph)
-    after = ""
-    if state.last_choice:
-        last = story.choice(state.last_choice)
-        if last is not None and last.after is not None:
-            after = last.after.render(ctx)
     choices = tuple(
         ChoiceView(c.id, c.uid, c.text.render(ctx), enabled, reason, c.key, c.tags, c.synthetic)
         for c, enabled, reason in available(story, state)
@@ -296,7 +291,7 @@ def frame(story: Story, state: State) -> Frame:
     return Frame(
         scene=scene.id,
         title=scene.title.render(ctx),
-        after=after,
+        after=state.after,
         paragraphs=tuple(paragraphs),
         choices=choices,
         status=status,
@@ -349,6 +344,9 @@ def choose(story: Story, state: State, choice_id: str) -> tuple[State, tuple[Eve
         if ext.on_choice:
             ext.on_choice(step, choice)
             step.sync()
+    # The after: text reads the world as the choice left it, before the next scene moves
+    # the calendar on (so "{score}" there is the score the choice produced).
+    step.sync(after=choice.after.render(step.ctx) if choice.after is not None else "")
     target = step.resolve(choice.next) if choice.next is not None else scene_id
     step.enter(story.scenes[target], dict(step.state.visits))
     for ext in EXTENSIONS:

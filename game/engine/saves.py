@@ -174,6 +174,7 @@ def state_from_json(story: Story, data: Any, where: str = "<save>") -> State:
             ending=ending,
             path=path,
             last_choice=data.get("last_choice") if isinstance(data.get("last_choice"), str) else None,
+            after=data.get("after") if isinstance(data.get("after"), str) else "",
             ext=frozen(ext),
         )
     except (KeyError, TypeError, ValueError) as exc:

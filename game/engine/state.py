@@ -54,6 +54,8 @@ class State:
     path: tuple[str, ...] = ()
     #: uid of the choice that led here (its after: text opens the next frame)
     last_choice: str | None = None
+    #: the after: text of that choice, rendered when it was taken (the next frame shows it first)
+    after: str = ""
     #: the extensions' parts of the state, by extension name (JSON-serialisable values)
     ext: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
 
@@ -77,6 +79,7 @@ class State:
             "ending": self.ending,
             "path": list(self.path),
             "last_choice": self.last_choice,
+            "after": self.after,
             "ext": {k: _json(self.ext[k]) for k in sorted(self.ext)},
         }
 
