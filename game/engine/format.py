@@ -214,8 +214,8 @@ CHOICE = Record(
         Field(
             "after",
             Text(),
-            "Text shown at the top of the next scene, right after choosing.",
-            example="after: ...",
+            "Text shown at the top of the next scene; its {expressions} read the state as the choice left it.",
+            example="after: The boots are heavy.",
         ),
         Field(
             "once",
