@@ -214,7 +214,7 @@ CHOICE = Record(
         Field(
             "after",
             Text(),
-            "Text shown at the top of the next scene; its {expressions} read the state as the choice left it.",
+            "Text shown at the top of the next scene; its {expressions} read the state the choice left.",
             example="after: The boots are heavy.",
         ),
         Field(
