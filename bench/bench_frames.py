@@ -1,11 +1,11 @@
 """Frame-time benchmark of the desktop game (a measurement, not a test: nothing is asserted).
 
-Plays the shipped story under the dummy video driver at 1280×720, drawing many frames on
+Plays the format showcase story (tests/stories/sample) under the dummy video driver at 1280×720, drawing many frames on
 each screen it passes (story with the typewriter running, then idle, the menu, history,
 debrief), and prints the median and 99th-percentile time to draw a frame, and the ratio to
 a baseline measured in the same run: a bare ``fill`` + ``display.flip`` loop.
 
-    python bench/bench_frames.py [--frames N]
+    python -m bench.bench_frames [--frames N]    (also part of: python -m bench)
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("SOCIALSCORE_HOME", tempfile.mkdtemp(prefix="socialscore-bench-"))
 
+from pathlib import Path  # noqa: E402
+
 import pygame  # noqa: E402
 
 from game.desktop.app import App, init_pygame  # noqa: E402
@@ -28,7 +30,6 @@ from game.desktop.history import HistoryScreen  # noqa: E402
 from game.desktop.menu import GameMenu  # noqa: E402
 from game.desktop.settings import Settings  # noqa: E402
 from game.engine import load_story_or_raise  # noqa: E402
-from game.paths import story_dir  # noqa: E402
 
 DT = 1 / 60
 
@@ -61,12 +62,13 @@ def baseline(surface: pygame.Surface, n: int) -> list[float]:
     return out
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--frames", type=int, default=300, help="frames per phase (default 300)")
-    n = parser.parse_args().frames
+SAMPLE = Path(__file__).resolve().parent.parent / "tests" / "stories" / "sample"
+
+
+def measure(n: int) -> dict:
+    """Draw ``n`` frames per phase; return the frame times and the baseline's."""
     init_pygame()
-    story = load_story_or_raise(story_dir())
+    story = load_story_or_raise(SAMPLE)
     app = App(story, size=(1280, 720), settings=Settings(text_speed="slow"), seed=1, sound=False)
     base = baseline(app.surface, n)
     times: list[float] = []
@@ -88,14 +90,41 @@ def main() -> None:
     story_screen._pick("choose", "walk_home")
     app.push(DebriefScreen(app))
     times += timed_frames(app, n // 2)
+    renders = app.cache.renders
+    pygame.quit()
+    return {"times": times, "base": base, "renders": renders}
+
+
+def run(quick: bool = False) -> str:
+    """The benchmark as a Markdown section (for python -m bench)."""
+    m = measure(100 if quick else 300)
+    times, base = m["times"], m["base"]
     med, p99 = statistics.median(times), percentile(times, 0.99)
     bmed, bp99 = statistics.median(base), percentile(base, 0.99)
-    print(f"frames drawn: {len(times)} (baseline {len(base)}), 1280x720, dummy video driver")
-    print(f"game frame:   median {med * 1000:.3f} ms   p99 {p99 * 1000:.3f} ms")
-    print(f"baseline:     median {bmed * 1000:.3f} ms   p99 {bp99 * 1000:.3f} ms  (fill + flip)")
-    print(f"ratio:        median {med / bmed:.1f}x   p99 {p99 / bp99:.1f}x")
-    print(f"text renders: {app.cache.renders} (each text once, then cached)")
-    pygame.quit()
+    return "\n".join(
+        [
+            "## Desktop frames",
+            "",
+            f"{len(times)} frames drawn at 1280×720 under the dummy video driver across the story (typewriter "
+            "running and at rest), the menu, history and the debrief; the baseline is a bare fill + flip loop.",
+            "",
+            "| | median | p99 |",
+            "| --- | --- | --- |",
+            f"| game frame | {med * 1000:.2f} ms | {p99 * 1000:.2f} ms |",
+            f"| baseline | {bmed * 1000:.3f} ms | {bp99 * 1000:.3f} ms |",
+            f"| ratio | {med / bmed:.1f}× | {p99 / bp99:.1f}× |",
+            "",
+            f"Text surfaces rendered: {m['renders']} in all (each text once, then cached). When nothing moves the "
+            "game waits for events and draws nothing.",
+            "",
+        ]
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--frames", type=int, default=300, help="frames per phase (default 300)")
+    print(run(quick=parser.parse_args().frames < 300))
 
 
 if __name__ == "__main__":
