@@ -1,6 +1,7 @@
 """Frame-time benchmark of the desktop game (a measurement, not a test: nothing is asserted).
 
-Plays the format showcase story (tests/stories/sample) under the dummy video driver at 1280×720, drawing many frames on
+Plays the format showcase story (tests/stories/sample) under the dummy video driver at
+1280×720, drawing many frames on
 each screen it passes (story with the typewriter running, then idle, the menu, history,
 debrief), and prints the median and 99th-percentile time to draw a frame, and the ratio to
 a baseline measured in the same run: a bare ``fill`` + ``display.flip`` loop.
@@ -105,8 +106,9 @@ def run(quick: bool = False) -> str:
         [
             "## Desktop frames",
             "",
-            f"{len(times)} frames drawn at 1280×720 under the dummy video driver across the story (typewriter "
-            "running and at rest), the menu, history and the debrief; the baseline is a bare fill + flip loop.",
+            f"{len(times)} frames drawn at 1280×720 under the dummy video driver across the story",
+            "(typewriter running and at rest), the menu, history and the debrief; the baseline is a bare",
+            "fill + flip loop.",
             "",
             "| | median | p99 |",
             "| --- | --- | --- |",
@@ -114,8 +116,8 @@ def run(quick: bool = False) -> str:
             f"| baseline | {bmed * 1000:.3f} ms | {bp99 * 1000:.3f} ms |",
             f"| ratio | {med / bmed:.1f}× | {p99 / bp99:.1f}× |",
             "",
-            f"Text surfaces rendered: {m['renders']} in all (each text once, then cached). When nothing moves the "
-            "game waits for events and draws nothing.",
+            f"Text surfaces rendered: {m['renders']} in all (each text once, then cached).",
+            "When nothing moves, the game waits for events and draws nothing.",
             "",
         ]
     )
