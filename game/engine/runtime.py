@@ -174,6 +174,7 @@ class Step:
         for ext in EXTENSIONS:
             if ext.on_enter:
                 ext.on_enter(self, scene)
+                self.sync()
         if scene.is_ending:
             self.sync(ending=scene.id)
             self.emit("ending", {"title": scene.title.render(self.ctx)}, cause)
