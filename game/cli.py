@@ -149,7 +149,63 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--transparency", choices=("opaque", "partial", "transparent"), default="partial", help="their mode"
     )
+    _add_authoring_commands(sub)
     return parser
+
+
+def _add_authoring_commands(sub) -> None:
+    """The authoring tools: graph, explore, playtest, transcript (game/authoring/)."""
+    p = sub.add_parser("graph", help="draw the story as a graph (.dot; .svg/.png/.pdf with Graphviz)")
+    p.add_argument("path", metavar="PATH", help="story file or folder")
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help="FILE.dot, .svg, .png or .pdf")
+    _add_rules(p)
+    p.add_argument(
+        "--playtest", type=int, metavar="N", help="colour scenes by how often N random runs saw them"
+    )
+    p.add_argument("--seed", type=_seed, default=0, help="seed of the first playtest run (default 0)")
+    p.add_argument("--rankdir", choices=("LR", "TB"), help="layout direction (default: LR if small, else TB)")
+
+    p = sub.add_parser(
+        "explore", help="explore every reachable state: endings, paths, score ranges, dead ends"
+    )
+    p.add_argument("path", metavar="PATH", help="story file or folder")
+    _add_rules(p)
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p.add_argument(
+        "--max-states", type=int, default=200_000, metavar="N", help="stop after N states (default 200000)"
+    )
+    p.add_argument(
+        "--max-seconds", type=float, default=0, metavar="S", help="stop after S seconds (0: no limit)"
+    )
+    p.add_argument("--coarse", action="store_true", help="merge states whose numbers are in the same bands")
+    p.add_argument("--brief", action="store_true", help="leave out the example paths")
+    p.add_argument("--from", dest="at", metavar="SCENE", help="start at this scene")
+    p.add_argument(
+        "--set", dest="sets", action="append", default=[], metavar="NAME=VALUE", help="set a variable"
+    )
+
+    p = sub.add_parser("playtest", help="many seeded random playthroughs: hit counts, endings, errors")
+    p.add_argument("path", metavar="PATH", help="story file or folder")
+    _add_rules(p)
+    p.add_argument("--runs", type=int, default=1000, help="number of runs (default 1000)")
+    p.add_argument("--seed", type=_seed, default=0, help="seed of the first run; run i uses seed+i")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p.add_argument("--prefer-unused", action="store_true", help="prefer the choices taken least so far")
+    p.add_argument("--max-turns", type=int, default=1000, help="a run longer than this is a problem")
+
+    p = sub.add_parser("transcript", help="write a golden transcript of a story played with given choices")
+    p.add_argument("path", metavar="STORY", help="story file or folder")
+    _add_rules(p)
+    p.add_argument(
+        "--choices", metavar="A,B,C", default="", help="choice ids (or scene.choice uids) in order"
+    )
+    p.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
+    p.add_argument("--transparency", choices=("opaque", "partial", "transparent"), default="transparent")
+    p.add_argument("--from", dest="at", metavar="SCENE", help="start at this scene")
+    p.add_argument(
+        "--set", dest="sets", action="append", default=[], metavar="NAME=VALUE", help="set a variable"
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
 
 
 def parse_sets(story, pairs: Sequence[str]) -> dict[str, Any]:
@@ -258,4 +314,27 @@ def _run(args: argparse.Namespace) -> int:
         from .workshop.demo import run_demo_logs
 
         return run_demo_logs(args)
+    if args.command in _AUTHORING:
+        return _run_authoring(args)
     raise UsageError(f"unknown command {args.command!r}")  # pragma: no cover - argparse catches it
+
+
+_AUTHORING = ("graph", "explore", "playtest", "transcript")
+
+
+def _run_authoring(args: argparse.Namespace) -> int:
+    if args.command == "graph":
+        from .authoring.graph import run_graph
+
+        return run_graph(args)
+    if args.command == "explore":
+        from .authoring.explore import run_explore
+
+        return run_explore(args)
+    if args.command == "playtest":
+        from .authoring.playtest import run_playtest
+
+        return run_playtest(args)
+    from .authoring.transcript import run_transcript
+
+    return run_transcript(args)

@@ -1,0 +1,774 @@
+"""``socialscore explore``: every state a story can reach, with equivalent states merged.
+
+Like ChoiceScript's quicktest, but exhaustive: a search over game states from the start, taking every
+enabled choice in every state and every outcome of every random draw.
+
+**When two states are the same.** Two states are merged when nothing the story can still do tells
+them apart. The key of a state is
+
+- the scene;
+- the variables that are *live* at that scene (:func:`live_reads`): read by an ``if:`` or
+  ``enable_if:`` of a choice, or a condition of a ``next:``, in this scene or in a scene reachable
+  from it, or needed by an effect on the way to compute such a variable. A variable only shown in
+  text (``{weather}``), or read only in scenes that can no longer be reached, is left out;
+- ``visits.X`` and ``chosen.X.Y`` counts and ``turn`` only where they are live in the same sense;
+  for ``once`` choices of scenes still reachable, whether they were taken;
+- the score's part of the state (score, tier, era, month, contacts, perks, and the rule counts of
+  the current period), but not its ledger (the history of changes, which nothing reads).
+
+**Randomness is enumerated, not sampled.** While exploring, the engine's generator is replaced by one
+that returns the values we ask for (:class:`controlled_randomness`), and a step that draws is replayed
+with every combination of outcomes: every value of ``random(lo, hi)``, every unit of weight of a
+random branch. So the seed and the number of draws are not part of the key, and merging stays sound.
+A draw with more than ``MAX_OUTCOMES`` values is sampled at evenly spaced values (both ends included)
+and the result is marked partial.
+
+**Order and limits.** The scene with the fewest states expanded so far goes next (first in, first out
+within a scene), so a search cut short by ``max_states`` or ``max_seconds`` still covers as much of the
+story as it can; the result then says it is partial. A complete search gives the same results in any
+order. Shortest paths are computed afterwards, breadth first over the graph of merged states.
+
+**Coarse mode** (``coarse=True``) also merges states whose whole numbers fall in the same bands, cut
+at the numbers the story compares them with (and, for the score, at tiers, perks, requirements and
+contacts' thresholds); contacts' scores are left out. Each band is explored from the first state found
+in it, so everything reported as reached is reachable, with a real path; what is not reached might
+still be, and score ranges may be wider than shown.
+
+**Paths.** The merged states form a graph whose edges are (choice, next state) pairs. The number of
+paths to an ending counts the distinct sequences of choices (and of random outcomes that lead to
+different states) from the start. A loop (a way back to a state already on the path, such as a sticky
+choice that changes nothing) allows infinitely many; the count then leaves out the edges that close
+loops (found by a depth-first search), and the ending is flagged ``loops``. The longest path is
+measured the same way.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..engine import StartError, Story, available, choose, start
+from ..engine.expr import Compiled
+from ..engine.runtime import Context
+from ..engine.state import State
+
+DEFAULT_MAX_STATES = 200_000
+#: a draw with more possible values than this is sampled, and the result marked partial
+MAX_OUTCOMES = 1000
+#: at most this many replays of one step (combinations of several draws)
+MAX_REPLAYS = 10_000
+
+
+# -- what the story reads ----------------------------------------------------------------------
+
+
+def _conditions(scene) -> list[Compiled]:
+    out: list[Compiled] = []
+    for choice in scene.choices:
+        out.extend(c for c in (choice.condition, choice.enable_if) if c is not None)
+        if choice.next is not None:
+            out.extend(b.condition for b in choice.next.branches if b.condition is not None)
+    return out
+
+
+def _needed(effects, wanted: set[str]) -> set[str]:
+    """What ``effects`` read to compute the names in ``wanted`` (to a fixed point)."""
+    wanted = set(wanted)
+    changed = True
+    while changed:
+        changed = False
+        for expr in effects:
+            if expr.target in wanted and not expr.reads <= wanted:
+                wanted |= expr.reads
+                changed = True
+    return wanted
+
+
+def live_reads(story: Story) -> dict[str, frozenset[str]]:
+    """For each scene, the names whose values can still change what happens from a state there.
+
+    A name is live at a scene if a condition of the scene, or of a scene reachable from it, reads it,
+    or an effect on the way computes a live name from it (a live-variable analysis on the scene graph,
+    which never "kills" a name, so it keeps at least every name that matters).
+    """
+    from .lint import targets
+
+    succ = {sid: targets(scene) for sid, scene in story.scenes.items()}
+    own = {sid: {n for c in _conditions(scene) for n in c.reads} for sid, scene in story.scenes.items()}
+    live: dict[str, set[str]] = {sid: set(names) for sid, names in own.items()}
+    changed = True
+    while changed:
+        changed = False
+        for sid, scene in story.scenes.items():
+            after: set[str] = set()
+            for target in succ[sid]:
+                after |= _needed(story.scenes[target].on_enter, live[target])
+            effects = [e for choice in scene.choices for e in choice.effects]
+            new = own[sid] | _needed(effects, after)
+            if not new <= live[sid]:
+                live[sid] |= new
+                changed = True
+    return {sid: frozenset(names) for sid, names in live.items()}
+
+
+def behaviour_reads(story: Story) -> frozenset[str]:
+    """Names whose values can change what happens next anywhere in the story."""
+    out: set[str] = set()
+    for names in live_reads(story).values():
+        out |= names
+    return frozenset(out)
+
+
+def _later(story: Story) -> dict[str, set[str]]:
+    """For each scene, the scenes reachable from it (itself included)."""
+    from .lint import targets
+
+    succ = {sid: targets(scene) for sid, scene in story.scenes.items()}
+    out = {}
+    for sid in story.scenes:
+        seen, todo = {sid}, [sid]
+        while todo:
+            for t in succ[todo.pop()]:
+                if t not in seen:
+                    seen.add(t)
+                    todo.append(t)
+        out[sid] = seen
+    return out
+
+
+_CUT = re.compile(r"(?<![\w.'\"])\d+(?![\w'\"])")
+
+
+class Canon:
+    """The canonical key of a state: what tells it apart from others (see the module doc).
+
+    ``coarse`` merges states whose numbers fall in the same bands, cut at the numbers the story
+    compares them with (see :func:`explore`): a faster, approximate exploration.
+    """
+
+    def __init__(self, story: Story, coarse: bool = False):
+        self.story = story
+        self.coarse = coarse
+        live = live_reads(story)
+        later = _later(story)
+        self.turn = any("turn" in names for names in live.values())
+        self.per_scene: dict[str, tuple] = {}
+        once = [c for c in story.all_choices() if c.once]
+        for sid in story.scenes:
+            names = live[sid]
+            self.per_scene[sid] = (
+                tuple(n for n in story.variables if n in names),
+                tuple(sorted(n[len("visits.") :] for n in names if n.startswith("visits."))),
+                tuple(sorted(n[len("chosen.") :] for n in names if n.startswith("chosen."))),
+                tuple(c.uid for c in once if c.scene in later[sid] and "chosen." + c.uid not in names),
+            )
+        self.cuts: dict[str, list[int]] = {}
+        if coarse:
+            self._find_cuts()
+
+    def _find_cuts(self) -> None:
+        numbers: dict[str, set[int]] = {}
+        for scene in self.story.scenes.values():
+            for expr in _conditions(scene):
+                found = {int(m) for m in _CUT.findall(expr.source)}
+                for name in expr.reads:
+                    numbers.setdefault(name, set()).update(found)
+        model = self.story.extra.get("score")
+        rules = model.rules if model is not None else None
+        score_cuts = set(numbers.get("score", ()))
+        if rules is not None:
+            score_cuts.update(t.min for t in rules.tiers)
+            for perk in rules.perks.values():
+                score_cuts.update(x for x in (perk.min, perk.max) if x is not None)
+            for contact in model.contacts.values():
+                if contact.drops_below:
+                    score_cuts.add(contact.drops_below)
+            for choice in self.story.all_choices():
+                extra = choice.extra.get("score")
+                if extra is not None and extra.requires is not None and extra.requires.score is not None:
+                    score_cuts.add(extra.requires.score)
+        numbers["score"] = score_cuts
+        for name, found in numbers.items():
+            self.cuts[name] = sorted({x for n in found for x in (n, n + 1)})
+
+    def band(self, name: str, value: Any) -> Any:
+        cuts = self.cuts.get(name)
+        if cuts is None or type(value) is not int:
+            return value
+        return bisect.bisect_right(cuts, value)
+
+    def key(self, state: State) -> tuple:
+        variables, visits, chosen = state.vars, state.visits, state.chosen
+        names, seen, taken, once = self.per_scene[state.scene]
+        if self.coarse:
+            values = tuple(self.band(n, variables[n]) for n in names)
+            counts = tuple(self.band("visits." + n, visits.get(n, 0)) for n in seen)
+            times = tuple(self.band("chosen." + n, chosen.get(n, 0)) for n in taken)
+        else:
+            values = tuple(variables[n] for n in names)
+            counts = tuple(visits.get(n, 0) for n in seen)
+            times = tuple(chosen.get(n, 0) for n in taken)
+        return (
+            state.scene,
+            values,
+            counts,
+            times,
+            tuple(bool(chosen.get(n)) for n in once),
+            (self.band("turn", state.turn) if self.coarse else state.turn) if self.turn else None,
+            tuple((name, self._ext_key(part)) for name, part in sorted(state.ext.items())),
+        )
+
+    def _ext_key(self, part: Any) -> Any:
+        from ..engine.scoring.model import month_text
+        from ..engine.scoring.state import ScoreState
+
+        if isinstance(part, ScoreState):
+            # Rule counts of earlier periods can never matter again: the calendar only moves forward.
+            date = month_text(part.month)
+            current = {date, date[:4], "game"}
+            counts = tuple((k, n) for k, n in part.counts if k.rpartition("@")[2] in current)
+            if self.coarse:
+                contacts = tuple((cid, (c.friend, c.dropped, c.dropped_you)) for cid, c in part.contacts)
+                return (
+                    self.band("score", part.score),
+                    part.tier,
+                    part.era,
+                    part.month,
+                    contacts,
+                    part.perks,
+                    part.granted,
+                    part.refused,
+                    counts,
+                )
+            return replace(part, ledger=(), counts=counts)
+        data = part.to_json() if hasattr(part, "to_json") else part
+        return json.dumps(data, sort_keys=True, default=str)
+
+
+def score_of(state: State) -> int | None:
+    part = state.ext.get("score")
+    return part.score if part is not None else None
+
+
+# -- enumerating random outcomes -----------------------------------------------------------------
+
+
+class _Oracle:
+    """Stands in for the seeded generator: returns the values of ``script`` and records each draw's
+    number of possible values, so that every combination of outcomes can be replayed."""
+
+    def __init__(self) -> None:
+        self.script: list[int] = []
+        self.sizes: list[int] = []
+        self.sampled = False
+
+    def randint(self, ctx: Context, lo: int, hi: int) -> int:
+        if lo > hi:
+            lo, hi = hi, lo
+        ctx.draws += 1
+        n = hi - lo + 1
+        i = len(self.sizes)
+        k = self.script[i] if i < len(self.script) else 0
+        if n > MAX_OUTCOMES:
+            self.sampled = True
+            self.sizes.append(MAX_OUTCOMES)
+            return lo + (k * (n - 1)) // (MAX_OUTCOMES - 1)
+        self.sizes.append(n)
+        return lo + k
+
+
+_LOCK = threading.Lock()
+
+
+class controlled_randomness:
+    """Within ``with controlled_randomness() as oracle``, the engine's draws come from ``oracle``."""
+
+    def __enter__(self) -> _Oracle:
+        _LOCK.acquire()
+        self.oracle = oracle = _Oracle()
+        self.original = Context.randint
+        Context.randint = lambda ctx, lo, hi: oracle.randint(ctx, lo, hi)  # type: ignore[method-assign]
+        return oracle
+
+    def __exit__(self, *exc: object) -> None:
+        Context.randint = self.original  # type: ignore[method-assign]
+        _LOCK.release()
+
+
+def all_outcomes(oracle: _Oracle, step: Callable[[], Any]) -> Iterator[tuple[Any, Exception | None]]:
+    """Run ``step`` once for every combination of random outcomes; yield (result, error).
+
+    Sets ``oracle.sampled`` if some draw was sampled or the replays were cut at MAX_REPLAYS.
+    """
+    script: list[int] = []
+    for _ in range(MAX_REPLAYS):
+        oracle.script, oracle.sizes = script, []
+        try:
+            yield step(), None
+        except Exception as exc:  # noqa: BLE001 - an engine error is a finding, reported with its path
+            yield None, exc
+        used = (script + [0] * len(oracle.sizes))[: len(oracle.sizes)]
+        i = len(used) - 1
+        while i >= 0 and used[i] + 1 >= oracle.sizes[i]:
+            i -= 1
+        if i < 0:
+            return
+        script = used[:i] + [used[i] + 1]
+    oracle.sampled = True
+
+
+# -- the search ------------------------------------------------------------------------------------
+
+
+@dataclass
+class EndingReport:
+    id: str
+    title: str
+    states: int = 0
+    paths: int = 0
+    loops: bool = False
+    score_min: int | None = None
+    score_max: int | None = None
+    shortest: list[str] = field(default_factory=list)
+    lowest: list[str] = field(default_factory=list)
+    highest: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "states": self.states,
+            "paths": self.paths,
+            "loops": self.loops,
+            "score": {"min": self.score_min, "max": self.score_max},
+            "shortest": self.shortest,
+            "lowest": self.lowest,
+            "highest": self.highest,
+        }
+
+
+@dataclass
+class Exploration:
+    story: Story
+    max_states: int
+    coarse: bool = False
+    states: int = 0
+    transitions: int = 0
+    complete: bool = True
+    #: what cut the search short: "states" (max_states) or "time" (max_seconds)
+    stopped_by: str | None = None
+    sampled: bool = False
+    seconds: float = 0.0
+    scenes: set[str] = field(default_factory=set)
+    taken: set[str] = field(default_factory=set)
+    shown: set[str] = field(default_factory=set)
+    enabled: set[str] = field(default_factory=set)
+    disabled_reasons: dict[str, str] = field(default_factory=dict)
+    endings: dict[str, EndingReport] = field(default_factory=dict)
+    dead_ends: list[dict] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+    longest: list[str] = field(default_factory=list)
+    longest_loops: bool = False
+
+    # -- derived ---------------------------------------------------------------------------------
+    @property
+    def unreached_scenes(self) -> list[str]:
+        return [s for s in self.story.scenes if s not in self.scenes]
+
+    @property
+    def never_enabled(self) -> list[dict]:
+        out = []
+        for choice in self.story.all_choices():
+            if choice.uid in self.enabled:
+                continue
+            if choice.scene not in self.scenes:
+                why = "its scene is never reached"
+            elif choice.uid in self.shown:
+                why = f"shown, always disabled ({self.disabled_reasons.get(choice.uid, '')})"
+            else:
+                why = "never shown"
+            out.append({"choice": choice.uid, "why": why})
+        return out
+
+    def to_json(self) -> dict:
+        story = self.story
+        return {
+            "story": story.id,
+            "complete": self.complete,
+            "stopped_by": self.stopped_by,
+            "coarse": self.coarse,
+            "sampled": self.sampled,
+            "states": self.states,
+            "max_states": self.max_states,
+            "transitions": self.transitions,
+            "seconds": round(self.seconds, 3),
+            "scenes": {
+                "reached": len([s for s in self.scenes if not story.scenes[s].is_ending]),
+                "total": len([s for s in story.scenes.values() if not s.is_ending]),
+                "unreached": self.unreached_scenes,
+            },
+            "choices": {
+                "taken": len(self.taken),
+                "total": len(story.all_choices()),
+                "never_enabled": self.never_enabled,
+            },
+            "endings": [e.to_json() for e in self.endings.values()],
+            "unreached_endings": [e.id for e in story.endings if e.id not in self.endings],
+            "dead_ends": self.dead_ends,
+            "errors": self.errors,
+            "longest": {"turns": len(self.longest), "path": self.longest, "loops": self.longest_loops},
+        }
+
+
+def explore(
+    story: Story,
+    max_states: int = DEFAULT_MAX_STATES,
+    options: dict | None = None,
+    *,
+    coarse: bool = False,
+    at: str | None = None,
+    sets: dict | None = None,
+    max_seconds: float = 0,
+    progress: Callable[[int, int], None] | None = None,
+) -> Exploration:
+    """Explore every state reachable from the start (see the module doc)."""
+    began = time.perf_counter()
+    options = dict(options or {"transparency": "transparent"})
+    canon = Canon(story, coarse)
+    result = Exploration(story, max_states, coarse=coarse)
+    index: dict[tuple, int] = {}
+    scene_of: list[str] = []
+    parent: list[int] = []
+    via: list[str | None] = []
+    score: list[int | None] = []
+    edges: list[list[tuple[str, int]]] = []
+    roots: list[int] = []
+    # Scene-fair order: the scene with the fewest states expanded so far goes next (FIFO within a
+    # scene), so that a search cut short by max_states still covers as much of the story as it can.
+    queues: dict[str, deque[tuple[int, State]]] = {}
+    expanded: dict[str, int] = {}
+    stuck: list[int] = []
+
+    def add(state: State, from_id: int, choice_uid: str | None) -> int:
+        key = canon.key(state)
+        found = index.get(key)
+        if found is not None:
+            return found
+        nid = len(scene_of)
+        index[key] = nid
+        scene_of.append(state.scene)
+        parent.append(from_id)
+        via.append(choice_uid)
+        score.append(score_of(state))
+        edges.append([])
+        queues.setdefault(state.scene, deque()).append((nid, state))
+        return nid
+
+    def path_to(nid: int) -> list[str]:
+        out = []
+        while nid >= 0 and via[nid] is not None:
+            out.append(via[nid])
+            nid = parent[nid]
+        return out[::-1]
+
+    with controlled_randomness() as oracle:
+        for state, error in all_outcomes(oracle, lambda: start(story, 0, options, at=at, sets=sets)[0]):
+            if isinstance(error, StartError):
+                raise error
+            if error is not None:
+                result.errors.append({"path": [], "choice": None, "error": _describe(error)})
+            elif (nid := add(state, -1, None)) not in roots:
+                roots.append(nid)
+        while queues:
+            if len(scene_of) >= max_states:
+                result.complete, result.stopped_by = False, "states"
+                break
+            if max_seconds and time.perf_counter() - began > max_seconds:
+                result.complete, result.stopped_by = False, "time"
+                break
+            if progress is not None and not sum(expanded.values()) % 1000:
+                progress(len(scene_of), sum(len(q) for q in queues.values()))
+            scene_id = min(queues, key=lambda k: expanded.get(k, 0))
+            waiting = queues[scene_id]
+            nid, state = waiting.popleft()
+            if not waiting:
+                del queues[scene_id]
+            expanded[scene_id] = expanded.get(scene_id, 0) + 1
+            if state.ending:
+                continue
+            offered = available(story, state)
+            on = []
+            for choice, enabled, reason in offered:
+                result.shown.add(choice.uid)
+                if enabled:
+                    result.enabled.add(choice.uid)
+                    on.append(choice)
+                else:
+                    result.disabled_reasons.setdefault(choice.uid, reason or "")
+            if not on:
+                stuck.append(nid)
+                continue
+            seen_edges: set[tuple[str, int]] = set()
+            for choice in on:
+                uid = choice.uid
+                step = _stepper(story, state, uid)
+                for after, error in all_outcomes(oracle, step):
+                    if error is not None:
+                        result.errors.append({"path": path_to(nid), "choice": uid, "error": _describe(error)})
+                        continue
+                    result.taken.add(uid)
+                    edge = (uid, add(after, nid, uid))
+                    if edge not in seen_edges:
+                        seen_edges.add(edge)
+                        edges[nid].append(edge)
+        result.sampled = oracle.sampled
+
+    result.states = len(scene_of)
+    result.transitions = sum(len(e) for e in edges)
+    result.scenes = set(scene_of)
+    shortest = _shortest_paths(roots, edges)
+    result.dead_ends = [{"scene": scene_of[x], "path": shortest(x)} for x in stuck]
+    _paths(story, result, roots, scene_of, score, edges, shortest)
+    result.seconds = time.perf_counter() - began
+    return result
+
+
+def _stepper(story: Story, state: State, uid: str) -> Callable[[], State]:
+    return lambda: choose(story, state, uid)[0]
+
+
+def _describe(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"
+
+
+def _shortest_paths(roots: list[int], edges: list[list[tuple[str, int]]]) -> Callable[[int], list[str]]:
+    """A function giving the shortest path (choice uids) from a root to a state, by BFS."""
+    came: list[tuple[int, str] | None] = [None] * len(edges)
+    distance = [-1] * len(edges)
+    todo = deque(roots)
+    for root in roots:
+        distance[root] = 0
+    while todo:
+        node = todo.popleft()
+        for uid, target in edges[node]:
+            if distance[target] < 0:
+                distance[target] = distance[node] + 1
+                came[target] = (node, uid)
+                todo.append(target)
+
+    def path_to(node: int) -> list[str]:
+        out = []
+        while came[node] is not None:
+            node, uid = came[node]  # type: ignore[misc]
+            out.append(uid)
+        return out[::-1]
+
+    path_to.distance = distance  # type: ignore[attr-defined]
+    return path_to
+
+
+def _paths(story, result, roots, scene_of, score, edges, path_to) -> None:
+    """Count paths to each ending, find loops and the longest path (see the module doc)."""
+    n = len(scene_of)
+    # Iterative DFS from the roots: edges to a state on the stack close a loop.
+    state_of = [0] * n  # 0 new, 1 on stack, 2 done
+    order: list[int] = []
+    back: set[tuple[int, int]] = set()
+    for root in roots:
+        if state_of[root]:
+            continue
+        state_of[root] = 1
+        stack = [(root, 0)]
+        while stack:
+            node, i = stack[-1]
+            if i < len(edges[node]):
+                stack[-1] = (node, i + 1)
+                target = edges[node][i][1]
+                if state_of[target] == 1:
+                    back.add((node, i))
+                elif state_of[target] == 0:
+                    state_of[target] = 1
+                    stack.append((target, 0))
+            else:
+                state_of[node] = 2
+                order.append(node)
+                stack.pop()
+    order.reverse()  # a topological order of the graph without the loop-closing edges
+    paths = [0] * n
+    longest = [-1] * n
+    best_from: list[tuple[int, str] | None] = [None] * n
+    for root in roots:
+        paths[root] = 1
+        longest[root] = 0
+    for node in order:
+        for i, (uid, target) in enumerate(edges[node]):
+            if (node, i) in back:
+                continue
+            paths[target] += paths[node]
+            if longest[node] + 1 > longest[target]:
+                longest[target] = longest[node] + 1
+                best_from[target] = (node, uid)
+    # Which states can reach a loop's head (so infinitely many paths pass through them).
+    reverse: list[list[int]] = [[] for _ in range(n)]
+    for node in range(n):
+        for _, target in edges[node]:
+            reverse[target].append(node)
+    loop_heads = {edges[node][i][1] for node, i in back}
+
+    def reaches_loop(ending_nodes: list[int]) -> bool:
+        seen = set(ending_nodes)
+        todo = list(ending_nodes)
+        while todo:
+            node = todo.pop()
+            if node in loop_heads:
+                return True
+            for prev in reverse[node]:
+                if prev not in seen:
+                    seen.add(prev)
+                    todo.append(prev)
+        return False
+
+    by_ending: dict[str, list[int]] = {}
+    for node in range(n):
+        if story.scenes[scene_of[node]].is_ending:
+            by_ending.setdefault(scene_of[node], []).append(node)
+    for ending in story.endings:
+        nodes = by_ending.get(ending.id)
+        if not nodes:
+            continue
+        report = EndingReport(ending.id, ending.title.raw)
+        report.states = len(nodes)
+        report.paths = sum(paths[x] for x in nodes)
+        report.loops = reaches_loop(nodes)
+        report.shortest = path_to(min(nodes, key=lambda x: path_to.distance[x]))
+        scored = [x for x in nodes if score[x] is not None]
+        if scored:
+            low = min(scored, key=lambda x: score[x])
+            high = max(scored, key=lambda x: score[x])
+            report.score_min, report.score_max = score[low], score[high]
+            report.lowest, report.highest = path_to(low), path_to(high)
+        result.endings[ending.id] = report
+    ends = [x for nodes in by_ending.values() for x in nodes]
+    if ends:
+        node = max(ends, key=lambda x: longest[x])
+        result.longest_loops = reaches_loop([node])
+        steps = []
+        while best_from[node] is not None:
+            node, uid = best_from[node]  # type: ignore[misc]
+            steps.append(uid)
+        result.longest = steps[::-1]
+
+
+# -- the report ------------------------------------------------------------------------------------
+
+
+def report(result: Exploration, show_paths: bool = True) -> str:
+    story = result.story
+    data = result.to_json()
+    lines = []
+    verdict = "complete" if result.complete else "PARTIAL"
+    lines.append(
+        f"Explored {story.title!r}: {result.states} states, {result.transitions} transitions "
+        f"in {result.seconds:.2f} s ({verdict})"
+    )
+    if not result.complete:
+        limit = "--max-states" if result.stopped_by == "states" else "--max-seconds"
+        lines.append(
+            f"stopped after {result.states} states: results are partial (raise {limit} to go on); "
+            "path counts and score ranges are of the states explored"
+        )
+    if result.coarse:
+        lines.append(
+            "coarse: states whose numbers fall in the same bands were merged; what is reached is "
+            "reachable, but what is not might be, and score ranges may be wider"
+        )
+    if result.sampled:
+        lines.append(
+            f"some random draws had more than {MAX_OUTCOMES} values and were sampled: results are partial"
+        )
+    sc, ch = data["scenes"], data["choices"]
+    lines.append(f"Scenes reached: {sc['reached']} of {sc['total']}")
+    if sc["unreached"]:
+        lines.append("  never reached: " + ", ".join(sc["unreached"]))
+    lines.append(f"Choices taken: {ch['taken']} of {ch['total']}")
+    endings = result.endings
+    lines.append(f"Endings reached: {len(endings)} of {len(story.endings)}")
+    width = max((len(e) for e in endings), default=0)
+    for e in endings.values():
+        paths = f"{e.paths}{'+ (loops)' if e.loops else ''}"
+        score = f"score {e.score_min}-{e.score_max}" if e.score_min is not None else "no score"
+        lines.append(
+            f"  {e.id:<{width}}  {paths:>12} path{'s' * (e.paths != 1)}  {score:<16} "
+            f"shortest {len(e.shortest)} turns  ({e.title})"
+        )
+        if show_paths:
+            lines.append(f"  {'':<{width}}  shortest: {' '.join(e.shortest) or '(start)'}")
+            if e.score_min is not None and e.score_min != e.score_max:
+                lines.append(f"  {'':<{width}}  lowest:   {' '.join(e.lowest)}")
+                lines.append(f"  {'':<{width}}  highest:  {' '.join(e.highest)}")
+    if data["unreached_endings"]:
+        lines.append("  never reached: " + ", ".join(data["unreached_endings"]))
+    never = ch["never_enabled"]
+    lines.append(f"Choices never enabled: {len(never) or 'none'}")
+    for item in never:
+        lines.append(f"  {item['choice']}: {item['why']}")
+    lines.append(f"Dead ends (stuck states): {len(result.dead_ends) or 'none'}")
+    for item in result.dead_ends[:20]:
+        lines.append(f"  {item['scene']} after: {' '.join(item['path']) or '(start)'}")
+    if len(result.dead_ends) > 20:
+        lines.append(f"  ... and {len(result.dead_ends) - 20} more (see --json)")
+    lines.append(f"Errors: {len(result.errors) or 'none'}")
+    for item in result.errors[:20]:
+        lines.append(f"  {item['error']} at {item['choice']} after: {' '.join(item['path']) or '(start)'}")
+    longest = data["longest"]
+    loops = " (loops allow longer ones)" if longest["loops"] else ""
+    lines.append(f"Longest path to an ending: {longest['turns']} turns{loops}")
+    if show_paths and longest["path"]:
+        lines.append("  " + " ".join(longest["path"]))
+    return "\n".join(lines)
+
+
+def _progress(states: int, waiting: int) -> None:
+    sys.stderr.write(f"\rexploring: {states} states, {waiting} waiting")
+    sys.stderr.flush()
+
+
+def run_explore(args) -> int:
+    from ..cli import UsageError, parse_sets, rules_path
+    from ..engine import load_story_or_raise
+
+    if args.max_states < 1:
+        raise UsageError("socialscore explore: --max-states must be at least 1")
+    if args.max_seconds < 0:
+        raise UsageError("socialscore explore: --max-seconds must be 0 (no limit) or more")
+    story = load_story_or_raise(args.path, rules_path(getattr(args, "rules", None)))
+    sets = parse_sets(story, getattr(args, "sets", None) or [])
+    result = explore(
+        story,
+        args.max_states,
+        coarse=args.coarse,
+        at=getattr(args, "at", None),
+        sets=sets,
+        max_seconds=args.max_seconds,
+        progress=_progress if sys.stderr.isatty() and not args.json else None,
+    )
+    if sys.stderr.isatty() and not args.json:
+        sys.stderr.write("\r" + " " * 60 + "\r")
+    if args.json:
+        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print(report(result, show_paths=not args.brief))
+    if not result.complete:
+        print(
+            f"socialscore explore: stopped after {result.states} states: results are partial",
+            file=sys.stderr,
+        )
+    return 0
