@@ -189,3 +189,26 @@ def test_rules_file_must_hold_scoring(tmp_path):
     bad.write_text("rules: []\n", encoding="utf-8")
     story, diagnostics = load_story(SAMPLE, rules=bad)
     assert story is None and "E201" in codes(diagnostics)
+
+
+def test_contacts_react_to_what_you_do(tmp_path):
+    story = load_ok(
+        write_story(
+            tmp_path,
+            STORY.replace(
+                "  ann: {name: Ann, score: 500, closeness: 4, friend: true}",
+                "  ann:\n    name: Ann\n    score: 500\n    closeness: 4\n    friend: true\n"
+                "    reactions:\n      - {on: {buy: [boots]}, closeness: -2, says: Boots again?}\n"
+                "      - {on: {buy: [yacht]}, drops: true}",
+            )
+            + RULES,
+        )
+    )
+    session = play(story, ["boots"])
+    ann = part_of(session.state).contact("ann")
+    assert (ann.closeness, ann.friend) == (2, True)
+    (event,) = [e for e in session.events if e.kind == "contact"]
+    assert (event["change"], event["says"]) == ("cooler", "Boots again?")
+    session = play(story, ["yacht"])
+    ann = part_of(session.state).contact("ann")
+    assert ann.friend is False and ann.dropped_you is True

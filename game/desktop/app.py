@@ -3,6 +3,12 @@
 The loop runs at up to 60 fps while something animates and otherwise sleeps in
 ``pygame.event.wait`` (nearly no CPU when idle). Tests drive :meth:`App.step` with a
 fake ``dt`` instead of the real clock, so frames are deterministic.
+
+Workshops: with a log folder (``--log-dir``, a ``--workshop`` preset, or the "Save anonymous
+session logs" setting) every new game asks for a pseudonym, then writes a
+:class:`~game.workshop.log.SessionLog` as play goes. The app is the one place that records:
+screens take choices, undo and load saves through :meth:`App.choose`, :meth:`App.undo` and
+:meth:`App.load_game`, which report each step to the log right after the engine made it.
 """
 
 from __future__ import annotations
@@ -11,11 +17,15 @@ import contextlib
 import os
 import random
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pygame
 
-from ..engine import Session, Story
+from ..engine import Event, Session, Story
+from ..engine.reflection import Question, questions
 from ..paths import assets_dir
 from . import storage
 from .inputs import Input, translate
@@ -27,6 +37,22 @@ from .theme import Theme
 
 DEFAULT_SIZE = (1280, 720)
 IDLE_WAIT_MS = 500
+#: read by game.workshop.preset.prepare_desktop: this front end writes workshop session logs
+SUPPORTS_WORKSHOP_LOG = True
+#: what the player is told when undo is locked (the Undo button's note, Backspace's toast)
+UNDO_OFF = "Undo is off in this workshop"
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """What the command line or a workshop preset asks of every game: a log folder (logs are
+    always written there), the session code shown on screen and written in the logs, undo
+    locked, and whether to ask the reflection questions (None: when logging)."""
+
+    log_dir: Path | None = None
+    session_code: str | None = None
+    undo_locked: bool = False
+    reflect: bool | None = None
 
 
 class Toast:
@@ -51,6 +77,10 @@ class App:
         windowed: bool = False,
         sound: bool = True,
         options: dict[str, Any] | None = None,
+        log_dir: str | os.PathLike | None = None,
+        session_code: str | None = None,
+        undo_locked: bool = False,
+        reflect: bool | None = None,
     ):
         self.story = story
         self.seed = seed
@@ -74,6 +104,11 @@ class App:
         self.theme = self._make_theme()
         #: a HotReload when the developer option is on (see hotreload.py)
         self.hot_reload = None
+        self.workshop = Workshop(Path(log_dir) if log_dir else None, session_code, undo_locked, reflect)
+        #: the log of the game being played (None when not logging)
+        self.log = None
+        self._asked_after = True
+        self._log_warned = False
 
     # -- window ------------------------------------------------------------------
     def _open_window(self) -> pygame.Surface:
@@ -142,14 +177,137 @@ class App:
         return self.seed if self.seed is not None else random.SystemRandom().randrange(2**31)
 
     def new_game(self, at: str | None = None, sets: dict | None = None) -> None:
+        """Start a new game: ask for a pseudonym when logging, then the reflection questions
+        when asked for, then play."""
         seed = self.new_seed()
-        self.play(Session(self.story, seed, {"seed": seed, **self.options}, at=at, sets=sets))
+        session = Session(
+            self.story,
+            seed,
+            {"seed": seed, **self.options},
+            at=at,
+            sets=sets,
+            undo_locked=self.workshop.undo_locked,
+        )
+        if self.log_dir is not None:
+            from .pseudonym import PseudonymScreen
+
+            self.push(PseudonymScreen(self, lambda name: self._begin(session, name)))
+        else:
+            self._begin(session, None)
+
+    def _begin(self, session: Session, pseudonym: str | None) -> None:
+        """The game starts: create its log (``pseudonym`` given: logging), ask the questions
+        before play, then show the first scene."""
+        if pseudonym is not None:
+            self._open_log(session, pseudonym)
+        self._asked_after = False
+        items = self.reflection_questions()
+        if not items:
+            self.play(session)
+            return
+        from .reflection import ReflectionScreen
+
+        def done(answers: dict[str, int]) -> None:
+            self._record("record_reflection", "before", answers)
+            self.play(session)
+
+        self.reset(ReflectionScreen(self, "before", items, done))
 
     def play(self, session: Session) -> None:
         from .story import StoryScreen
 
         self.session = session
         self.reset(StoryScreen(self))
+
+    def load_game(self, session: Session) -> None:
+        """Play a loaded save (a slot or the autosave); logged as a load."""
+        if self.workshop.undo_locked:
+            session.undo_locked = True
+        self.play(session)
+        self._record("record_load", session)
+
+    def choose(self, choice_id: str) -> tuple[Event, ...]:
+        """Take a choice in the current game (raises ChoiceError); logged, with the ending."""
+        events = self.session.choose(choice_id)
+        self._record("record_choice", self.session, events)
+        return events
+
+    def undo(self) -> bool:
+        """Undo the last choice (raises UndoLocked when the session forbids it); logged."""
+        undone = self.session.undo()
+        if undone:
+            self._record("record_undo", self.session)
+        return undone
+
+    def after_ending(self, then: Callable[[], None]) -> None:
+        """At an ending, before the debrief (or the title): the reflection questions again,
+        once per game, then ``then()``."""
+        items = self.reflection_questions() if not self._asked_after else ()
+        self._asked_after = True
+        if not items:
+            then()
+            return
+        from .reflection import ReflectionScreen
+
+        def done(answers: dict[str, int]) -> None:
+            self._record("record_reflection", "after", answers)
+            self.pop()
+            then()
+
+        self.push(ReflectionScreen(self, "after", items, done))
+
+    # -- workshop logs -----------------------------------------------------------
+    @property
+    def log_dir(self) -> Path | None:
+        """Where new games write their logs: the workshop's folder, else the setting's, else None."""
+        if self.workshop.log_dir is not None:
+            return self.workshop.log_dir
+        return self.settings.log_path if self.settings.session_logs else None
+
+    @property
+    def session_code(self) -> str | None:
+        """The code shown on screen and in the logs (today's date when logging without one)."""
+        from ..workshop.log import default_session_code
+
+        if self.workshop.session_code:
+            return self.workshop.session_code
+        return default_session_code() if self.workshop.log_dir is not None else None
+
+    def reflection_questions(self) -> tuple[Question, ...]:
+        reflect = self.workshop.reflect
+        if reflect is None:
+            reflect = self.log_dir is not None
+        return questions(self.story) if reflect else ()
+
+    def _open_log(self, session: Session, pseudonym: str) -> None:
+        from ..workshop.log import SessionLog, clean_pseudonym, default_session_code
+
+        folder = self.log_dir
+        try:
+            self.log = SessionLog.create(
+                folder,
+                session,
+                pseudonym=clean_pseudonym(pseudonym) or "anonymous",
+                session_code=self.session_code or default_session_code(),
+            )
+        except OSError as exc:
+            self.log = None
+            self.toast(f"Could not create a session log in {folder}: {exc.strerror or exc}")
+        self._log_warned = False
+
+    def _record(self, what: str, *args: Any) -> None:
+        """Call ``self.log.<what>(*args)`` if a game is being logged; say once if writing failed."""
+        if self.log is None:
+            return
+        getattr(self.log, what)(*args)
+        if self.log.error and not self._log_warned:
+            self._log_warned = True
+            self.toast("The session log could not be written (disk full or removed?)")
+
+    def close_log(self) -> None:
+        if self.log is not None:
+            self.log.close()
+            self.log = None
 
     def autosave(self) -> None:
         """Save the current game to the autosave slot (quietly: a full disk must not stop play)."""
@@ -174,6 +332,7 @@ class App:
 
     def quit(self) -> None:
         self.autosave()
+        self.close_log()
         self.running = False
 
     # -- the loop ----------------------------------------------------------------
@@ -276,12 +435,16 @@ def init_pygame() -> None:
 
 def run_desktop(args) -> int:
     """``socialscore play``: open the window and play. ``args`` has ``story``, ``rules``,
-    ``transparency``, ``seed``, ``at``, ``sets`` and ``windowed`` (see game.cli); the rules
-    file replaces the story's (load_for_play) and the transparency mode goes into every new
-    session's options (saves keep them). Returns the exit code (0 normal)."""
+    ``transparency``, ``seed``, ``at``, ``sets`` and ``windowed`` (see game.cli), and may have
+    ``workshop`` (a preset file), ``log_dir`` and ``reflect``. The preset is read first
+    (prepare_desktop); the rules file replaces the story's (load_for_play) and the transparency
+    mode goes into every new session's options (saves keep them). Returns the exit code (0 normal)."""
     from ..cli import load_for_play, parse_sets
+    from ..workshop.preset import prepare_desktop
     from .title import TitleScreen
 
+    if getattr(args, "workshop", None) and getattr(args, "workshop_preset", None) is None:
+        prepare_desktop(args)  # the CLI already did it when it called us; others may not have
     story = load_for_play(args)
     sets = parse_sets(story, getattr(args, "sets", None) or [])
     os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
@@ -302,13 +465,22 @@ def run_desktop(args) -> int:
             file=sys.stderr,
         )
         return 2
+    app = None
     try:
         transparency = getattr(args, "transparency", None)
+        if getattr(args, "workshop_preset", None) is not None:
+            reflect = bool(getattr(args, "reflect", False))  # the preset says (default: ask)
+        else:
+            reflect = True if getattr(args, "reflect", False) else None  # None: when logging
         app = App(
             story,
             seed=getattr(args, "seed", None),
             windowed=bool(getattr(args, "windowed", False)),
             options={"transparency": transparency} if transparency else None,
+            log_dir=getattr(args, "log_dir", None),
+            session_code=getattr(args, "session_code", None),
+            undo_locked=bool(getattr(args, "undo_locked", False)),
+            reflect=reflect,
         )
         if getattr(args, "hot_reload", False):
             from ..cli import rules_path
@@ -324,4 +496,6 @@ def run_desktop(args) -> int:
             app.reset(TitleScreen(app))
         return app.run()
     finally:
+        if app is not None:
+            app.close_log()
         pygame.quit()

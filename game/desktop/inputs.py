@@ -8,7 +8,9 @@ Actions: ``up down left right`` (arrows, Tab/Shift+Tab as down/up), ``confirm``
 ``value``), ``page_up page_down home end``, ``history`` (H), ``fullscreen`` (F11),
 ``point`` (mouse moved, ``pos``), ``press`` / ``click`` (left button down / up, ``pos``),
 ``alt_click`` (right button: back), ``scroll`` (wheel, ``value`` > 0 is up),
-``resize`` and ``quit`` (the window was closed).
+``resize`` and ``quit`` (the window was closed), ``text`` (typed text, in ``text``: pygame's
+TEXTINPUT, so layouts and input methods work). Key inputs carry the pygame ``key`` too, for a
+text field that must tell Enter from Space (both ``confirm``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ class Input:
     action: str
     pos: tuple[int, int] | None = None
     value: int = 0
+    text: str = ""
+    key: int = 0
 
 
 _KEYS = {
@@ -54,15 +58,17 @@ def translate(event: pygame.event.Event) -> Input | None:
     if t == pygame.KEYDOWN:
         key, mods = event.key, event.mod
         if key == pygame.K_z and mods & pygame.KMOD_CTRL:
-            return Input("undo")
+            return Input("undo", key=key)
         if key == pygame.K_TAB:
-            return Input("up" if mods & pygame.KMOD_SHIFT else "down")
+            return Input("up" if mods & pygame.KMOD_SHIFT else "down", key=key)
         if key == pygame.K_RETURN and mods & pygame.KMOD_ALT:
-            return Input("fullscreen")
+            return Input("fullscreen", key=key)
         if key in _NUMBERS:
-            return Input("number", value=_NUMBERS[key])
+            return Input("number", value=_NUMBERS[key], key=key)
         action = _KEYS.get(key)
-        return Input(action) if action else None
+        return Input(action, key=key) if action else None
+    if t == pygame.TEXTINPUT:
+        return Input("text", text=str(event.text)) if event.text else None
     if t == pygame.MOUSEMOTION:
         return Input("point", pos=tuple(event.pos))
     if t == pygame.MOUSEBUTTONDOWN and event.button == 1:

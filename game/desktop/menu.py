@@ -18,12 +18,18 @@ class GameMenu(ListScreen):
             Button("Resume", "resume"),
             Button("Save game", "save", enabled=s is not None),
             Button("Load game", "load"),
-            Button("Undo last choice", "undo", enabled=can_undo),
+            Button("Undo last choice", "undo", enabled=can_undo, note=self._undo_note()),
             Button("History", "history"),
             Button("Settings", "settings"),
             Button("Main menu", "title"),
             Button("Quit", "quit"),
         ]
+
+    def _undo_note(self) -> str:
+        from .app import UNDO_OFF
+
+        s = self.app.session
+        return UNDO_OFF if s is not None and s.undo_locked else ""
 
     def pick(self, button: Button) -> None:
         from .history import HistoryScreen

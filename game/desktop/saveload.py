@@ -113,5 +113,5 @@ class SaveLoadScreen(ListScreen):
         except InputError as exc:
             self.app.toast(f"Could not load: {exc.diagnostics[0].message if exc.diagnostics else exc}")
             return
-        self.app.play(session)
+        self.app.load_game(session)
         self.app.toast("Loaded")

@@ -1,4 +1,6 @@
-"""The player's settings: text size and speed, fullscreen, contrast, motion, volume.
+"""The player's settings: text size and speed, fullscreen, contrast, motion, volume, and
+whether to save anonymous session logs (``session_logs``; into ``log_folder``, empty meaning
+``<data folder>/logs``) when no workshop folder is given on the command line.
 
 Kept as JSON in the config folder, written atomically on every change. Unknown or
 bad values in the file fall back to the defaults one by one, so an old or hand-edited
@@ -12,7 +14,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from ..engine.saves import atomic_write_text
-from .storage import config_dir
+from .storage import config_dir, data_dir
 
 TEXT_SIZES = {"small": 0.88, "medium": 1.0, "large": 1.15, "huge": 1.32}
 #: characters per second of the typewriter; 0 shows text at once
@@ -28,6 +30,13 @@ class Settings:
     high_contrast: bool = False
     reduced_motion: bool = False
     volume: int = 70
+    session_logs: bool = False
+    log_folder: str = ""
+
+    @property
+    def log_path(self) -> Path:
+        """Where session logs go when ``session_logs`` is on."""
+        return Path(self.log_folder).expanduser() if self.log_folder.strip() else data_dir() / "logs"
 
     @property
     def text_scale(self) -> float:
@@ -71,6 +80,7 @@ def load_settings(path: Path | None = None) -> Settings:
             "text_size": value in TEXT_SIZES,
             "text_speed": value in TEXT_SPEEDS,
             "volume": isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100,
+            "log_folder": isinstance(value, str),
         }.get(f.name, isinstance(value, bool))
         good[f.name] = value if ok else getattr(default, f.name)
     return Settings(**good)

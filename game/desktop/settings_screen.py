@@ -1,7 +1,13 @@
 """The settings screen: each row shows its value; Enter, a click or left/right change it.
-Changes apply at once and are saved (see :mod:`game.desktop.settings`)."""
+Changes apply at once and are saved (see :mod:`game.desktop.settings`).
+
+The last row, "Save anonymous session logs", shows the folder the logs go to; when the game was
+started with a workshop log folder (``--log-dir``, ``--workshop``) it is on and cannot be changed."""
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 from .inputs import Input
 from .listscreen import ListScreen
@@ -15,6 +21,9 @@ ROWS = (
     ("reduced_motion", "Reduced motion"),
     ("volume", "Volume"),
 )
+
+
+LOGS_LABEL = "Save anonymous session logs"
 
 
 def _show(value) -> str:
@@ -38,7 +47,30 @@ class SettingsScreen(ListScreen):
     def buttons(self) -> list[Button]:
         s = self.app.settings
         rows = [Button(label, name, value=_show(getattr(s, name))) for name, label in ROWS]
-        return rows + [Button("Done", "done")]
+        forced = self.app.workshop.log_dir
+        if forced is not None:
+            logs = Button(LOGS_LABEL, "session_logs", False, "This workshop saves them in ", value="On")
+        else:
+            logs = Button(LOGS_LABEL, "session_logs", value=_show(s.session_logs), note="In ")
+        logs.note += self._folder(forced or s.log_path, logs.note)
+        return rows + [logs, Button("Done", "done")]
+
+    def _folder(self, path: Path, before: str) -> str:
+        """``path`` on one line of the note: the home folder as ~, the middle elided if long."""
+        text = str(path)
+        home = str(Path.home())
+        if home not in ("", "/") and (text == home or text.startswith(home + os.sep)):
+            text = "~" + text[len(home) :]
+        t = self.theme
+        font = self.cache.font("sans", round(t.ui * 0.8))
+        cw = min(self.app.surface.get_width() - 2 * t.px(24), t.px(self.width_px))
+        room = cw - 2 * t.px(28) - 2 * t.px(16) - font.size(before)[0] - t.px(4)
+        if font.size(text)[0] <= room:
+            return text
+        keep = len(text)
+        while keep > 1 and font.size("…" + text[-keep:])[0] > room:
+            keep -= 1
+        return "…" + text[-keep:]
 
     def handle(self, inp: Input) -> None:
         if inp.action in ("left", "right") and self.list.focus is not None:

@@ -5,6 +5,10 @@ The typewriter reveals text at the settings' speed (a click, Space or Enter show
 choices appear once the text is shown. Keys: 1-9 pick a choice, arrows/Tab + Enter,
 Backspace or Ctrl+Z undo, H history, Esc the menu, ←/→ the score app's tabs (the wheel
 over the phone scrolls its lists); the mouse has buttons for each.
+
+In a workshop the header shows the session code, quietly, and when undo is locked the Undo
+button stays in its place, greyed, with a note on hover ("Undo is off in this workshop").
+Choices and undo go through the app (:meth:`App.choose`, :meth:`App.undo`), which logs them.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from .inputs import Input
 from .scorepanel import ScorePanel
 from .screen import Screen
 from .text import Block
-from .widgets import Button, ButtonList, button_height, draw_button, rrect
+from .widgets import Button, ButtonList, button_height, draw_button, label_line, rrect
 
 #: the story column's measure, in average characters per line
 MEASURE_CHARS = 66
@@ -57,6 +61,7 @@ class StoryScreen(Screen):
         self.column = pygame.Rect(0, 0, 0, 0)
         self._frame_key = None
         self.pointer: tuple[int, int] | None = None
+        self.tag: tuple[pygame.Rect, str] | None = None
         self.panel.set_view(self._score_view(), animate=False)
         self.load_frame(reset=True)
 
@@ -99,8 +104,9 @@ class StoryScreen(Screen):
         t = self.theme
         size = t.font_px(14.5)
         buttons = [Button("Menu", "menu", value=""), Button("History", "history")]
-        if not self.session.undo_locked:
-            buttons.insert(1, Button("Undo", "undo", enabled=self.session.can_undo))
+        locked = self.session.undo_locked
+        note = self._undo_off_note() if locked else ""
+        buttons.insert(1, Button("Undo", "undo", enabled=self.session.can_undo, note=note))
         x = self.column.right
         y = t.px(24)
         for b in buttons:
@@ -110,6 +116,31 @@ class StoryScreen(Screen):
             x = b.rect.left - t.px(8)
         self.tools.set(buttons)
         self._tool_size = size
+        self._layout_tag()
+
+    def _undo_off_note(self) -> str:
+        from .app import UNDO_OFF
+
+        return UNDO_OFF if self.app.workshop.undo_locked else "Undo is off in this session"
+
+    def _layout_tag(self) -> None:
+        """The session code, small and faint, between the chapter label and the tools (left out
+        when the window leaves no room for it)."""
+        t = self.theme
+        code = self.app.session_code
+        self.tag = None
+        if not code or self.frame is None:
+            return
+        label = "THE END" if self.frame.status == "ended" else self._chapter_label()
+        left = self.column.x + self.cache.font("sans_bold", t.label).size(label)[0] + t.px(18)
+        right = min(b.rect.left for b in self.tools.buttons) - t.px(14)
+        text = f"Session {code}"
+        font = self.cache.font("sans", t.label)
+        tw, th = font.size(text)
+        if right - left < tw:
+            return
+        y = t.px(24) + (round(self._tool_size * 2.3) - th) // 2
+        self.tag = (pygame.Rect(right - tw, y, tw, th), text)
 
     def _layout_content(self) -> None:
         t, p = self.theme, self.theme.palette
@@ -140,15 +171,11 @@ class StoryScreen(Screen):
             buttons.append(Button("See how it went", ("debrief", None), number=1))
             buttons.append(Button("Back to the title screen", ("title", None), number=2))
         else:
-            buttons.append(
-                Button(
-                    "Undo the last choice",
-                    ("undo", None),
-                    self.session.can_undo,
-                    "" if self.session.can_undo else "There is nothing to undo.",
-                    1,
-                )
-            )
+            if self.session.undo_locked:
+                why = self._undo_off_note() + "."
+            else:
+                why = "" if self.session.can_undo else "There is nothing to undo."
+            buttons.append(Button("Undo the last choice", ("undo", None), self.session.can_undo, why, 1))
             buttons.append(Button("Back to the title screen", ("title", None), number=2))
         gap = t.px(10)
         for b in buttons:
@@ -211,6 +238,11 @@ class StoryScreen(Screen):
     def handle(self, inp: Input) -> None:
         a = inp.action
         tool = self.tools.handle(inp) if a in ("point", "click") else None
+        if a == "click" and tool is None:
+            i = self.tools.at(inp.pos)
+            if i is not None and self.tools.buttons[i].data == "undo" and self.session.undo_locked:
+                self.app.toast(self.tools.buttons[i].note)
+                return
         if tool is not None:
             self.app.sounds.play("click")
             self._tool(tool.data)
@@ -281,7 +313,7 @@ class StoryScreen(Screen):
 
     def undo(self) -> None:
         try:
-            if self.session.undo():
+            if self.app.undo():
                 self.panel.clear_notices()
                 self.panel.set_view(self._score_view())
                 self.load_frame(reset=True)
@@ -291,12 +323,12 @@ class StoryScreen(Screen):
             else:
                 self.app.toast("Nothing to undo")
         except UndoLocked:
-            self.app.toast("Undo is turned off in this session")
+            self.app.toast(self._undo_off_note())
 
     def _pick(self, kind: str, choice_id: str | None) -> None:
         if kind == "choose":
             try:
-                events = self.session.choose(choice_id)
+                events = self.app.choose(choice_id)
             except ChoiceError as exc:  # the frame offered it, so this is a story bug: say so, keep going
                 self.app.toast(str(exc))
                 return
@@ -308,9 +340,13 @@ class StoryScreen(Screen):
         elif kind == "debrief":
             from .debrief import DebriefScreen
 
-            self.app.push(DebriefScreen(self.app))
+            # the reflection questions again (when asked for), then the debrief
+            self.app.after_ending(lambda: self.app.push(DebriefScreen(self.app)))
         elif kind == "title":
-            self.app.to_title()
+            if self.session.ended:
+                self.app.after_ending(self.app.to_title)
+            else:
+                self.app.to_title()
         elif kind == "undo":
             self.undo()
 
@@ -324,6 +360,9 @@ class StoryScreen(Screen):
         label = "THE END" if f.status == "ended" else self._chapter_label()
         lbl = self.cache.line(label, "sans_bold", t.label, p.accent)
         surf.blit(lbl, (self.column.x, t.px(24) + (round(self._tool_size * 2.3) - lbl.get_height()) // 2))
+        if self.tag is not None:
+            rect, text = self.tag
+            surf.blit(self.cache.line(text, "sans", t.label, p.faint, smart=False), rect)
         for i, b in enumerate(self.tools.buttons):
             hovered, _ = self.tools.state(i)
             self._draw_tool(surf, b, hovered)
@@ -366,6 +405,24 @@ class StoryScreen(Screen):
         surf.set_clip(prev)
         self._draw_scroll_hints(surf)
         self.panel.draw(surf)
+        self._draw_tool_note(surf)
+
+    def _draw_tool_note(self, surf) -> None:
+        """A tooltip under a hovered tool that has a note (the locked Undo)."""
+        t, p = self.theme, self.theme.palette
+        i = self.tools.hover
+        if i is None or not self.tools.buttons[i].note:
+            return
+        b = self.tools.buttons[i]
+        w = surf.get_width()
+        txt = label_line(self.cache, b.note, "sans", t.small, p.ink, w - 2 * t.px(16))
+        pad = t.px(10)
+        tip = pygame.Rect(0, b.rect.bottom + t.px(8), txt.get_width() + 2 * pad, txt.get_height() + pad)
+        tip.centerx = b.rect.centerx
+        tip.clamp_ip(surf.get_rect())
+        rrect(surf, p.card_hover, tip, t.px(8))
+        rrect(surf, p.card_line, tip, t.px(8), 1)
+        surf.blit(txt, txt.get_rect(center=tip.center))
 
     def _chapter_label(self) -> str:
         story = self.app.story
@@ -410,4 +467,7 @@ class StoryScreen(Screen):
             )
         for b in self.choices.buttons:
             boxes.append((column, b.rect, b.label))
+        if self.tag is not None:
+            header = pygame.Rect(self.column.x, 0, self.column.w, self.view.y)
+            boxes.append((header, self.tag[0], self.tag[1]))
         return boxes + self.panel.boxes

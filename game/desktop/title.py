@@ -1,5 +1,7 @@
 """The title screen: new game, continue (the latest autosave), load, settings, the
-endings gallery and quit, beside a large score dial."""
+endings gallery and quit, beside a large score dial. In a workshop a badge at the top right
+shows the session code (so the facilitator can check every laptop shows the same one) and
+whether anonymous session logs are being saved."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import pygame
 from ..engine import InputError
 from .inputs import Input
 from .screen import Screen
-from .widgets import Button, ButtonList, button_height, draw_button, thick_arc
+from .widgets import Button, ButtonList, button_height, draw_button, label_line, rrect, thick_arc
 
 
 class TitleScreen(Screen):
@@ -35,6 +37,7 @@ class TitleScreen(Screen):
         self.list.set(buttons)
         self.list.focus = focus if focus is not None else (0 if has_auto else 1)
         self.col = pygame.Rect(t.px(96), 0, min(t.px(440), w // 2 - t.px(96)), h)
+        self.badge = None
         heading_h = self.cache.height("Social Score", "serif_bold", t.huge, self.col.w, 1.1)
         desc_h = self.cache.height(self.app.story.description or "", "serif_italic", t.ui, self.col.w, 1.5)
         bh = button_height(self.cache, t, buttons[0], self.col.w)
@@ -55,6 +58,26 @@ class TitleScreen(Screen):
         for b in buttons:
             b.rect = pygame.Rect(self.col.x, y, self.col.w, bh)
             y += bh + gap
+        self._layout_badge()
+
+    def _layout_badge(self) -> None:
+        t = self.theme
+        w, _h = self.app.surface.get_size()
+        code, logging = self.app.session_code, self.app.log_dir is not None
+        self.badge = None
+        if not code and not logging:
+            return
+        text = f"Workshop session {code}" if code else "Session logs on"
+        sub = "Anonymous session logs are saved" if logging else ""
+        self.art = pygame.Rect(self.col.right + t.px(16), 0, w - self.col.right - t.px(16), self.bottom)
+        room = self.art.w - 2 * t.px(24)
+        font = self.cache.font("sans_semi", t.small)
+        pad = t.px(14)
+        tw, th = font.size(text)
+        tw = min(tw, room - 2 * pad)
+        pill = pygame.Rect(0, t.px(24), tw + 2 * pad, th + t.px(14))
+        pill.right = w - t.px(24)
+        self.badge = (pill, text, sub)
 
     def handle(self, inp: Input) -> None:
         if inp.action == "back":
@@ -75,7 +98,7 @@ class TitleScreen(Screen):
             self.app.new_game()
         elif what == "continue":
             try:
-                self.app.play(self.app.slots.load(AUTOSAVE))
+                self.app.load_game(self.app.slots.load(AUTOSAVE))
             except InputError as exc:
                 self.app.toast(
                     f"Could not continue: {exc.diagnostics[0].message if exc.diagnostics else exc}"
@@ -120,6 +143,24 @@ class TitleScreen(Screen):
             p.faint,
         )
         surf.blit(foot, (self.col.x, h - t.px(20) - foot.get_height()))
+        self._draw_badge(surf)
+
+    def _draw_badge(self, surf) -> None:
+        if self.badge is None:
+            return
+        t, p = self.theme, self.theme.palette
+        pill, text, sub = self.badge
+        rrect(surf, p.card, pill, pill.h // 2)
+        rrect(surf, p.accent, pill, pill.h // 2, max(1, t.px(1.5)))
+        line = label_line(self.cache, text, "sans_semi", t.small, p.ink, pill.w - 2 * t.px(14))
+        r = line.get_rect(center=pill.center)
+        surf.blit(line, r)
+        self.boxes.append((self.art, pill, text))
+        if sub:
+            s = label_line(self.cache, sub, "sans", t.label, p.muted, self.art.w - 2 * t.px(24))
+            sr = s.get_rect(topright=(pill.right - t.px(4), pill.bottom + t.px(8)))
+            surf.blit(s, sr)
+            self.boxes.append((self.art, sr, sub))
 
     def _art(self, surf) -> None:
         """A large, quiet score dial on the right: the game's emblem."""

@@ -72,7 +72,10 @@ def describe(events: tuple[Event, ...], session: Session) -> list[str]:
             verdict = "granted" if event["granted"] else "refused"
             lines.append(f"Application {verdict}: {event['title']}. {event['explain'][mode]}")
         elif kind == "contact":
-            lines.append(event["explain"][mode])
+            line = event["explain"][mode]
+            if event.get("says"):
+                line += f" {event['name']}: “{event['says']}”"
+            lines.append(line)
         elif kind == "era":
             lines.append(f"A new era begins: {event['title']}.")
         i += 1

@@ -65,15 +65,16 @@ def home(tmp_path, monkeypatch):
 
 @pytest.fixture
 def make_app(story, home):
-    """make_app(size=(1280, 720), story=None, options=None, **settings) -> App, with sound
-    off, seed 1, and by default instant text and reduced motion (nothing moves by itself)."""
+    """make_app(size=(1280, 720), story=None, options=None, workshop=None, **settings) -> App, with
+    sound off, seed 1, and by default instant text and reduced motion (nothing moves by itself).
+    ``workshop`` is a dict of App's workshop arguments (log_dir, session_code, undo_locked, reflect)."""
     from game.desktop.app import App, init_pygame
     from game.desktop.settings import Settings
 
     apps = []
     default_story = story
 
-    def make(size=(1280, 720), story=None, options=None, **settings):
+    def make(size=(1280, 720), story=None, options=None, workshop=None, **settings):
         init_pygame()
         values = {"text_speed": "instant", "reduced_motion": True, **settings}
         app = App(
@@ -83,6 +84,7 @@ def make_app(story, home):
             seed=1,
             sound=False,
             options=options,
+            **(workshop or {}),
         )
         apps.append(app)
         return app

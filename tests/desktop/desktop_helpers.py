@@ -7,9 +7,10 @@ import pygame
 DT = 1 / 60
 
 
-def step(app, frames: int = 1) -> None:
-    for _ in range(frames):
-        app.step(DT)
+def step(app, frames: int = 1, events=None) -> None:
+    """Run ``frames`` frames (the first one with ``events`` instead of the pending ones, if given)."""
+    for i in range(frames):
+        app.step(DT, events if i == 0 else None)
 
 
 def key(app, k: int, mod: int = 0, frames: int = 1) -> None:

@@ -1,12 +1,15 @@
 """Build each screen of the game in a known state, for snapshots and layout checks.
 
 Screens named ``score_*`` and ``debrief_*`` play the sample story (tests/stories/sample),
-which uses every scoring feature; the others play the shipped story.
+which uses every scoring feature; the others play the shipped story. The workshop screens
+(``pseudonym``, ``reflection*``, ``*_workshop``) run as a workshop preset would: session code
+K7Q2, undo locked, logs in the private data folder.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from desktop_helpers import step
 
@@ -31,7 +34,15 @@ SCREENS = (
     "debrief_mechanism",
     "debrief_real",
     "debrief_question",
+    "pseudonym",
+    "reflection",
+    "reflection_after",
+    "title_workshop",
+    "story_workshop",
 )
+WORKSHOP_SCREENS = ("pseudonym", "reflection", "reflection_after", "title_workshop", "story_workshop")
+#: typed into the pseudonym field: shown as typed, never interpreted
+HOSTILE = "<script>x</script>"
 
 DEBRIEF_PAGES = ("feel", "happened", "mechanism", "real", "question")
 
@@ -50,6 +61,37 @@ def _fix_save_times(app) -> None:
             path.write_text(json.dumps(data))
 
 
+def _build_workshop(app, which: str) -> None:
+    import pygame
+
+    from game.desktop.app import Workshop
+    from game.desktop.reflection import ReflectionScreen
+    from game.desktop.storage import data_dir
+    from game.desktop.title import TitleScreen
+    from game.engine.reflection import questions
+
+    logs = data_dir() / "logs"
+    app.workshop = Workshop(log_dir=logs, session_code="K7Q2", undo_locked=True)
+    app.reset(TitleScreen(app))
+    if which == "pseudonym":
+        app.new_game()
+        step(app, events=[pygame.event.Event(pygame.TEXTINPUT, text=HOSTILE)])
+    elif which == "reflection":
+        app.new_game()
+        app.top.submit()
+        app.top.focus = 2  # the keyboard is on the middle of the scale
+    elif which == "reflection_after":
+        screen = ReflectionScreen(app, "after", questions(app.story), lambda answers: None)
+        app.reset(screen)
+        screen.answer(4)  # the second question, with the default labels
+    elif which == "story_workshop":
+        app.workshop = Workshop(session_code="K7Q2", undo_locked=True)  # not logging: no questions
+        app.new_game()
+        story = app.top
+        story._pick("choose", "activate")
+        story.tools.hover = next(i for i, b in enumerate(story.tools.buttons) if b.data == "undo")
+
+
 def build(app, which: str):
     """Put ``app`` on screen ``which`` (one of SCREENS) and return it, drawn. ``score_*``
     and ``debrief_*`` need an app on the sample story."""
@@ -61,7 +103,9 @@ def build(app, which: str):
     from game.desktop.settings_screen import SettingsScreen
     from game.desktop.title import TitleScreen
 
-    if which == "title":
+    if which in WORKSHOP_SCREENS:
+        _build_workshop(app, which)
+    elif which == "title":
         app.reset(TitleScreen(app))
     elif which == "gallery":
         app.gallery.add("quiet")
@@ -95,6 +139,8 @@ def build(app, which: str):
             _fix_save_times(app)
             app.push(SaveLoadScreen(app, which))
         elif which == "settings":
+            # the logs folder is shown: keep it the same on every machine
+            app.settings = replace(app.settings, log_folder="/home/player/socialscore-logs")
             app.push(SettingsScreen(app))
         elif which == "history":
             story._pick("choose", "buy_boots")

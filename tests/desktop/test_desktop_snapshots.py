@@ -58,7 +58,8 @@ def test_text_stays_inside_its_panel(make_app, sample_story, which, size):
 @pytest.mark.parametrize(
     "which",
     ["story", "score_notice", "score_friends", "score_activity", "menu", "settings", "debrief", "title"]
-    + [f"debrief_{page}" for page in ("feel", "happened", "mechanism", "real", "question")],
+    + [f"debrief_{page}" for page in ("feel", "happened", "mechanism", "real", "question")]
+    + ["pseudonym", "reflection", "reflection_after", "title_workshop", "story_workshop"],
 )
 def test_huge_text_in_a_small_window_fits(make_app, sample_story, which):
     app = make_app(size=(1024, 600), text_size="huge", story=sample_story if uses_sample(which) else None)

@@ -16,6 +16,7 @@ from .model import (
     Era,
     Fact,
     Perk,
+    Reaction,
     Requires,
     Rule,
     Rules,
@@ -262,6 +263,15 @@ def _build_contacts(b, rules: Rules | None) -> dict[str, Contact]:
                 frozenset(crec.get("tags", ())),
                 crec["drops_below"],
                 crec.get("bio", ""),
+                tuple(
+                    Reaction(
+                        MappingProxyType({k: frozenset(v) for k, v in r["on"].fields.items() if v}),
+                        r["closeness"],
+                        r["drops"],
+                        r.get("says", ""),
+                    )
+                    for r in crec.get("reactions", [])
+                ),
             )
     return contacts
 

@@ -11,7 +11,8 @@ Events this module emits (data fields):
 - ``tier``: old, new, title, up (bool)
 - ``perks``: gained [ids], lost [ids], titles {id: title}, penalties [the ids among them that are penalties]
 - ``perk``: an application: perk, title, granted (bool), explain {…}
-- ``contact``: contact, name, change (befriended, dropped, dropped_you), explain {…}
+- ``contact``: contact, name, change (befriended, dropped, dropped_you, closer, cooler), explain {…},
+  and ``says`` when the contact's reaction has words
 - ``era``: old, new, title
 - ``month``: date (the calendar moved forward)
 """
@@ -242,6 +243,39 @@ def on_choice(step, choice: Choice) -> None:
 def _perform(
     step, model: ScoreModel, rules: Rules, part: ScoreState, action: Action, cause: Cause
 ) -> ScoreState:
+    part = _perform_action(step, model, rules, part, action, cause)
+    tags = frozenset(action.values)
+    if action.kind in ("befriend", "drop"):
+        tags = model.contacts[action.target].tags | tags
+    return _react(step, model, part, action.kind, tags, cause)
+
+
+def _react(
+    step, model: ScoreModel, part: ScoreState, kind: str, tags: frozenset[str], cause: Cause
+) -> ScoreState:
+    """Contacts who see an action react: closer or cooler, or they drop you."""
+    for cid, c in part.contacts:
+        contact = model.contacts[cid]
+        for reaction in contact.reactions:
+            if not reaction.matches(kind, tags):
+                continue
+            closeness = max(1, min(5, c.closeness + reaction.closeness))
+            drop = reaction.drops and c.friend
+            if closeness == c.closeness and not drop:
+                continue
+            c = ContactState(c.score, closeness, c.friend and not drop, c.dropped, c.dropped_you or drop)
+            part = part.with_contact(cid, c)
+            change = "dropped_you" if drop else ("closer" if reaction.closeness > 0 else "cooler")
+            data = _contact_data(cid, contact.name, change)
+            if reaction.says:
+                data["says"] = reaction.says
+            step.emit("contact", data, Cause(cause.scene, cause.choice, contact=cid))
+    return part
+
+
+def _perform_action(
+    step, model: ScoreModel, rules: Rules, part: ScoreState, action: Action, cause: Cause
+) -> ScoreState:
     kind = action.kind
     if kind in ("befriend", "drop"):
         cid = action.target
@@ -292,6 +326,8 @@ def _contact_data(cid: str, name: str, change: str) -> dict:
         "befriended": (f"{name} is in your network.", f"You added {name}."),
         "dropped": (f"{name} is no longer in your network.", f"You dropped {name}."),
         "dropped_you": (f"{name} is no longer in your network.", f"{name} removed you from their network."),
+        "closer": (f"{name} feels closer to you.", f"{name} feels closer to you."),
+        "cooler": (f"{name} has gone a little quiet.", f"{name} feels further from you."),
     }[change]
     explain = Explain(words[0], words[1], words[1])
     return {"contact": cid, "name": name, "change": change, "explain": explain.to_json()}

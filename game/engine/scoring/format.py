@@ -238,6 +238,37 @@ SCORING = Record(
     ],
 )
 
+REACTION = Record(
+    "reaction",
+    "How a contact reacts when you perform certain actions (they see what you post and buy).",
+    [
+        Field(
+            "on",
+            ON,
+            "The actions they react to (kinds and tags, as in rules).",
+            True,
+            example="on: {post: [protest]}",
+        ),
+        Field(
+            "closeness",
+            Int(-4, 4),
+            "Change of their closeness to you (kept within 1-5).",
+            default=0,
+            example="closeness: -1",
+        ),
+        Field(
+            "drops",
+            Bool(),
+            "They drop you (if you are in their network).",
+            default=False,
+            example="drops: true",
+        ),
+        Field(
+            "says", Str(), "What they say, shown with the reaction.", default="", example="says: Delete that."
+        ),
+    ],
+)
+
 CONTACT = Record(
     "contact",
     "A person with a score of their own.",
@@ -279,6 +310,13 @@ CONTACT = Record(
             "One line about them, for the contacts view.",
             default="",
             example="bio: Your oldest friend.",
+        ),
+        Field(
+            "reactions",
+            ListOf(REACTION),
+            "How they react to what you do.",
+            default=[],
+            example="reactions: [{on: {post: [protest]}, closeness: -1}]",
         ),
     ],
 )
@@ -403,6 +441,7 @@ RULES_FILE = Record(
 
 #: The scoring model's records, for the JSON Schema and the reference's field tables.
 RECORDS = [
+    REACTION,
     SCORING,
     RANGE,
     FACTOR,

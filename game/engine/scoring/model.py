@@ -143,6 +143,21 @@ class Contact:
     tags: frozenset[str]
     drops_below: int
     bio: str
+    reactions: tuple[Reaction, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reaction:
+    """A contact's reaction to actions matching ``on`` (kind -> tags, as a rule's)."""
+
+    on: Mapping[str, frozenset[str]]
+    closeness: int = 0
+    drops: bool = False
+    says: str = ""
+
+    def matches(self, kind: str, tags: frozenset[str]) -> bool:
+        wanted = self.on.get(kind)
+        return wanted is not None and not wanted.isdisjoint(tags)
 
 
 @dataclass(frozen=True, slots=True)
