@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..engine import Diagnostic, Story, load_story
 from ..engine.expr import Compiled
+from ..engine.format import MECHANICS
 from ..engine.model import Choice, Passage, Scene, Template
 from ..engine.runtime import Context
 from ..engine.state import State
@@ -53,7 +54,12 @@ def lint(path: str) -> LintResult:
 
 def stats(story: Story) -> dict:
     scenes = [s for s in story.scenes.values() if not s.is_ending]
+    shown: dict[str, int] = {}
+    for scene in story.scenes.values():
+        for mechanic in scene.mechanics:
+            shown[mechanic] = shown.get(mechanic, 0) + 1
     return {
+        "mechanics": {m: shown.get(m, 0) for m in MECHANICS},
         "files": len(story.files),
         "scenes": len(scenes),
         "endings": len(story.endings),
@@ -201,10 +207,23 @@ def run_lint(paths: list[str], as_json: bool = False, out=None) -> int:
         for r in results:
             for d in r.diagnostics:
                 out.write(f"{d}\n")
+            coverage = _coverage(r)
+            if coverage:
+                out.write(coverage + "\n")
             out.write(_summary(r) + "\n")
     if any(r.unusable for r in results):
         return 2
     return 1 if any(r.errors for r in results) else 0
+
+
+def _coverage(r: LintResult) -> str:
+    """Which of the documented mechanics the story's scenes show (for stories that tag any)."""
+    shown = r.stats.get("mechanics", {})
+    if not any(shown.values()):
+        return ""
+    missing = [m for m, n in shown.items() if not n]
+    line = f"{r.path}: mechanics shown: {len(shown) - len(missing)} of {len(shown)}"
+    return line + (f" (not shown: {', '.join(missing)})" if missing else "")
 
 
 def _summary(r: LintResult) -> str:
