@@ -25,7 +25,7 @@ from ..engine.scoring.format import DEBRIEF_STEPS
 from .inputs import Input
 from .scoreview import date_text, signed
 from .screen import Screen
-from .widgets import Button, ButtonList, label_line, rrect
+from .widgets import Button, ButtonList, label_line, rrect, scrollbar
 
 SHORT_TITLES = {
     "feel": "How it felt",
@@ -868,17 +868,7 @@ class DebriefScreen(Screen):
             surf.blit(fade, (self.view.x, self.view.y if at_top else self.view.bottom - h))
 
     def _scrollbar(self, surf) -> None:
-        t, p = self.theme, self.theme.palette
-        if self.content_h <= self.view.h:
-            return
-        track = pygame.Rect(self.view.right + t.px(10), self.view.y, t.px(4), self.view.h)
-        rrect(surf, p.card, track, t.px(2))
-        frac = self.view.h / self.content_h
-        top = self.scroll / self.content_h
-        thumb = pygame.Rect(
-            track.x, track.y + round(top * track.h), track.w, max(t.px(24), round(frac * track.h))
-        )
-        rrect(surf, p.faint, thumb, t.px(2))
+        scrollbar(surf, self.theme, self.view, self.scroll, self.content_h, gap=10)
 
     def text_boxes(self):
         # the page scrolls: its text must stay within the column's width (content coordinates)

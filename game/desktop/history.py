@@ -9,7 +9,7 @@ from .inputs import Input
 from .screen import Screen
 from .story import MEASURE_CHARS, SAMPLE
 from .text import Block
-from .widgets import Button, ButtonList, rrect
+from .widgets import Button, ButtonList, rrect, scrollbar
 
 
 class HistoryScreen(Screen):
@@ -115,12 +115,7 @@ class HistoryScreen(Screen):
                 continue
             block.draw(surf, x, y + dy, clip=self.view)
         surf.set_clip(prev)
-        if self.content_h > self.view.h:
-            track = pygame.Rect(self.view.right + t.px(6), self.view.y, t.px(4), self.view.h)
-            rrect(surf, p.card, track, t.px(2))
-            thumb_h = max(t.px(24), round(self.view.h / self.content_h * track.h))
-            top = round(self.scroll / max(1, self.content_h - self.view.h) * (track.h - thumb_h))
-            rrect(surf, p.faint, pygame.Rect(track.x, track.y + top, track.w, thumb_h), t.px(2))
+        scrollbar(surf, self.theme, self.view, self.scroll, self.content_h)
 
     def text_boxes(self):
         panel = pygame.Rect(self.col.x - 1, 0, self.col.w + 2, max(self.content_h, 1) + 1)

@@ -23,7 +23,7 @@ from .inputs import Input
 from .scorepanel import ScorePanel
 from .screen import Screen
 from .text import Block
-from .widgets import Button, ButtonList, button_height, draw_button, label_line, rrect
+from .widgets import Button, ButtonList, button_height, draw_button, label_line, rrect, scrollbar
 
 #: the story column's measure, in average characters per line
 MEASURE_CHARS = 66
@@ -441,17 +441,7 @@ class StoryScreen(Screen):
         surf.blit(txt, txt.get_rect(center=b.rect.center))
 
     def _draw_scroll_hints(self, surf) -> None:
-        t, p = self.theme, self.theme.palette
-        if self.content_h <= self.view.h:
-            return
-        track = pygame.Rect(self.view.right + t.px(6), self.view.y, t.px(4), self.view.h)
-        rrect(surf, p.card, track, t.px(2))
-        frac = self.view.h / self.content_h
-        top = self.scroll / self.content_h
-        thumb = pygame.Rect(
-            track.x, track.y + round(top * track.h), track.w, max(t.px(24), round(frac * track.h))
-        )
-        rrect(surf, p.faint, thumb, t.px(2))
+        scrollbar(surf, self.theme, self.view, self.scroll, self.content_h)
 
     def text_boxes(self):
         # content coordinates: the column scrolls, so only its width bounds the text

@@ -23,6 +23,20 @@ def rrect(surf: pygame.Surface, colour, rect: pygame.Rect, radius: int, width: i
     pygame.draw.rect(surf, colour, rect, width, border_radius=max(0, radius))
 
 
+def scrollbar(
+    surf: pygame.Surface, theme: Theme, view: pygame.Rect, scroll: float, content_h: int, gap: int = 6
+) -> None:
+    """A thin scrollbar right of ``view`` (``gap`` px away) when the content is taller than it."""
+    if content_h <= view.h:
+        return
+    t, p = theme, theme.palette
+    track = pygame.Rect(view.right + t.px(gap), view.y, t.px(4), view.h)
+    rrect(surf, p.card, track, t.px(2))
+    thumb_h = max(t.px(24), round(view.h / content_h * track.h))
+    top = round(scroll / max(1, content_h - view.h) * (track.h - thumb_h))
+    rrect(surf, p.faint, pygame.Rect(track.x, track.y + top, track.w, thumb_h), t.px(2))
+
+
 @lru_cache(maxsize=32)
 def shadow(size: tuple[int, int], radius: int, blur: int, alpha: int = 110) -> pygame.Surface:
     """A soft drop shadow for a rounded rectangle of ``size`` (cached: blurring is slow)."""
