@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -79,3 +81,17 @@ endings:
     title: The end
     text: Done with {money}.
 """
+
+
+def run_cli(*args, stdin: str = "", timeout: int = 120) -> subprocess.CompletedProcess:
+    """Run ``python -m game ARGS`` from the repository; whatever happens, never a traceback."""
+    result = subprocess.run(
+        [sys.executable, "-m", "game", *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=timeout,
+    )
+    assert "Traceback" not in result.stderr + result.stdout
+    return result

@@ -1,25 +1,11 @@
 """The command line: one clear line per problem, the right exit code, never a traceback."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from .helpers import ROOT, SAMPLE, write_story
-
-
-def run(*args, stdin=""):
-    result = subprocess.run(
-        [sys.executable, "-m", "game", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-    )
-    assert "Traceback" not in result.stderr + result.stdout
-    return result
+from .helpers import SAMPLE, write_story
+from .helpers import run_cli as run
 
 
 def test_lint_shipped_story_is_clean():

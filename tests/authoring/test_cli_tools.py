@@ -1,24 +1,10 @@
 """The authoring commands on the command line: output, exit codes, one-line errors."""
 
 import json
-import subprocess
-import sys
 
-from ..helpers import ROOT, SAMPLE, write_story
+from ..helpers import SAMPLE, write_story
+from ..helpers import run_cli as run
 from . import stories
-
-
-def run(*args, stdin=""):
-    result = subprocess.run(
-        [sys.executable, "-m", "game", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
-    assert "Traceback" not in result.stderr + result.stdout
-    return result
 
 
 def test_playtest_text_report():

@@ -7,8 +7,6 @@ import csv
 import json
 import re
 import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 
 import pytest
@@ -19,6 +17,7 @@ from game.workshop.report import CSP, analyse, build, prompts, render
 from game.workshop.simulate import play_once, policy_named
 
 from ..helpers import ROOT
+from ..helpers import run_cli as run
 from .conftest import HOSTILE
 
 ACTIVE = set(
@@ -66,14 +65,6 @@ def parse(html: str) -> Collect:
     p.feed(html)
     p.close()
     return p
-
-
-def run(*args):
-    result = subprocess.run(
-        [sys.executable, "-m", "game", *map(str, args)], capture_output=True, text=True, cwd=ROOT, timeout=120
-    )
-    assert "Traceback" not in result.stderr + result.stdout
-    return result
 
 
 def test_report_escapes_every_player_text_and_is_locked_down(sample_logs):

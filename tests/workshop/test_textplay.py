@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,19 +10,7 @@ import pytest
 from game.workshop.preset import Preset, PresetError, apply, load_preset
 
 from ..helpers import ROOT, SAMPLE
-
-
-def run(*args, stdin=""):
-    result = subprocess.run(
-        [sys.executable, "-m", "game", *map(str, args)],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
-    assert "Traceback" not in result.stderr + result.stdout
-    return result
+from ..helpers import run_cli as run
 
 
 def only_log(folder: Path) -> list[dict]:
