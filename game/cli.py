@@ -166,7 +166,8 @@ def _add_authoring_commands(sub) -> None:
     p.add_argument("--rankdir", choices=("LR", "TB"), help="layout direction (default: LR if small, else TB)")
 
     p = sub.add_parser(
-        "explore", help="explore every reachable state: endings, paths, score ranges, dead ends"
+        "explore",
+        help="explore reachable states (exactly, or merged by extremes on big stories): endings, scores",
     )
     p.add_argument("path", metavar="PATH", help="story file or folder")
     _add_rules(p)
@@ -178,6 +179,12 @@ def _add_authoring_commands(sub) -> None:
         "--max-seconds", type=float, default=0, metavar="S", help="stop after S seconds (0: no limit)"
     )
     p.add_argument("--coarse", action="store_true", help="merge states whose numbers are in the same bands")
+    p.add_argument(
+        "--exact",
+        action="store_true",
+        help="explore exactly however long it takes (default: exactly if that takes a few seconds, "
+        "else merged by extremes)",
+    )
     p.add_argument("--brief", action="store_true", help="leave out the example paths")
     p.add_argument("--from", dest="at", metavar="SCENE", help="start at this scene")
     p.add_argument(

@@ -3,8 +3,45 @@
 Like ChoiceScript's quicktest, but exhaustive: a search over game states from the start, taking every
 enabled choice in every state and every outcome of every random draw.
 
-**When two states are the same.** Two states are merged when nothing the story can still do tells
-them apart. The key of a state is
+**Modes.** :func:`explore` has three ways of merging states, and picks between the first two by itself
+(``mode="auto"``, the default):
+
+- **exact** merges only states that nothing the story can still do tells apart (below). Its answers
+  are exact: every reachable scene, ending and final score, and the number of paths. ``auto`` tries it
+  first, within ``EXACT_BUDGET_STATES`` states and ``EXACT_BUDGET_SECONDS`` seconds (a third of
+  ``max_seconds`` if that is shorter); tiny stories, the sample and a generated hundred-scene story
+  finish well within that.
+- **merged by extremes** (``extremes``) is what ``auto`` falls back on when exact exploration is too
+  big, as on the shipped story, where the exact score, the contacts' scores and money make nearly every
+  path a state of its own. States are merged by what the story can see *other than whole numbers*
+  (:meth:`Canon._extremes_key`), and for each merged state the search keeps only a few concrete states:
+  those with the lowest and the highest value of each number still read (the score, live whole-number
+  variables, contacts' live scores and closeness), and, for each band of such a number (cut where the
+  story compares it, and for the score also at tiers, perks and ``requires:``), those with the lowest and
+  highest score (:meth:`Canon.slots`). A new state is explored only if it is more extreme than those kept
+  in some slot. Scenes are taken in the order of the scene graph (a scene after every scene that leads
+  to it, loops aside), so that all the states arriving at a scene are compared before any is explored.
+  A ``once`` choice that leads back to its scene and changes nothing still read except that it was
+  taken is recorded but not explored further (from there the player can do nothing new).
+  **Every state explored was really played**: every scene, choice, ending and score reported was
+  reached, and the example paths replay to it. But it is an under-approximation: a combination of
+  numbers between the extremes (say, a high integrity with a middling score) may never be tried, so a
+  scene, ending or choice not reached might still be reachable, and the true score range of an ending
+  may be wider than reported. Paths are not counted (``EndingReport.paths`` is None), shortest and
+  longest paths are the shortest and longest *found*, and ``loops`` is not detected. Score conditions in
+  a story are usually monotone (``score >= X``, tiers, perks), so keeping both extremes keeps both sides
+  of every gate; conditions that need several numbers at once are where it can miss.
+- **coarse** (``coarse=True``) also merges states whose whole numbers fall in the same bands, cut at the
+  numbers the story compares them with (and, for the score, at tiers, perks, requirements and contacts'
+  thresholds); contacts' scores are left out. Each band is explored from the first state found in it,
+  so everything reported as reached is reachable, with a real path; what is not reached might still
+  be, and score ranges may be wider than shown. Kept for comparison: it does not finish on the shipped
+  story either.
+
+If ``auto`` falls back, what the cut-short exact exploration found (all of it real, with real paths) is
+added to the result, and ``exact_attempt`` says how far it went.
+
+**When two states are the same** (exact mode). The key of a state is
 
 - the scene;
 - the variables that are *live* at that scene (:func:`live_reads`): read by an ``if:`` or
@@ -21,30 +58,29 @@ that returns the values we ask for (:class:`controlled_randomness`), and a step 
 with every combination of outcomes: every value of ``random(lo, hi)``, every unit of weight of a
 random branch. So the seed and the number of draws are not part of the key, and merging stays sound.
 A draw with more than ``MAX_OUTCOMES`` values is sampled at evenly spaced values (both ends included)
-and the result is marked partial.
+and the result is marked partial. (Example paths list choices, not random outcomes: a path through a
+random branch replays with a seed only if the seed draws the same outcome.)
 
-**Order and limits.** The scene with the fewest states expanded so far goes next (first in, first out
-within a scene), so a search cut short by ``max_states`` or ``max_seconds`` still covers as much of the
-story as it can; the result then says it is partial. A complete search gives the same results in any
-order. Shortest paths are computed afterwards, breadth first over the graph of merged states.
+**Order and limits.** In exact and coarse modes the scene with the fewest states expanded so far goes
+next (first in, first out within a scene), so a search cut short by ``max_states`` or ``max_seconds``
+still covers as much of the story as it can; the result then says it is partial. A complete search
+gives the same results in any order. Shortest paths are computed afterwards, breadth first over the
+graph of merged states. ``max_states`` and ``max_seconds`` bound the whole run in every mode (in
+extremes mode, ``max_states`` counts the concrete states explored).
 
-**Coarse mode** (``coarse=True``) also merges states whose whole numbers fall in the same bands, cut
-at the numbers the story compares them with (and, for the score, at tiers, perks, requirements and
-contacts' thresholds); contacts' scores are left out. Each band is explored from the first state found
-in it, so everything reported as reached is reachable, with a real path; what is not reached might
-still be, and score ranges may be wider than shown.
-
-**Paths.** The merged states form a graph whose edges are (choice, next state) pairs. The number of
-paths to an ending counts the distinct sequences of choices (and of random outcomes that lead to
-different states) from the start. A loop (a way back to a state already on the path, such as a sticky
-choice that changes nothing) allows infinitely many; the count then leaves out the edges that close
-loops (found by a depth-first search), and the ending is flagged ``loops``. The longest path is
-measured the same way.
+**Paths** (exact and coarse modes). The merged states form a graph whose edges are (choice, next state)
+pairs. The number of paths to an ending counts the distinct sequences of choices (and of random outcomes
+that lead to different states) from the start. A loop (a way back to a state already on the path, such
+as a sticky choice that changes nothing) allows infinitely many; the count then leaves out the edges
+that close loops (found by a depth-first search), and the ending is flagged ``loops``. The longest path
+is measured the same way.
 """
 
 from __future__ import annotations
 
 import bisect
+import heapq
+import itertools
 import json
 import re
 import sys
@@ -152,11 +188,20 @@ class Canon:
 
     ``coarse`` merges states whose numbers fall in the same bands, cut at the numbers the story
     compares them with (see :func:`explore`): a faster, approximate exploration.
+
+    ``extremes`` gives the key of the merged-by-extremes mode (see the module doc): only what the
+    story can still see *other than numbers*: the scene, the live variables that are not whole
+    numbers, live visit and choice counts (banded), once-only choices taken, the era and month, the
+    contacts' live friend and dropped flags, and the perks granted and refused if the story still reads
+    them. The whole numbers (the score first, then live whole-number variables and contacts' scores
+    and closeness) are left to :meth:`measure`: the search keeps, for each key, the states with the
+    lowest and the highest of each.
     """
 
-    def __init__(self, story: Story, coarse: bool = False):
+    def __init__(self, story: Story, coarse: bool = False, *, extremes: bool = False):
         self.story = story
-        self.coarse = coarse
+        self.extremes = extremes
+        self.coarse = coarse or extremes
         live = live_reads(story)
         later = _later(story)
         self.turn = any("turn" in names for names in live.values())
@@ -171,8 +216,12 @@ class Canon:
                 tuple(c.uid for c in once if c.scene in later[sid] and "chosen." + c.uid not in names),
             )
         self.cuts: dict[str, list[int]] = {}
-        if coarse:
+        if self.coarse:
             self._find_cuts()
+        #: extremes: per scene, (variables keyed, contacts' flags keyed, granted/refused keyed, measured)
+        self.extreme_parts: dict[str, tuple] = {}
+        if extremes:
+            self._find_extreme_parts(live)
 
     def _find_cuts(self) -> None:
         numbers: dict[str, set[int]] = {}
@@ -199,6 +248,28 @@ class Canon:
         for name, found in numbers.items():
             self.cuts[name] = sorted({x for n in found for x in (n, n + 1)})
 
+    def _find_extreme_parts(self, live: dict[str, frozenset[str]]) -> None:
+        story = self.story
+        model = story.extra.get("score")
+        contacts = list(model.contacts) if model is not None else []
+        self.scored = "score" in story.builtins
+        for sid, names in live.items():
+            numbers = [n for n in story.variables if n in names and story.variables[n].type == "int"]
+            keyed = tuple(n for n in story.variables if n in names and story.variables[n].type != "int")
+            flags = tuple(
+                i
+                for i, cid in enumerate(contacts)
+                if "friends" in names
+                or any(f"contacts.{cid}.{a}" in names for a in ("friend", "dropped", "dropped_you"))
+            )
+            sets = ("granted" in names, "refused" in names)
+            measured = (["score"] if self.scored else []) + numbers
+            measured += sorted(
+                n for n in names if n.startswith("contacts.") and n.endswith((".score", ".closeness"))
+            )
+            cuts = tuple(self.cuts.get(n) or None for n in measured)
+            self.extreme_parts[sid] = (keyed, flags, sets, tuple(measured), cuts)
+
     def band(self, name: str, value: Any) -> Any:
         cuts = self.cuts.get(name)
         if cuts is None or type(value) is not int:
@@ -206,6 +277,8 @@ class Canon:
         return bisect.bisect_right(cuts, value)
 
     def key(self, state: State) -> tuple:
+        if self.extremes:
+            return self._extremes_key(state)
         variables, visits, chosen = state.vars, state.visits, state.chosen
         names, seen, taken, once = self.per_scene[state.scene]
         if self.coarse:
@@ -225,6 +298,59 @@ class Canon:
             (self.band("turn", state.turn) if self.coarse else state.turn) if self.turn else None,
             tuple((name, self._ext_key(part)) for name, part in sorted(state.ext.items())),
         )
+
+    def _extremes_key(self, state: State) -> tuple:
+        from ..engine.scoring.state import ScoreState
+
+        variables, visits, chosen = state.vars, state.visits, state.chosen
+        _, seen, taken, once = self.per_scene[state.scene]
+        keyed, flags, (granted, refused), _, _ = self.extreme_parts[state.scene]
+        ext = []
+        for name, part in sorted(state.ext.items()):
+            if isinstance(part, ScoreState):
+                contacts = part.contacts
+                ext.append(
+                    (
+                        name,
+                        part.era,
+                        part.month,
+                        tuple((c.friend, c.dropped, c.dropped_you) for c in (contacts[i][1] for i in flags)),
+                        part.granted if granted else None,
+                        part.refused if refused else None,
+                    )
+                )
+            else:
+                ext.append((name, self._ext_key(part)))
+        return (
+            state.scene,
+            tuple(variables[n] for n in keyed),
+            tuple(self.band("visits." + n, visits.get(n, 0)) for n in seen),
+            tuple(self.band("chosen." + n, chosen.get(n, 0)) for n in taken),
+            self.band("turn", state.turn) if self.turn else None,
+            tuple(ext),
+            tuple(bool(chosen.get(n)) for n in once),  # last: see _only_once_taken
+        )
+
+    def measure(self, state: State) -> tuple[int, ...]:
+        """Extremes mode: the whole numbers left out of the key (the score first, if any)."""
+        builtins, variables = self.story.builtins, state.vars
+        return tuple(
+            variables[n] if n in variables else builtins[n].get(state)
+            for n in self.extreme_parts[state.scene][3]
+        )
+
+    def slots(self, state: State) -> list[tuple[tuple, int]]:
+        """Extremes mode: (slot, value) pairs. For each key and slot, the search keeps the states with
+        the lowest and the highest value: each measured number is a slot, and so is each band of a
+        measured number (cut where the story compares it), whose value is the score (or, in a story
+        without a score, the number itself)."""
+        values = self.measure(state)
+        judged = values[0] if self.scored else None
+        out: list[tuple[tuple, int]] = [((i,), value) for i, value in enumerate(values)]
+        for i, (value, cuts) in enumerate(zip(values, self.extreme_parts[state.scene][4], strict=True)):
+            if cuts:
+                out.append(((i, bisect.bisect_right(cuts, value)), value if judged is None else judged))
+        return out
 
     def _ext_key(self, part: Any) -> Any:
         from ..engine.scoring.model import month_text
@@ -333,7 +459,8 @@ class EndingReport:
     id: str
     title: str
     states: int = 0
-    paths: int = 0
+    #: distinct paths (exact and coarse modes); None when merged by extremes (not counted)
+    paths: int | None = 0
     loops: bool = False
     score_min: int | None = None
     score_max: int | None = None
@@ -360,7 +487,13 @@ class Exploration:
     story: Story
     max_states: int
     coarse: bool = False
+    #: "exact", "coarse" or "extremes" (see the module doc)
+    mode: str = "exact"
     states: int = 0
+    #: extremes mode: how many merged states (distinct keys) the concrete states fell into
+    keys: int = 0
+    #: extremes mode chosen by "auto": how far the exact exploration went before giving up
+    exact_attempt: dict | None = None
     transitions: int = 0
     complete: bool = True
     #: what cut the search short: "states" (max_states) or "time" (max_seconds)
@@ -404,9 +537,12 @@ class Exploration:
             "story": story.id,
             "complete": self.complete,
             "stopped_by": self.stopped_by,
+            "mode": self.mode,
             "coarse": self.coarse,
             "sampled": self.sampled,
             "states": self.states,
+            "keys": self.keys,
+            "exact_attempt": self.exact_attempt,
             "max_states": self.max_states,
             "transitions": self.transitions,
             "seconds": round(self.seconds, 3),
@@ -428,22 +564,67 @@ class Exploration:
         }
 
 
+#: the modes of :func:`explore` (see the module doc)
+MODES = ("auto", "exact", "extremes", "coarse")
+#: "auto" first explores exactly, within these bounds, before merging by extremes
+EXACT_BUDGET_STATES = 50_000
+EXACT_BUDGET_SECONDS = 3.0
+
+
 def explore(
     story: Story,
     max_states: int = DEFAULT_MAX_STATES,
     options: dict | None = None,
     *,
+    mode: str = "auto",
     coarse: bool = False,
     at: str | None = None,
     sets: dict | None = None,
     max_seconds: float = 0,
     progress: Callable[[int, int], None] | None = None,
 ) -> Exploration:
-    """Explore every state reachable from the start (see the module doc)."""
-    began = time.perf_counter()
+    """Explore the states reachable from the start (see the module doc for the modes).
+
+    ``mode`` is ``"auto"`` (the default: exact if that fits in ``EXACT_BUDGET_STATES`` states and
+    ``EXACT_BUDGET_SECONDS`` seconds, otherwise merged by extremes), ``"exact"``, ``"extremes"`` or
+    ``"coarse"`` (also ``coarse=True``). ``max_states`` and ``max_seconds`` (0: no limit) bound the whole
+    run; the result says which mode answered (``mode``) and whether the search finished (``complete``).
+    """
+    if coarse:
+        mode = "coarse"
+    if mode not in MODES:
+        raise ValueError(f"unknown exploration mode {mode!r} (one of {', '.join(MODES)})")
     options = dict(options or {"transparency": "transparent"})
+    if mode in ("exact", "coarse"):
+        return _explore_exact(story, max_states, options, mode == "coarse", at, sets, max_seconds, progress)
+    began = time.perf_counter()
+    first = None
+    if mode == "auto":
+        budget = min(max_seconds / 3, EXACT_BUDGET_SECONDS) if max_seconds else EXACT_BUDGET_SECONDS
+        states = min(max_states, EXACT_BUDGET_STATES)
+        first = _explore_exact(story, states, options, False, at, sets, budget, progress)
+        if first.complete:
+            return first
+        if first.stopped_by == "states" and max_states <= EXACT_BUDGET_STATES:
+            return first  # the caller's own bound cut it short: report that
+    left = max(max_seconds - (time.perf_counter() - began), 0.001) if max_seconds else 0
+    result = _explore_extremes(story, max_states, options, at, sets, left, progress)
+    if first is not None:
+        result.exact_attempt = {
+            "states": first.states,
+            "seconds": round(first.seconds, 3),
+            "stopped_by": first.stopped_by,
+        }
+        _merge_found(result, first)
+    result.seconds = time.perf_counter() - began
+    return result
+
+
+def _explore_exact(story, max_states, options, coarse, at, sets, max_seconds, progress) -> Exploration:
+    """The exact (or coarse) search: every state once, merged by :class:`Canon` keys."""
+    began = time.perf_counter()
     canon = Canon(story, coarse)
-    result = Exploration(story, max_states, coarse=coarse)
+    result = Exploration(story, max_states, coarse=coarse, mode="coarse" if coarse else "exact")
     index: dict[tuple, int] = {}
     scene_of: list[str] = []
     parent: list[int] = []
@@ -539,6 +720,234 @@ def explore(
     _paths(story, result, roots, scene_of, score, edges, shortest)
     result.seconds = time.perf_counter() - began
     return result
+
+
+def _scene_ranks(story: Story) -> dict[str, int]:
+    """A rank per scene such that a scene comes after every scene that leads to it, except within a
+    loop (scenes of one strongly connected component share a rank): Tarjan's algorithm, iteratively."""
+    from .lint import targets
+
+    succ = {sid: sorted(targets(scene)) for sid, scene in story.scenes.items()}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[list[str]] = []
+    for root in story.scenes:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, i = work[-1]
+            if i < len(succ[node]):
+                work[-1] = (node, i + 1)
+                nxt = succ[node][i]
+                if nxt not in index:
+                    index[nxt] = low[nxt] = len(index)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                components.append(component)
+    # Tarjan finds a component after every component it leads to: reverse for the rank.
+    return {sid: len(components) - i for i, comp in enumerate(components) for sid in comp}
+
+
+def _explore_extremes(story, max_states, options, at, sets, max_seconds, progress) -> Exploration:
+    """The search merged by extremes (see the module doc)."""
+    began = time.perf_counter()
+    canon = Canon(story, extremes=True)
+    result = Exploration(story, max_states, mode="extremes")
+    rank = _scene_ranks(story)
+    # key -> {slot: [lowest value, its state's number, highest value, its state's number]}
+    held: dict[tuple, dict[tuple, list]] = {}
+    # state number -> how many extremes it holds; a state holding none is not explored
+    holding: dict[int, int] = {}
+    heap: list[tuple] = []
+    numbers = itertools.count()
+    ending_keys: dict[str, set[tuple]] = {}
+    stuck_keys: set[tuple] = set()
+    longest: tuple[str, ...] | None = None
+    # scenes without fallback choices: taking a once-only choice there can only take options away
+    scene_plain = {sid: not any(c.fallback for c in scene.choices) for sid, scene in story.scenes.items()}
+
+    def offer(state: State) -> None:
+        nonlocal longest
+        result.scenes.add(state.scene)
+        key = canon.key(state)
+        if state.ending:
+            ending_keys.setdefault(state.ending, set()).add(key)
+            _record_ending(result, state)
+            if longest is None or len(state.path) > len(longest):
+                longest = state.path
+            return
+        number = next(numbers)
+        pairs = canon.slots(state)
+        slots = held.get(key)
+        better = False
+        if slots is None:
+            slots = held[key] = {}
+            if not pairs:  # nothing measured: the first state of the key stands for all
+                holding[number] = 1
+                better = True
+        for slot, value in pairs:
+            extremes = slots.get(slot)
+            if extremes is None:
+                slots[slot] = [value, number, value, number]
+                holding[number] = holding.get(number, 0) + 2
+                better = True
+                continue
+            if value < extremes[0]:
+                _release(holding, extremes[1])
+                extremes[0], extremes[1], better = value, number, True
+                holding[number] = holding.get(number, 0) + 1
+            elif value > extremes[2]:
+                _release(holding, extremes[3])
+                extremes[2], extremes[3], better = value, number, True
+                holding[number] = holding.get(number, 0) + 1
+        if not better:
+            return
+        heapq.heappush(heap, (rank[state.scene], state.turn, number, key, state))
+
+    with controlled_randomness() as oracle:
+        for state, error in all_outcomes(oracle, lambda: start(story, 0, options, at=at, sets=sets)[0]):
+            if isinstance(error, StartError):
+                raise error
+            if error is not None:
+                result.errors.append({"path": [], "choice": None, "error": _describe(error)})
+            else:
+                offer(state)
+        while heap:
+            if result.states >= max_states:
+                result.complete, result.stopped_by = False, "states"
+                break
+            if max_seconds and time.perf_counter() - began > max_seconds:
+                result.complete, result.stopped_by = False, "time"
+                break
+            _, _, number, key, state = heapq.heappop(heap)
+            if number not in holding:
+                continue  # a state with more extreme values took its place before it was explored
+            result.states += 1
+            if progress is not None and not result.states % 1000:
+                progress(result.states, len(heap))
+            on = []
+            for choice, enabled, reason in available(story, state):
+                result.shown.add(choice.uid)
+                if enabled:
+                    result.enabled.add(choice.uid)
+                    on.append(choice)
+                else:
+                    result.disabled_reasons.setdefault(choice.uid, reason or "")
+            if not on:
+                if key not in stuck_keys:
+                    stuck_keys.add(key)
+                    result.dead_ends.append({"scene": state.scene, "path": list(state.path)})
+                continue
+            for choice in on:
+                uid = choice.uid
+                for after, error in all_outcomes(oracle, _stepper(story, state, uid)):
+                    if error is not None:
+                        failed = {"path": list(state.path), "choice": uid, "error": _describe(error)}
+                        result.errors.append(failed)
+                        continue
+                    result.taken.add(uid)
+                    result.transitions += 1
+                    if (
+                        choice.once
+                        and after.scene == state.scene
+                        and scene_plain[state.scene]
+                        and _only_once_taken(canon, state, key, after)
+                    ):
+                        continue
+                    offer(after)
+        result.sampled = oracle.sampled
+    result.keys = len(held) + sum(len(keys) for keys in ending_keys.values())
+    for ending, keys in ending_keys.items():
+        result.endings[ending].states = len(keys)
+    # in the story's order of endings
+    result.endings = {e.id: result.endings[e.id] for e in story.endings if e.id in result.endings}
+    result.longest = list(longest or ())
+    result.seconds = time.perf_counter() - began
+    return result
+
+
+def _only_once_taken(canon: Canon, before: State, key: tuple, after: State) -> bool:
+    """Whether ``after`` differs from ``before`` (in the same scene) only in the once-only choices taken
+    (and in what nothing reads): then every way on from ``after`` is a way on from ``before``."""
+    other = canon.key(after)
+    return other[:-1] == key[:-1] and canon.measure(after) == canon.measure(before)
+
+
+def _release(holding: dict[int, int], number: int) -> None:
+    left = holding[number] - 1
+    if left:
+        holding[number] = left
+    else:
+        del holding[number]
+
+
+def _record_ending(result: Exploration, state: State) -> None:
+    """Count a state at an ending into its report (extremes mode: each one was really reached)."""
+    report = result.endings.get(state.ending)
+    path = list(state.path)
+    if report is None:
+        title = result.story.scenes[state.ending].title.raw
+        report = result.endings[state.ending] = EndingReport(state.ending, title, paths=None, shortest=path)
+    elif len(path) < len(report.shortest):
+        report.shortest = path
+    score = score_of(state)
+    if score is not None:
+        if report.score_min is None or score < report.score_min:
+            report.score_min, report.lowest = score, path
+        if report.score_max is None or score > report.score_max:
+            report.score_max, report.highest = score, path
+
+
+def _merge_found(result: Exploration, other: Exploration) -> None:
+    """Add what a cut-short exact exploration found (all of it really reached, with real paths)."""
+    result.scenes |= other.scenes
+    result.taken |= other.taken
+    result.shown |= other.shown
+    result.enabled |= other.enabled
+    for uid, reason in other.disabled_reasons.items():
+        result.disabled_reasons.setdefault(uid, reason)
+    seen = {(d["scene"], tuple(d["path"])) for d in result.dead_ends}
+    result.dead_ends += [d for d in other.dead_ends if (d["scene"], tuple(d["path"])) not in seen]
+    seen_errors = {(e["choice"], e["error"]) for e in result.errors}
+    result.errors += [e for e in other.errors if (e["choice"], e["error"]) not in seen_errors]
+    result.sampled = result.sampled or other.sampled
+    for ending_id, found in other.endings.items():
+        mine = result.endings.get(ending_id)
+        if mine is None:
+            result.endings[ending_id] = replace(found, paths=None, loops=False)
+            continue
+        if len(found.shortest) < len(mine.shortest):
+            mine.shortest = found.shortest
+        if found.score_min is not None:
+            if mine.score_min is None or found.score_min < mine.score_min:
+                mine.score_min, mine.lowest = found.score_min, found.lowest
+            if mine.score_max is None or found.score_max > mine.score_max:
+                mine.score_max, mine.highest = found.score_max, found.highest
+    result.endings = {e.id: result.endings[e.id] for e in result.story.endings if e.id in result.endings}
+    if len(other.longest) > len(result.longest):
+        result.longest = other.longest
 
 
 def _stepper(story: Story, state: State, uid: str) -> Callable[[], State]:
@@ -675,17 +1084,37 @@ def report(result: Exploration, show_paths: bool = True) -> str:
     data = result.to_json()
     lines = []
     verdict = "complete" if result.complete else "PARTIAL"
-    lines.append(
-        f"Explored {story.title!r}: {result.states} states, {result.transitions} transitions "
-        f"in {result.seconds:.2f} s ({verdict})"
-    )
+    if result.mode == "extremes":
+        lines.append(
+            f"Explored {story.title!r}: {result.states} states in {result.keys} merged states, "
+            f"{result.transitions} transitions in {result.seconds:.2f} s (merged by extremes, {verdict})"
+        )
+    else:
+        lines.append(
+            f"Explored {story.title!r}: {result.states} states, {result.transitions} transitions "
+            f"in {result.seconds:.2f} s ({result.mode}, {verdict})"
+        )
     if not result.complete:
         limit = "--max-states" if result.stopped_by == "states" else "--max-seconds"
+        counts = "score ranges" if result.mode == "extremes" else "path counts and score ranges"
         lines.append(
             f"stopped after {result.states} states: results are partial (raise {limit} to go on); "
-            "path counts and score ranges are of the states explored"
+            f"{counts} are of the states explored"
         )
-    if result.coarse:
+    if result.exact_attempt is not None:
+        tried = result.exact_attempt
+        lines.append(
+            f"too many states to explore exactly (stopped after {tried['states']} states in "
+            f"{tried['seconds']:.1f} s; --exact goes on)"
+        )
+    if result.mode == "extremes":
+        lines.append(
+            "merged by extremes: states the story tells apart only by numbers were merged, keeping those "
+            "with the lowest and highest numbers; every scene, ending, score and path shown was really "
+            "reached, but combinations between the extremes may be missed: what is not reached might "
+            "still be, and true score ranges may be wider; paths are not counted"
+        )
+    if result.mode == "coarse":
         lines.append(
             "coarse: states whose numbers fall in the same bands were merged; what is reached is "
             "reachable, but what is not might be, and score ranges may be wider"
@@ -703,11 +1132,14 @@ def report(result: Exploration, show_paths: bool = True) -> str:
     lines.append(f"Endings reached: {len(endings)} of {len(story.endings)}")
     width = max((len(e) for e in endings), default=0)
     for e in endings.values():
-        paths = f"{e.paths}{'+ (loops)' if e.loops else ''}"
+        if e.paths is None:
+            paths = ""
+        else:
+            paths = f"{e.paths}{'+ (loops)' if e.loops else ''} path{'s' * (e.paths != 1)}"
         score = f"score {e.score_min}-{e.score_max}" if e.score_min is not None else "no score"
+        shortest = "shortest found" if e.paths is None else "shortest"
         lines.append(
-            f"  {e.id:<{width}}  {paths:>12} path{'s' * (e.paths != 1)}  {score:<16} "
-            f"shortest {len(e.shortest)} turns  ({e.title})"
+            f"  {e.id:<{width}}  {paths:>18}  {score:<16} {shortest} {len(e.shortest)} turns  ({e.title})"
         )
         if show_paths:
             lines.append(f"  {'':<{width}}  shortest: {' '.join(e.shortest) or '(start)'}")
@@ -730,7 +1162,8 @@ def report(result: Exploration, show_paths: bool = True) -> str:
         lines.append(f"  {item['error']} at {item['choice']} after: {' '.join(item['path']) or '(start)'}")
     longest = data["longest"]
     loops = " (loops allow longer ones)" if longest["loops"] else ""
-    lines.append(f"Longest path to an ending: {longest['turns']} turns{loops}")
+    found = " found" if result.mode == "extremes" else ""
+    lines.append(f"Longest path{found} to an ending: {longest['turns']} turns{loops}")
     if show_paths and longest["path"]:
         lines.append("  " + " ".join(longest["path"]))
     return "\n".join(lines)
@@ -754,6 +1187,7 @@ def run_explore(args) -> int:
     result = explore(
         story,
         args.max_states,
+        mode="exact" if getattr(args, "exact", False) else "auto",
         coarse=args.coarse,
         at=getattr(args, "at", None),
         sets=sets,

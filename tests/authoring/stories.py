@@ -168,3 +168,73 @@ def write_folder(root, files: dict[str, str]):
     for name, text in files.items():
         (root / name).write_text(text, encoding="utf-8")
     return root
+
+
+def chain(n: int) -> str:
+    """A chain of ``n`` scenes, each a binary choice: up (score +1) or down (score -1).
+
+    Each choice also writes itself into ``code`` (the path as a binary number), which the last scene
+    reads, so every one of the 2**n paths is a state of its own and exact exploration needs 2**n states
+    at the last scene. The score starts at 500 and ends between 500 - n (every choice down) and 500 + n
+    (every choice up); the top door needs 500 + n, which only the all-up path reaches: ``top`` has
+    exactly one score, ``rest`` the whole range.
+    """
+    lines = [
+        "story: {id: chain, title: Chain, start: c0}",
+        "calendar: {start: 2015-01}",
+        "variables:",
+        "  code: {type: int, initial: 0, min: 0}",
+        "scoring:",
+        "  id: r",
+        "  title: R",
+        "  range: {min: 0, max: 1000, start: 500}",
+        "  factors: {behaviour: Behaviour}",
+        "  rules:",
+        "    - {id: up, on: {behave: [up]}, factor: behaviour, change: 1}",
+        "    - {id: down, on: {behave: [down]}, factor: behaviour, change: -1}",
+        "scenes:",
+    ]
+    for i in range(n):
+        on = f"c{i + 1}" if i + 1 < n else "gate"
+        lines += [
+            f"  c{i}:",
+            "    choices:",
+            "      - {id: up, text: Up, actions: [{behave: up}],",
+            f"         effects: [code = code * 2 + 1], next: {on}}}",
+            "      - {id: down, text: Down, actions: [{behave: down}],",
+            f"         effects: [code = code * 2], next: {on}}}",
+        ]
+    lines += [
+        "  gate:",
+        "    text: Your path was {code}.",
+        "    choices:",
+        f"      - {{id: top, text: The top door, requires: {{score: {500 + n}}}, next: top}}",
+        "      - {id: leave, text: Leave, if: code >= 0, next: rest}",
+        "endings:",
+        "  top: {title: Top}",
+        "  rest: {title: Rest}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+# A room with four once-only readings that change nothing (only text reads them) before leaving:
+# merged by extremes, a reading is taken but its state is not explored further.
+READING = """
+story: {id: reading, title: Reading, start: desk}
+variables:
+  coins: {type: int, initial: 5, min: 0}
+scenes:
+  desk:
+    text: "You have {coins} coins."
+    choices:
+      - {id: a, text: Read A, once: true}
+      - {id: b, text: Read B, once: true}
+      - {id: c, text: Read C, once: true}
+      - {id: d, text: Read D, once: true}
+      - {id: spend, text: Spend, enable_if: coins >= 5, effects: [coins -= 5], next: shop}
+      - {id: leave, text: Leave, next: out}
+  shop:
+    choices: [{id: out, text: Out, next: out}]
+endings:
+  out: {title: Out}
+"""
