@@ -509,6 +509,18 @@ class Exploration:
     dead_ends: list[dict] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
     longest: list[str] = field(default_factory=list)
+
+    def offer(self, story: Story, state: State) -> list:
+        """The enabled choices in ``state``; records what was shown, enabled, and why not."""
+        on = []
+        for choice, enabled, reason in available(story, state):
+            self.shown.add(choice.uid)
+            if enabled:
+                self.enabled.add(choice.uid)
+                on.append(choice)
+            else:
+                self.disabled_reasons.setdefault(choice.uid, reason or "")
+        return on
     longest_loops: bool = False
 
     # -- derived ---------------------------------------------------------------------------------
@@ -685,15 +697,7 @@ def _explore_exact(story, max_states, options, coarse, at, sets, max_seconds, pr
             expanded[scene_id] = expanded.get(scene_id, 0) + 1
             if state.ending:
                 continue
-            offered = available(story, state)
-            on = []
-            for choice, enabled, reason in offered:
-                result.shown.add(choice.uid)
-                if enabled:
-                    result.enabled.add(choice.uid)
-                    on.append(choice)
-                else:
-                    result.disabled_reasons.setdefault(choice.uid, reason or "")
+            on = result.offer(story, state)
             if not on:
                 stuck.append(nid)
                 continue
@@ -847,14 +851,7 @@ def _explore_extremes(story, max_states, options, at, sets, max_seconds, progres
             result.states += 1
             if progress is not None and not result.states % 1000:
                 progress(result.states, len(heap))
-            on = []
-            for choice, enabled, reason in available(story, state):
-                result.shown.add(choice.uid)
-                if enabled:
-                    result.enabled.add(choice.uid)
-                    on.append(choice)
-                else:
-                    result.disabled_reasons.setdefault(choice.uid, reason or "")
+            on = result.offer(story, state)
             if not on:
                 if key not in stuck_keys:
                     stuck_keys.add(key)
