@@ -521,6 +521,7 @@ class Exploration:
             else:
                 self.disabled_reasons.setdefault(choice.uid, reason or "")
         return on
+
     longest_loops: bool = False
 
     # -- derived ---------------------------------------------------------------------------------
