@@ -212,3 +212,24 @@ def test_contacts_react_to_what_you_do(tmp_path):
     session = play(story, ["yacht"])
     ann = part_of(session.state).contact("ann")
     assert ann.friend is False and ann.dropped_you is True
+
+
+def test_the_app_shows_the_score_only_while_the_player_looks(tmp_path):
+    from game.text.scoreviews import describe
+
+    story = load_ok(
+        write_story(
+            tmp_path,
+            STORY.replace(
+                "calendar: {start: 2015-01}", "calendar: {start: 2015-01}\napp: {visible_if: looking}"
+            )
+            + RULES
+            + "variables: {looking: false}\n",
+        )
+    )
+    session = play(story, ["boots"])
+    assert part_of(session.state).score == 610  # kept all the same
+    assert describe(session.last_events, session) == []
+    session = Session(story, 0, sets={"looking": True})
+    session.choose("boots")
+    assert describe(session.last_events, session) == ["Score +10 → 610: +10 behaviour: rule boots."]

@@ -567,7 +567,8 @@ class ScorePanel:
         d = t.px(30)
         logo = pygame.Rect(screen.x + pad, y + t.px(6), d, d)
         rrect(surf, p.app_accent, logo, t.px(9))
-        mark = self.app.cache.line("S", "sans_bold", t.font_px(17), (255, 255, 255))
+        app_name = self.data.app_name or "Social Score"
+        mark = self.app.cache.line(app_name[:1].upper(), "sans_bold", t.font_px(17), (255, 255, 255))
         surf.blit(mark, mark.get_rect(center=logo.center))
         x = logo.right + t.px(10)
         right = screen.right - pad
@@ -587,7 +588,7 @@ class ScorePanel:
                 ("Your network shapes your score" if self.tab == "friends" else f"Rules: {v.rules_title}"),
             )
         else:
-            title, tagline = "Social Score", "Trust makes life easier"
+            title, tagline = app_name, "Trust makes life easier"
         width = right - x
         name = self._text(
             surf, title, "sans_bold", t.font_px(16), p.app_ink, x, y + t.px(3), width, "app name"
@@ -729,12 +730,18 @@ class ScorePanel:
         t, p = self.app.theme, self.app.theme.palette
         card = pygame.Rect(screen.x + t.px(14), y + t.px(6), screen.w - t.px(28), 0)
         inner = card.w - t.px(32)
-        title = self.app.cache.block(
-            "Score app not active in this story", "sans_semi", t.font_px(14.5), p.app_ink, inner, leading=1.3
-        )
+        if self.data.hidden:
+            heading = f"{self.data.app_name or 'The score app'} is not on"
+            text = "You haven't turned it on. Your score is kept all the same; you just don't look."
+        else:
+            heading = "Score app not active in this story"
+            text = (
+                "When a story uses the scoring model, your score, your contacts and every reason behind a "
+                "change will show up here."
+            )
+        title = self.app.cache.block(heading, "sans_semi", t.font_px(14.5), p.app_ink, inner, leading=1.3)
         body = self.app.cache.block(
-            "When a story uses the scoring model, your score, your contacts and every reason behind a "
-            "change will show up here.",
+            text,
             "sans",
             t.font_px(12.5),
             p.app_muted,

@@ -46,6 +46,9 @@ class ScoreData:
     suggestions: tuple[queries.Suggestion, ...] = ()
     ledger: tuple[Entry, ...] = ()  # oldest first, as the model keeps it
     tiers: tuple[tuple[str, str, int], ...] = ()  # (id, title, min), ascending
+    #: the story has a score, but the player does not see it now (``app: visible_if:``)
+    hidden: bool = False
+    app_name: str = ""
 
     @property
     def score(self) -> int | None:
@@ -82,6 +85,8 @@ def read(story: Any, state: Any) -> ScoreData:
     if view is None:
         return INACTIVE
     model = model_of(story)
+    if not queries.app_visible(story, state):
+        return ScoreData(False, hidden=True, app_name=model.app_name)
     tiers = tuple((t.id, t.title, t.min) for t in model.rules.tiers) if model and model.rules else ()
     return ScoreData(
         True,
@@ -91,6 +96,7 @@ def read(story: Any, state: Any) -> ScoreData:
         tuple(queries.suggestions(story, state)),
         tuple(queries.ledger(state)),
         tiers,
+        app_name=model.app_name if model else "",
     )
 
 
@@ -171,6 +177,13 @@ def _merge_pulls(events: list[Any], names: dict[str, str]) -> list[Any]:
             out.append(_Merged("score", {**run[-1].data, "delta": delta, "explain": explain_all}))
         i += len(run)
     return out
+
+
+def visible_notices(events: Iterable[Any], story: Any, state: Any) -> list[Notice]:
+    """The pop-ups for a step, or none while the player does not see the score app."""
+    if not queries.app_visible(story, state):
+        return []
+    return notices(events, mode_of(state), story)
 
 
 def notices(events: Iterable[Any], mode: str = "transparent", story: Any = None) -> list[Notice]:

@@ -333,7 +333,7 @@ class StoryScreen(Screen):
                 self.app.toast(str(exc))
                 return
             self.panel.set_view(self._score_view())
-            self.panel.push(scoreview.notices(events, scoreview.mode_of(self.session.state), self.app.story))
+            self.panel.push(scoreview.visible_notices(events, self.app.story, self.session.state))
             self.app.record_ending()
             self.app.autosave()
             self.load_frame(reset=True)

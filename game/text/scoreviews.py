@@ -43,6 +43,8 @@ def _score_line(run: list[Event], mode: str, names: dict[str, str]) -> str:
 def describe(events: tuple[Event, ...], session: Session) -> list[str]:
     """Lines for the score-related events of one step, worded by the session's transparency mode.
     A month's pull from several contacts is one line, so the number's drift reads as one movement."""
+    if not queries.app_visible(session.story, session.state):
+        return []  # the score moves all the same; the player is not looking
     mode = _mode(session)
     model = session.story.extra.get("score")
     names = {cid: c.name for cid, c in model.contacts.items()} if model else {}

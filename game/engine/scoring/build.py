@@ -112,8 +112,18 @@ def build_story(b) -> ScoreModel:
     for _path, extra in debriefs[1:]:
         b.error(extra.node, "E206", f"a second debrief: block; the first is in {debriefs[0][0]}")
     debrief = _debrief(b, debriefs[0][1]) if debriefs else {}
+    apps = _blocks(b, "app")
+    for _path, extra in apps[1:]:
+        b.error(extra.node, "E206", f"a second app: block; the first is in {apps[0][0]}")
+    app = apps[0][1] if apps else None
     model = ScoreModel(
-        rules, MappingProxyType(contacts), calendar, MappingProxyType(facts), MappingProxyType(debrief)
+        rules,
+        MappingProxyType(contacts),
+        calendar,
+        MappingProxyType(facts),
+        MappingProxyType(debrief),
+        app.get("name", "") if app else "",
+        b.condition(app.get("visible_if")) if app else None,
     )
     b.ext[NAME] = model
     if rules is not None:

@@ -10,6 +10,7 @@ import re
 from .. import format as fmt
 from ..schema import (
     Bool,
+    Condition,
     Field,
     Id,
     Int,
@@ -388,6 +389,23 @@ DEBRIEF = Record(
     ],
 )
 
+APP = Record(
+    "app",
+    "The score app as the player sees it: its name, and when the player looks at it.",
+    [
+        Field(
+            "name", Str(), "The app's name, shown by front ends.", default="", example="name: Pearl Credit"
+        ),
+        Field(
+            "visible_if",
+            Condition(),
+            "The player sees the score (the app's screen, notifications) only while this holds; the score is "
+            "kept all the same.",
+            example="visible_if: flags.activated",
+        ),
+    ],
+)
+
 FACT_IDS = ListOf(Id("fact id"), single=True)
 
 fmt.FILE.add(
@@ -406,6 +424,9 @@ fmt.FILE.add(
     ),
     Field("facts", MapOf(FACT, what="fact id"), "Facts, by id.", default={}, example="facts: {...}"),
     Field("debrief", DEBRIEF, "The debrief's text.", example="debrief: {feel: ...}"),
+    Field(
+        "app", APP, "The score app's name and when the player sees it.", example="app: {name: Pearl Credit}"
+    ),
 )
 fmt.SCENE.add(
     Field(
@@ -441,6 +462,7 @@ RULES_FILE = Record(
 
 #: The scoring model's records, for the JSON Schema and the reference's field tables.
 RECORDS = [
+    APP,
     REACTION,
     SCORING,
     RANGE,

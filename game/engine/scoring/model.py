@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ..expr import Compiled
 from ..model import Template, Where
 
 MODES = ("opaque", "partial", "transparent")
@@ -213,8 +214,13 @@ class ScoreModel:
     calendar_start: int | None
     facts: Mapping[str, Fact]
     debrief: Mapping[str, Template]
+    #: the app's name ("" if the story gives none) and when the player sees it (None: always)
+    app_name: str = ""
+    app_visible_if: Compiled | None = None
 
     def compiled(self):
         """Compiled expressions held here (for the linter's read/write analysis)."""
         for template in self.debrief.values():
             yield from (p for p in template.parts if not isinstance(p, str))
+        if self.app_visible_if is not None:
+            yield self.app_visible_if

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Story
+from ..runtime import Context
 from ..state import State
 from .engine import model_of, part_of, pull_shares
 from .model import month_text
@@ -141,6 +142,15 @@ def suggestions(story: Story, state: State, limit: int = 3) -> list[Suggestion]:
             out.append(Suggestion(cid, model.contacts[cid].name, c.score, gain))
     out.sort(key=lambda s: (-s.gain, s.id))
     return out[:limit]
+
+
+def app_visible(story: Story, state: State) -> bool:
+    """Whether the player sees the score now (the story's ``app: visible_if:``; always if absent).
+    The score is kept either way; front ends hide its screen and notifications while this is false."""
+    model = model_of(story)
+    if model is None or model.app_visible_if is None:
+        return True
+    return bool(model.app_visible_if.evaluate(Context(story, state)))
 
 
 def ledger(state: State) -> tuple[Entry, ...]:
