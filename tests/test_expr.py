@@ -517,6 +517,9 @@ def test_string_results_are_capped():
         ("len({})", 0),
         ("len('')", 0),
         ("min(max(1, 2), 3) + len('ab')", 4),
+        ("grouped(2695)", "2,695"),
+        ("grouped(-1234567)", "-1,234,567"),
+        ("grouped(money * 10) + ' yuan'", "1,200 yuan"),
     ],
 )
 def test_functions(source, expected):
@@ -537,6 +540,7 @@ def test_functions(source, expected):
         ("clamp(1, 2, purchases)", "E401", 13, "got set"),
         ("abs(name)", "E401", 5, "got str"),
         ("len(money)", "E401", 5, "len() needs a set or str, got int"),
+        ("grouped(name)", "E401", 9, "grouped() needs int values, got str"),
         ("random(1, 'x')", "E401", 11, "got str"),
         ("open('x')", "E404", 1, "unknown function 'open'"),
         ("getattr(money, 'x')", "E404", 1, "unknown function 'getattr'"),

@@ -72,7 +72,7 @@ MAX_STR_LITERAL = 200  #: characters in one string literal (after escapes)
 INT_LIMIT = 10**15  #: every int result is saturated to [-INT_LIMIT, INT_LIMIT]
 MAX_TEXT = 10_000  #: str results of '+' are cut to this many characters
 
-FUNCTIONS = ("min", "max", "clamp", "abs", "len", "random")
+FUNCTIONS = ("min", "max", "clamp", "abs", "len", "grouped", "random")
 KEYWORDS = frozenset({"and", "or", "not", "in", "true", "false"})
 
 
@@ -791,6 +791,11 @@ def _without(a: Any, b: str) -> frozenset:
     return frozenset(a).difference((b,))
 
 
+def _grouped(x: int) -> str:
+    """``grouped(2695)`` → ``'2,695'``: a number written for reading, with thousands separators."""
+    return f"{x:,}"
+
+
 def _clamp(x: int, lo: int, hi: int) -> int:
     if lo > hi:
         lo, hi = hi, lo
@@ -1064,6 +1069,7 @@ class _Compiler:
                 "clamp": (3, " (x, lo, hi)"),
                 "abs": (1, ""),
                 "len": (1, ""),
+                "grouped": (1, ""),
                 "random": (2, " (lo, hi)"),
             }
             count, shape = wanted[func]
@@ -1094,13 +1100,13 @@ class _Compiler:
                 return ctx.randint(lo, hi) if lo <= hi else ctx.randint(hi, lo)
 
             return _Code(INT, draw, random=True)
-        if func in ("abs", "len"):
-            f1 = _abs if func == "abs" else len
+        if func in ("abs", "len", "grouped"):
+            f1, typ = {"abs": (_abs, INT), "len": (len, INT), "grouped": (_grouped, STR)}[func]
             (arg,) = args
             if arg.const:
-                return _constant(INT, f1(arg.value))
+                return _constant(typ, f1(arg.value))
             g = arg.fn
-            return _Code(INT, lambda ctx: f1(g(ctx)), random=random)
+            return _Code(typ, lambda ctx: f1(g(ctx)), random=random)
         if func == "clamp":
             if all(arg.const for arg in args):
                 return _constant(INT, _clamp(*(arg.value for arg in args)))
