@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: play test lint bench clean
+.PHONY: play test lint bench kit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,5 +33,12 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench --write
 
+# The offline kit for a workshop: this game's wheel and its dependencies' wheels for this platform, in kit/.
+# On each laptop: pip install --no-index --find-links kit socialscore
+kit: $(BIN)/python
+	rm -rf kit && mkdir -p kit
+	$(BIN)/python -m pip wheel --quiet --wheel-dir kit .
+	@ls kit
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build dist kit *.egg-info .pytest_cache .hypothesis
