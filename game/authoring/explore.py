@@ -674,12 +674,8 @@ def _explore_exact(story, max_states, options, coarse, at, sets, max_seconds, pr
         return out[::-1]
 
     with controlled_randomness() as oracle:
-        for state, error in all_outcomes(oracle, lambda: start(story, 0, options, at=at, sets=sets)[0]):
-            if isinstance(error, StartError):
-                raise error
-            if error is not None:
-                result.errors.append({"path": [], "choice": None, "error": _describe(error)})
-            elif (nid := add(state, -1, None)) not in roots:
+        for state in _start_states(oracle, story, options, at, sets, result):
+            if (nid := add(state, -1, None)) not in roots:
                 roots.append(nid)
         while queues:
             if len(scene_of) >= max_states:
@@ -832,13 +828,8 @@ def _explore_extremes(story, max_states, options, at, sets, max_seconds, progres
         heapq.heappush(heap, (rank[state.scene], state.turn, number, key, state))
 
     with controlled_randomness() as oracle:
-        for state, error in all_outcomes(oracle, lambda: start(story, 0, options, at=at, sets=sets)[0]):
-            if isinstance(error, StartError):
-                raise error
-            if error is not None:
-                result.errors.append({"path": [], "choice": None, "error": _describe(error)})
-            else:
-                offer(state)
+        for state in _start_states(oracle, story, options, at, sets, result):
+            offer(state)
         while heap:
             if result.states >= max_states:
                 result.complete, result.stopped_by = False, "states"
@@ -946,6 +937,18 @@ def _merge_found(result: Exploration, other: Exploration) -> None:
     result.endings = {e.id: result.endings[e.id] for e in result.story.endings if e.id in result.endings}
     if len(other.longest) > len(result.longest):
         result.longest = other.longest
+
+
+def _start_states(oracle, story: Story, options, at, sets, result) -> Iterator[State]:
+    """Every start state (one per outcome of random draws made on entering); errors go into
+    ``result``, except a bad --from/--set, which is the caller's to report."""
+    for state, error in all_outcomes(oracle, lambda: start(story, 0, options, at=at, sets=sets)[0]):
+        if isinstance(error, StartError):
+            raise error
+        if error is not None:
+            result.errors.append({"path": [], "choice": None, "error": _describe(error)})
+        else:
+            yield state
 
 
 def _stepper(story: Story, state: State, uid: str) -> Callable[[], State]:

@@ -250,6 +250,11 @@ class ScorePanel:
 
         return Row(h, draw)
 
+    def _no_changes_row(self, width: int):
+        t, p = self.app.theme, self.app.theme.palette
+        text = "No changes yet. Every change will appear here with its reason."
+        return self._text_row(text, "sans", t.font_px(12), p.app_muted, width, t.px(6))
+
     def _text_row(
         self, text: str, role: str, size: int, colour, width: int, pad: int = 0, indent: int = 0
     ) -> Row:
@@ -310,7 +315,6 @@ class ScorePanel:
         return rows
 
     def _score_rows(self, width: int) -> list[Row]:
-        t, p = self.app.theme, self.app.theme.palette
         rows: list[Row] = []
         v = self.data.view
         chips = [(f"Era: {v.era_title}", "era")] if v.era_title else []
@@ -325,16 +329,7 @@ class ScorePanel:
                 self._card_rows([self._entry_row(e, width, i == len(shown) - 1) for i, e in enumerate(shown)])
             )
         else:
-            rows.append(
-                self._text_row(
-                    "No changes yet. Every change will appear here with its reason.",
-                    "sans",
-                    t.font_px(12),
-                    p.app_muted,
-                    width,
-                    t.px(6),
-                )
-            )
+            rows.append(self._no_changes_row(width))
         return rows
 
     def _chip_rows(self, chips: list[tuple[str, str]], width: int) -> list[Row]:
@@ -489,19 +484,9 @@ class ScorePanel:
         return rows
 
     def _activity_rows(self, width: int) -> list[Row]:
-        t, p = self.app.theme, self.app.theme.palette
         entries = list(reversed(self.data.ledger))
         if not entries:
-            return [
-                self._text_row(
-                    "No changes yet. Every change will appear here with its reason.",
-                    "sans",
-                    t.font_px(12),
-                    p.app_muted,
-                    width,
-                    t.px(6),
-                )
-            ]
+            return [self._no_changes_row(width)]
         return self._card_rows(
             [self._entry_row(e, width, i == len(entries) - 1) for i, e in enumerate(entries)]
         )
