@@ -20,7 +20,7 @@ import pygame
 from ..engine import ChoiceError, Frame, UndoLocked
 from . import scoreview
 from .inputs import Input
-from .scorepanel import ScorePanel
+from .phone import ScorePanel
 from .screen import Screen
 from .text import Block
 from .widgets import Button, ButtonList, button_height, draw_button, label_line, rrect, scrollbar

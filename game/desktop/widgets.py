@@ -19,6 +19,11 @@ from .text import TextCache, elide
 from .theme import Theme
 
 
+def mix(a, b, f: float):
+    """Colour ``a`` moved ``f`` of the way toward ``b``."""
+    return tuple(round(x + (y - x) * f) for x, y in zip(a, b, strict=True))
+
+
 def rrect(surf: pygame.Surface, colour, rect: pygame.Rect, radius: int, width: int = 0) -> None:
     pygame.draw.rect(surf, colour, rect, width, border_radius=max(0, radius))
 
