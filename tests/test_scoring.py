@@ -233,3 +233,108 @@ def test_the_app_shows_the_score_only_while_the_player_looks(tmp_path):
     session = Session(story, 0, sets={"looking": True})
     session.choose("boots")
     assert describe(session.last_events, session) == ["Score +10 → 610: +10 behaviour: rule boots."]
+
+
+APP_STORY = STORY.replace(
+    "calendar: {start: 2015-01}",
+    "calendar: {start: 2015-01}\napp: {visible_if: looking, deleted_if: gone}\n"
+    "variables: {looking: false, gone: false}",
+).replace(
+    "      - {id: month, text: Wait a month, next: later}",
+    "      - {id: month, text: Wait a month, next: later}\n"
+    "      - {id: look, text: Look, effects: [looking = true]}\n"
+    "      - {id: delete, text: Delete, effects: [gone = true]}\n"
+    "      - id: ask\n"
+    "        text: Ask why\n"
+    "        if: transparency != 'opaque' and app.active and not app.deleted\n"
+    "        next: end",
+)
+
+
+@pytest.mark.parametrize("mode", ["opaque", "partial", "transparent"])
+def test_a_story_reads_the_transparency_mode(tmp_path, mode):
+    story = load_ok(
+        write_story(
+            tmp_path,
+            APP_STORY.replace(
+                "    choices:\n      - {id: boots",
+                "    text: 'Mode {transparency}.'\n    choices:\n      - {id: boots",
+                1,
+            )
+            + RULES,
+        )
+    )
+    session = Session(story, 0, {"transparency": mode})
+    assert session.frame().paragraphs[0] == f"Mode {mode}."
+
+
+def test_a_story_reads_whether_the_app_is_active_or_deleted(tmp_path):
+    story = load_ok(write_story(tmp_path, APP_STORY + RULES))
+    offered = lambda session: {c.id for c in session.frame().choices}  # noqa: E731
+    session = Session(story, 0, {"transparency": "partial"})
+    assert "ask" not in offered(session)  # the app is not on yet
+    session.choose("look")
+    assert "ask" in offered(session)
+    session.choose("delete")
+    assert "ask" not in offered(session)  # deleted beats visible_if
+    active, deleted = (story.builtins[n].get(session.state) for n in ("app.active", "app.deleted"))
+    assert (active, deleted) == (False, True)
+    assert "ask" not in offered(play(story, ["look"], options={"transparency": "opaque"}))
+
+
+def test_without_an_app_block_the_app_is_on_and_never_deleted(story):
+    state = Session(story, 0).state
+    assert story.builtins["app.active"].get(state) is True
+    assert story.builtins["app.deleted"].get(state) is False
+
+
+@pytest.mark.parametrize(
+    ("app", "message"),
+    [
+        ("{visible_if: app.active}", "cannot read app.active, which it defines"),
+        ("{deleted_if: not app.deleted}", "cannot read app.deleted, which it defines"),
+    ],
+)
+def test_the_apps_conditions_cannot_read_themselves(tmp_path, app, message):
+    path = write_story(
+        tmp_path,
+        STORY.replace("calendar: {start: 2015-01}", f"calendar: {{start: 2015-01}}\napp: {app}") + RULES,
+    )
+    story, diagnostics = load_story(path)
+    assert story is None
+    (problem,) = [d for d in diagnostics if d.is_error]
+    assert problem.code == "E404" and message in problem.message and problem.line == 4  # the app: line
+
+
+def test_the_shipped_story_hides_the_app_until_activated_and_after_deletion():
+    from game.paths import story_dir
+
+    story = load_ok(story_dir())
+    state = Session(story, 0).state
+    assert story.builtins["app.active"].get(state) is False
+    assert story.builtins["transparency"].get(state) == "transparent"
+    on = state.evolve(vars={**state.vars, "flags.activated": True})
+    assert story.builtins["app.active"].get(on) is True
+    gone = on.evolve(vars={**on.vars, "flags.left_app": True})
+    assert (story.builtins["app.active"].get(gone), story.builtins["app.deleted"].get(gone)) == (False, True)
+
+
+@pytest.mark.parametrize("mode", ["opaque", "partial", "transparent"])
+def test_the_documented_transparency_example_reads_as_it_says(tmp_path, mode):
+    from .helpers import ROOT
+
+    doc = (ROOT / "docs" / "scoring-format.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## Transparency in the text") :]
+    example = section[section.index("```yaml\n") + 8 : section.index("```\n", section.index("```yaml"))]
+    scene = "\n".join("    " + line for line in example.splitlines())
+    text = APP_STORY.replace("  shop:\n", "  shop:\n" + scene + "\n", 1)
+    story = load_ok(write_story(tmp_path, text + RULES))
+    session = Session(story, 0, {"transparency": mode})
+    assert session.frame().paragraphs[1:] == ("You have not looked at the app in weeks.",)
+    session.choose("look")
+    expected = {
+        "opaque": "It does not say why. It never says why.",
+        "partial": "A line of grey text underneath offers a reason, of sorts.",
+        "transparent": "A line of grey text underneath offers a reason, of sorts.",
+    }[mode]
+    assert session.frame().paragraphs[1:] == (expected,)

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..model import Builtin, Where
 from ..schema import Rec
+from .engine import AppStatus
 from .format import DEBRIEF_STEPS, TAG_KINDS
 from .model import (
     Action,
@@ -27,6 +28,7 @@ from .model import (
 )
 
 NAME = "score"
+APP_STATUS = "score.app"  # the AppStatus behind app.active and app.deleted, in the loader's ext
 
 
 def _blocks(b, key: str) -> list[tuple[str, Any]]:
@@ -69,7 +71,20 @@ def builtins(b) -> dict[str, Builtin]:
         "year": Builtin("year", "int", "The calendar's year.", lambda s: part(s).month // 12),
         "month": Builtin("month", "int", "The calendar's month (1-12).", lambda s: part(s).month % 12 + 1),
         "friends": Builtin("friends", "int", "Contacts in your network.", lambda s: part(s).friend_count()),
+        "transparency": Builtin(
+            "transparency",
+            "str",
+            "The session's transparency mode: 'opaque', 'partial' or 'transparent'.",
+            lambda s: part(s).mode,
+        ),
     }
+    app = b.ext[APP_STATUS] = AppStatus()
+    out["app.active"] = Builtin(
+        "app.active", "bool", "The player has the score app on now (see app:).", app.active
+    )
+    out["app.deleted"] = Builtin(
+        "app.deleted", "bool", "The player has deleted the score app (see app:).", app.deleted
+    )
     for cid in _contact_ids(b):
         for attr, vtype, doc in (
             ("score", "int", "their score"),
@@ -116,6 +131,7 @@ def build_story(b) -> ScoreModel:
     for _path, extra in apps[1:]:
         b.error(extra.node, "E206", f"a second app: block; the first is in {apps[0][0]}")
     app = apps[0][1] if apps else None
+    visible_if, deleted_if = (_app_condition(b, app, key) for key in ("visible_if", "deleted_if"))
     model = ScoreModel(
         rules,
         MappingProxyType(contacts),
@@ -123,14 +139,31 @@ def build_story(b) -> ScoreModel:
         MappingProxyType(facts),
         MappingProxyType(debrief),
         app.get("name", "") if app else "",
-        b.condition(app.get("visible_if")) if app else None,
+        visible_if,
+        deleted_if,
     )
     b.ext[NAME] = model
+    if APP_STATUS in b.ext:
+        b.ext[APP_STATUS].bind(visible_if, deleted_if, b.builtins)
     if rules is not None:
         for perk in rules.perks.values():
             if perk.fact and perk.fact not in facts:
                 b.error(rec, "E303", f"perk {perk.id!r} names an unknown fact {perk.fact!r}")
     return model
+
+
+def _app_condition(b, app: Rec | None, key: str):
+    """One of the app's conditions, compiled; they define ``app.*``, so they may not read it.
+    (Conditions never draw at random: the compiler refuses random() in them.)"""
+    src = app.get(key) if app else None
+    compiled = b.condition(src)
+    if compiled is None:
+        return None
+    loops = sorted(n for n in compiled.reads if n.startswith("app."))
+    if loops:
+        b.error(src, "E404", f"app: {key}: cannot read {', '.join(loops)}, which it defines")
+        return None
+    return compiled
 
 
 def _debrief(b, rec: Rec) -> dict:

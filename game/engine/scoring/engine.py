@@ -51,6 +51,57 @@ def part_of(state: State) -> ScoreState | None:
     return state.ext.get(NAME)
 
 
+# -- the app -------------------------------------------------------------------------
+
+
+class AppStatus:
+    """Whether the player has the score app on (``app.active``) or has deleted it (``app.deleted``):
+    the story's ``app: visible_if:`` and ``deleted_if:`` read in a state. Without them the app is
+    always on and never deleted. A deleted app is never active.
+
+    The loader makes one per story before the conditions are compiled (built-ins come first) and
+    hands it the compiled conditions afterwards (:meth:`bind`). The conditions never read
+    ``app.*`` (the loader refuses that) nor draw at random (no condition may), so reading them
+    changes nothing.
+    """
+
+    __slots__ = ("visible_if", "deleted_if", "builtins")
+
+    def __init__(self) -> None:
+        self.visible_if: Any = None
+        self.deleted_if: Any = None
+        self.builtins: Any = {}
+
+    def bind(self, visible_if, deleted_if, builtins) -> None:
+        self.visible_if, self.deleted_if, self.builtins = visible_if, deleted_if, builtins
+
+    def deleted(self, state: State) -> bool:
+        return self.deleted_if is not None and bool(self.deleted_if.evaluate(_Names(self.builtins, state)))
+
+    def active(self, state: State) -> bool:
+        if self.deleted(state):
+            return False
+        return self.visible_if is None or bool(self.visible_if.evaluate(_Names(self.builtins, state)))
+
+
+class _Names:
+    """A state's names for the app's conditions (the expression Context, without random draws)."""
+
+    __slots__ = ("builtins", "state")
+
+    def __init__(self, builtins, state: State) -> None:
+        self.builtins, self.state = builtins, state
+
+    def get(self, name: str) -> Any:
+        try:
+            return self.state.vars[name]
+        except KeyError:
+            return self.builtins[name].get(self.state)
+
+    def randint(self, lo: int, hi: int) -> int:
+        raise AssertionError("the app's conditions never draw at random")  # the loader refuses random()
+
+
 # -- starting ------------------------------------------------------------------------
 
 

@@ -391,7 +391,8 @@ DEBRIEF = Record(
 
 APP = Record(
     "app",
-    "The score app as the player sees it: its name, and when the player looks at it.",
+    "The score app as the player sees it: its name, when the player looks at it, and when they have deleted "
+    "it. Expressions read the result as `app.active` and `app.deleted`.",
     [
         Field(
             "name", Str(), "The app's name, shown by front ends.", default="", example="name: Pearl Credit"
@@ -402,6 +403,13 @@ APP = Record(
             "The player sees the score (the app's screen, notifications) only while this holds; the score is "
             "kept all the same.",
             example="visible_if: flags.activated",
+        ),
+        Field(
+            "deleted_if",
+            Condition(),
+            "The player has deleted the app while this holds: it is off whatever `visible_if` says, and "
+            "`app.deleted` is true.",
+            example="deleted_if: flags.left_app",
         ),
     ],
 )

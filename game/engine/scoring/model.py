@@ -214,13 +214,14 @@ class ScoreModel:
     calendar_start: int | None
     facts: Mapping[str, Fact]
     debrief: Mapping[str, Template]
-    #: the app's name ("" if the story gives none) and when the player sees it (None: always)
+    #: the app's name ("" if the story gives none), when the player sees it (None: always) and
+    #: when the player has deleted it (None: never)
     app_name: str = ""
     app_visible_if: Compiled | None = None
+    app_deleted_if: Compiled | None = None
 
     def compiled(self):
         """Compiled expressions held here (for the linter's read/write analysis)."""
         for template in self.debrief.values():
             yield from (p for p in template.parts if not isinstance(p, str))
-        if self.app_visible_if is not None:
-            yield self.app_visible_if
+        yield from (c for c in (self.app_visible_if, self.app_deleted_if) if c is not None)

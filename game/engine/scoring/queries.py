@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Story
-from ..runtime import Context
 from ..state import State
 from .engine import model_of, part_of, pull_shares
 from .model import month_text
@@ -144,13 +143,21 @@ def suggestions(story: Story, state: State, limit: int = 3) -> list[Suggestion]:
     return out[:limit]
 
 
-def app_visible(story: Story, state: State) -> bool:
-    """Whether the player sees the score now (the story's ``app: visible_if:``; always if absent).
-    The score is kept either way; front ends hide its screen and notifications while this is false."""
-    model = model_of(story)
-    if model is None or model.app_visible_if is None:
-        return True
-    return bool(model.app_visible_if.evaluate(Context(story, state)))
+def app_active(story: Story, state: State) -> bool:
+    """Whether the player sees the score now: ``app.active``, the story's ``app: visible_if:`` and
+    not ``deleted_if:`` (always, without an ``app:`` block or a score). The score is kept either
+    way; front ends hide its screens and notices while this is false."""
+    builtin = story.builtins.get("app.active")
+    return True if builtin is None else builtin.get(state)
+
+
+def app_deleted(story: Story, state: State) -> bool:
+    """Whether the player has deleted the score app (``app.deleted``; never without ``deleted_if:``)."""
+    builtin = story.builtins.get("app.deleted")
+    return False if builtin is None else builtin.get(state)
+
+
+app_visible = app_active  # the name the desktop used before app.active; goes with its next change
 
 
 def ledger(state: State) -> tuple[Entry, ...]:
