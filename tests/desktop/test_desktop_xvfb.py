@@ -4,14 +4,18 @@ autosave. Skipped without Xvfb/xdotool/ImageMagick, except under CI where it mus
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,11 +33,47 @@ def _need_tools() -> None:
         pytest.skip(message)
 
 
-def _free_display() -> int:
-    for n in range(90, 200):
-        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
-            return n
-    raise RuntimeError("no free X display number")
+@contextlib.contextmanager
+def _xvfb() -> Iterator[str]:
+    """An Xvfb server on a display it reserves itself (``-displayfd``): the server takes the first free
+    number, holding its lock, and writes that number and a newline to our pipe once it accepts
+    connections. Picking a number ourselves and then starting the server races every other test run on
+    the machine. ``-noreset``: by default the server resets when its last client leaves (our first
+    screenshot) and refuses connections meanwhile, so the game would sometimes find no display. The
+    pipe stays open while the server runs (a server that finds its reader gone stops with "Cannot
+    write display number")."""
+    read_end, write_end = os.pipe()
+    with tempfile.TemporaryFile() as errors:
+        try:
+            xvfb = subprocess.Popen(
+                [
+                    *("Xvfb", "-displayfd", str(write_end), "-noreset", "-nolisten", "tcp"),
+                    *("-screen", "0", "1280x720x24"),
+                ],
+                pass_fds=(write_end,),
+                stdout=subprocess.DEVNULL,
+                stderr=errors,
+            )
+        finally:
+            os.close(write_end)
+        try:
+            said = b""
+            while not said.endswith(b"\n") and select.select([read_end], [], [], 30)[0]:
+                chunk = os.read(read_end, 32)
+                if not chunk:
+                    break  # the server exited
+                said += chunk
+            if not said.strip().isdigit():
+                xvfb.kill()
+                xvfb.wait(timeout=10)
+                errors.seek(0)
+                pytest.fail(f"Xvfb reported no display: {errors.read().decode(errors='replace')}")
+            yield f":{said.decode().strip()}"
+        finally:
+            if xvfb.poll() is None:
+                xvfb.terminate()
+            xvfb.wait(timeout=10)
+            os.close(read_end)
 
 
 def _run(args, env, check=True) -> str:
@@ -43,6 +83,21 @@ def _run(args, env, check=True) -> str:
 def _screen_bytes(env, path: Path) -> bytes:
     subprocess.run(["import", "-window", "root", str(path)], env=env, timeout=20, check=True)
     return path.read_bytes()
+
+
+def _settled_screen(env, path: Path, unlike: bytes, wait: float = 30.0) -> bytes:
+    """The screen once it differs from ``unlike`` and has stopped changing (two captures in a row
+    alike), so the test waits for the game however busy the machine is instead of sleeping a guessed
+    time. After ``wait`` seconds it returns whatever is shown, and the caller's assertion fails."""
+    deadline = time.monotonic() + wait
+    last = _screen_bytes(env, path)
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        now = _screen_bytes(env, path)
+        if now == last and now != unlike:
+            return now
+        last = now
+    return last
 
 
 class _ClientMessage(ctypes.Structure):
@@ -85,27 +140,22 @@ def _close_window(display: str, window: int) -> None:
 
 def test_real_window_keys_click_and_close(tmp_path):
     _need_tools()
-    n = _free_display()
-    display = f":{n}"
     home = tmp_path / "home"
     (home / "config").mkdir(parents=True)
-    # instant text and no motion, so screenshots taken right after input are settled
+    # instant text and no motion, so a screen that stops changing is the settled screen
     (home / "config" / "settings.json").write_text(
         json.dumps({"text_speed": "instant", "reduced_motion": True})
     )
-    xvfb = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    with _xvfb() as display:
+        _play_close_and_check(display, home, tmp_path)
+
+
+def _play_close_and_check(display: str, home: Path, tmp_path: Path) -> None:
     game = None
     try:
         env = {**os.environ, "DISPLAY": display, "SOCIALSCORE_HOME": str(home), "SDL_AUDIODRIVER": "dummy"}
         env.pop("SDL_VIDEODRIVER", None)
-        for _ in range(100):
-            if Path(f"/tmp/.X11-unix/X{n}").exists():
-                break
-            time.sleep(0.05)
+        blank = _screen_bytes(env, tmp_path / "blank.png")
         game = subprocess.Popen(
             [
                 sys.executable,
@@ -123,18 +173,16 @@ def test_real_window_keys_click_and_close(tmp_path):
             stderr=subprocess.PIPE,
         )
         window = _find_window(env, game)
-        time.sleep(0.8)
-        title = _screen_bytes(env, tmp_path / "0-title.png")
+        title = _settled_screen(env, tmp_path / "0-title.png", unlike=blank)
+        assert title != blank, "the title screen was never drawn"
         _run(["xdotool", "key", "--window", window, "Return"], env)  # New game
-        time.sleep(0.6)
-        story = _screen_bytes(env, tmp_path / "1-story.png")
+        story = _settled_screen(env, tmp_path / "1-story.png", unlike=title)
         assert story != title, "Enter on the title screen did not start a game"
         # click the first choice; its place comes from the same layout code at the same size
         x, y = _first_choice_centre()
         _run(["xdotool", "mousemove", "--sync", str(x), str(y)], env)
         _run(["xdotool", "click", "1"], env)
-        time.sleep(0.6)
-        after_click = _screen_bytes(env, tmp_path / "2-click.png")
+        after_click = _settled_screen(env, tmp_path / "2-click.png", unlike=story)
         assert after_click != story, "clicking the first choice did not change the screen"
         autosave = home / "data" / "saves" / "social_score_sample" / "autosave.json"
         if autosave.exists():
@@ -147,8 +195,7 @@ def test_real_window_keys_click_and_close(tmp_path):
     finally:
         if game is not None and game.poll() is None:
             game.kill()
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
+            game.wait(timeout=10)
 
 
 def _find_window(env, game) -> str:

@@ -238,15 +238,12 @@ def test_story_id_picks_the_story(tmp_path, sample):
     assert len(chosen.players) == 1 and len(chosen.problems) == 3
 
 
-def test_report_handles_many_players_quickly(tmp_path, sample):
-    import time
-
+def test_report_handles_many_players(tmp_path, sample):
     from game.workshop.demo import write_demo_logs
 
     write_demo_logs(sample, tmp_path, players=150, seed=0)
-    t = time.perf_counter()
     a, html = build(tmp_path)
-    assert a.n == 150 and time.perf_counter() - t < 10
+    assert a.n == 150
     assert len(html) < 2_000_000
 
 
