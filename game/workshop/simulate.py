@@ -3,12 +3,15 @@
 Policies (each deterministic given the run's seed):
 
 - ``conformist``: maximises the score: at each turn, tries every enabled choice and takes the one
-  whose resulting score is highest (ties: the first offered);
+  whose resulting score is highest (ties: the first offered); a choice that leads back to the
+  same scene is taken again only when nothing else is on offer, so a repeatable score-raising
+  choice does not hold it in one scene for ever;
 - ``loyal``: never drops a contact or reports anyone, says what they think: prefers choices that
   post or share dissent, support friends, or raise ``integrity``; otherwise picks at random;
 - ``random``: picks uniformly among the enabled choices;
 - ``script:ID,ID,...``: takes these choices (ids or uids) in order whenever they are on offer, and
-  picks at random otherwise.
+  picks at random otherwise; a scripted choice that is on offer but disabled stops the run with
+  a :class:`ScriptError` (as ``transcript`` does).
 
 Run ``i`` uses seed ``seed + i`` for the game and for the policy's own draws.
 """
@@ -40,12 +43,15 @@ def _score(state: State) -> int:
 
 
 def conformist(story: Story, state: State, offered: list[Choice], rng: random.Random) -> Choice:
-    best, best_score = offered[0], None
+    best, best_rank = offered[0], None
     for choice in offered:
         after, _ = choose(story, state, choice.uid)
-        score = _score(after)
-        if best_score is None or score > best_score:
-            best, best_score = choice, score
+        # Why: a repeatable choice that raises the score and stays in the scene would
+        # otherwise win every turn and the run would never reach an ending.
+        repeat = after.ending is None and after.scene == state.scene and bool(state.chosen.get(choice.uid))
+        rank = (not repeat, _score(after))
+        if best_rank is None or rank > best_rank:
+            best, best_rank = choice, rank
     return best
 
 
@@ -78,14 +84,23 @@ def random_policy(story: Story, state: State, offered: list[Choice], rng: random
     return rng.choice(offered)
 
 
+class ScriptError(ValueError):
+    """A ``script:`` policy names a choice that is on offer but disabled."""
+
+
 def scripted(ids: list[str]) -> Policy:
     def policy(story: Story, state: State, offered: list[Choice], rng: random.Random) -> Choice:
-        position = state.turn
-        for wanted in ids[position:] if position < len(ids) else ():
-            for choice in offered:
-                if wanted in (choice.uid, choice.id):
-                    return choice
-            break
+        if state.turn < len(ids):
+            wanted = ids[state.turn]
+            for choice, enabled, reason in available(story, state):
+                if wanted not in (choice.uid, choice.id):
+                    continue
+                if not enabled:
+                    raise ScriptError(
+                        f"script step {state.turn + 1}: choice {choice.uid!r} is disabled"
+                        f" in scene {state.scene!r} ({reason})"
+                    )
+                return choice
         return rng.choice(offered)
 
     return policy
@@ -231,7 +246,10 @@ def run_simulate(args) -> int:
     story = load_for_play(args)
     show = sys.stderr.isatty() and args.runs >= 20 and not args.json
     options = {"transparency": "transparent"}
-    summary = simulate(story, args.policy, args.runs, args.seed, options, _bar if show else None)
+    try:
+        summary = simulate(story, args.policy, args.runs, args.seed, options, _bar if show else None)
+    except ScriptError as exc:
+        raise UsageError(f"socialscore simulate: {exc}") from None
     model = story.extra.get("score")
     title = model.rules.title if model and model.rules else ""
     if args.json:

@@ -1,0 +1,75 @@
+"""simulate's policies: a script stops on a disabled choice; the conformist always finishes."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.workshop.simulate import ScriptError, play_once, policy_named, simulate
+
+from ..helpers import load_ok, run_cli, write_story
+
+# A repeatable choice that raises the score and stays in the scene, beside a way out.
+GRIND = """
+story: {id: grind, title: Grind, start: desk}
+scoring:
+  id: r
+  title: R
+  range: {min: 0, max: 1000, start: 500}
+  tiers: [{id: low, title: Low, min: 0}]
+  rules:
+    - {id: praise, on: {share: [praise]}, factor: behaviour, change: 5}
+variables:
+  ready: false
+scenes:
+  desk:
+    text: The feed waits.
+    choices:
+      - id: share
+        text: Share praise again
+        actions: [{share: praise}]
+      - id: wait
+        text: Get ready
+        enable_if: not ready
+        reason: Already ready.
+        effects: [ready = true]
+      - id: leave
+        text: Leave
+        next: done
+endings:
+  done: {title: Done, text: You left.}
+"""
+
+
+@pytest.fixture
+def grind(tmp_path):
+    path = write_story(tmp_path, GRIND)
+    return path, load_ok(path)
+
+
+def test_conformist_leaves_a_repeatable_score_raising_choice(grind):
+    _, story = grind
+    summary = simulate(story, "conformist", 3, 0)
+    assert dict(summary.endings) == {"done": 3}
+    # It took the score-raising choice (once) before it left.
+    assert all(score == 505 for score in summary.scores)
+
+
+def test_script_naming_a_disabled_choice_stops_with_an_error(grind):
+    _, story = grind
+    with pytest.raises(ScriptError, match="'desk.wait' is disabled.*Already ready"):
+        play_once(story, policy_named("script:wait,wait"), 0)
+
+
+def test_script_taking_enabled_choices_plays_them(grind):
+    _, story = grind
+    state = play_once(story, policy_named("script:share,wait,leave"), 0)
+    assert state.path == ("desk.share", "desk.wait", "desk.leave")
+    assert state.ending == "done"
+
+
+def test_cli_simulate_script_with_a_disabled_choice_is_one_line_and_exit_2(grind):
+    path, _ = grind
+    result = run_cli("simulate", "--story", path, "--policy", "script:wait,wait", "--runs", "1")
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "disabled" in result.stderr
