@@ -17,8 +17,11 @@ from ..engine.saves import atomic_write_text
 from .storage import config_dir, data_dir
 
 TEXT_SIZES = {"small": 0.88, "medium": 1.0, "large": 1.15, "huge": 1.32}
-#: characters per second of the typewriter; 0 shows text at once
-TEXT_SPEEDS = {"slow": 35, "normal": 70, "fast": 150, "instant": 0}
+#: seconds the typewriter takes to show a whole scene; 0 shows text at once. A speed per scene,
+#: not per character, so a long opening scene does not keep the player waiting ("normal" ≈ 3 s)
+TEXT_SPEEDS = {"slow": 6.0, "normal": 3.0, "fast": 1.5, "instant": 0}
+#: the typewriter never goes slower than this (characters per second), so a short scene does not crawl
+MIN_CHARS_PER_SECOND = 60
 VOLUMES = tuple(range(0, 101, 10))
 
 
@@ -43,8 +46,16 @@ class Settings:
         return TEXT_SIZES.get(self.text_size, 1.0)
 
     @property
-    def chars_per_second(self) -> int:
-        return TEXT_SPEEDS.get(self.text_speed, 70)
+    def scene_seconds(self) -> float:
+        """How long the typewriter takes for a scene (0: instant)."""
+        return TEXT_SPEEDS.get(self.text_speed, TEXT_SPEEDS["normal"])
+
+    def chars_per_second(self, scene_chars: int) -> float:
+        """The typewriter's speed for a scene of ``scene_chars`` characters (0: instant)."""
+        seconds = self.scene_seconds
+        if not seconds:
+            return 0.0
+        return max(float(MIN_CHARS_PER_SECOND), scene_chars / seconds)
 
     def cycle(self, name: str, step: int = 1) -> Settings:
         """The settings with ``name`` moved to its next (or previous) value."""

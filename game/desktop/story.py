@@ -1,10 +1,13 @@
 """The story screen: the scene's text in a readable column, choices as buttons, and the
 score app beside it.
 
-The typewriter reveals text at the settings' speed (a click, Space or Enter shows it all);
-choices appear once the text is shown. Keys: 1-9 pick a choice, arrows/Tab + Enter,
-Backspace or Ctrl+Z undo, H history, Esc the menu, ←/→ the score app's tabs (the wheel
-over the phone scrolls its lists); the mouse has buttons for each.
+The typewriter reveals a scene in the settings' time (about 3 s at "normal"; a click, Space,
+Enter or a number key shows it all, and a hint at the foot of the column says so); choices
+appear once the text is shown. A choice is taken only while the player can see it: keyboard
+focus starts afresh in every scene, and Enter or a number key for a choice below the fold
+scrolls it into view first. "More below" marks a column that continues under the fold.
+Keys: 1-9 pick a choice, arrows/Tab + Enter, Backspace or Ctrl+Z undo, H history, Esc the
+menu, ←/→ the score app's tabs (the wheel over the phone scrolls its lists); the mouse has buttons for each.
 
 In a workshop the header shows the session code, quietly, and when undo is locked the Undo
 button stays in its place, greyed, with a note on hover ("Undo is off in this workshop").
@@ -62,6 +65,8 @@ class StoryScreen(Screen):
         self._frame_key = None
         self.pointer: tuple[int, int] | None = None
         self.tag: tuple[pygame.Rect, str] | None = None
+        self.speed = 0.0  # the typewriter's characters per second for this scene
+        self.hint_rect: pygame.Rect | None = None  # the foot-of-column hint, when drawn
         self.panel.set_view(self._score_view(), animate=False)
         self.load_frame(reset=True)
 
@@ -77,9 +82,9 @@ class StoryScreen(Screen):
         """Show the session's current frame (``reset`` restarts the typewriter)."""
         self.frame = self.session.frame()
         if reset:
-            speed = self.app.settings.chars_per_second
-            self.revealed = 0.0 if speed else float("inf")
+            self.revealed = 0.0 if self.app.settings.scene_seconds else float("inf")
             self.scroll = 0.0
+            self.choices.focus = None  # a new scene: nothing is chosen for the player in advance
         self.layout()
         self.app.dirty = True
 
@@ -185,6 +190,7 @@ class StoryScreen(Screen):
         self.choices.set(buttons)
         self.pieces = pieces
         self.total_chars = sum(pc.block.chars for pc in pieces if pc.typed)
+        self.speed = self.app.settings.chars_per_second(self.total_chars)
         self.content_h = y
         self._clamp_scroll()
 
@@ -206,7 +212,7 @@ class StoryScreen(Screen):
 
     def update(self, dt: float) -> None:
         if self.typing:
-            self.revealed += dt * max(1, self.app.settings.chars_per_second)
+            self.revealed += dt * max(1.0, self.speed)
             self._follow_typing()
         self.panel.update(dt)
 
@@ -233,6 +239,16 @@ class StoryScreen(Screen):
         elif rect.bottom > self.scroll + self.view.h:
             self.scroll = rect.bottom - self.view.h + self.theme.px(10)
         self._clamp_scroll()
+
+    def shows(self, rect: pygame.Rect) -> bool:
+        """Whether the player can see ``rect`` (content coordinates) in the column: all of it,
+        or as much of it as the column can hold."""
+        top, bottom = max(rect.top, self.scroll), min(rect.bottom, self.scroll + self.view.h)
+        return bottom - top >= min(rect.h, self.view.h) - 1
+
+    @property
+    def more_below(self) -> bool:
+        return self.scroll + self.view.h < self.content_h - 1
 
     # -- input -----------------------------------------------------------------------
     def handle(self, inp: Input) -> None:
@@ -292,6 +308,11 @@ class StoryScreen(Screen):
         picked = self.choices.handle(inp)
         if a in ("up", "down") and self.choices.focus is not None:
             self.ensure_visible(self.choices.buttons[self.choices.focus].rect)
+        if picked is not None and not self.shows(picked.rect):
+            # never take a choice the player cannot see: bring it into view (focused) instead
+            self.choices.focus = self.choices.buttons.index(picked)
+            self.ensure_visible(picked.rect)
+            return
         if picked is not None:
             self.app.sounds.play("click")
             self._pick(*picked.data)
@@ -441,7 +462,29 @@ class StoryScreen(Screen):
         surf.blit(txt, txt.get_rect(center=b.rect.center))
 
     def _draw_scroll_hints(self, surf) -> None:
+        self.hint_rect = None
         scrollbar(surf, self.theme, self.view, self.scroll, self.content_h)
+        if self.typing:
+            self._draw_hint(surf, "Click or press Space to show all the text")
+        elif self.more_below:
+            self._draw_hint(surf, "More below  ·  scroll or press ↓", fade=True)
+
+    def _draw_hint(self, surf, text: str, fade: bool = False) -> None:
+        """A small pill at the foot of the column (over a fade of the text when ``fade``)."""
+        t, p = self.theme, self.theme.palette
+        if fade:
+            band = pygame.Surface((self.view.w, t.px(36)), pygame.SRCALPHA)
+            for i in range(band.get_height()):
+                band.fill((*p.bg, round(255 * i / band.get_height())), (0, i, band.get_width(), 1))
+            surf.blit(band, (self.view.x, self.view.bottom - band.get_height()))
+        label = self.cache.line(text, "sans_semi", t.label, p.muted)
+        pad = t.px(10)
+        pill = pygame.Rect(0, 0, label.get_width() + 2 * pad, label.get_height() + pad)
+        pill.midbottom = (self.column.centerx, self.view.bottom - t.px(4))
+        rrect(surf, p.card, pill, pill.h // 2)
+        rrect(surf, p.card_line, pill, pill.h // 2, 1)
+        surf.blit(label, label.get_rect(center=pill.center))
+        self.hint_rect = pill
 
     def text_boxes(self):
         # content coordinates: the column scrolls, so only its width bounds the text

@@ -26,6 +26,8 @@ class Palette:
     card_hover: Colour
     card_line: Colour
     disabled: Colour
+    badge: Colour  # a choice's number key, at rest
+    badge_ink: Colour
     # the phone app
     bezel: Colour
     app_bg: Colour
@@ -33,6 +35,7 @@ class Palette:
     app_ink: Colour
     app_muted: Colour
     app_line: Colour
+    app_chip: Colour  # a neutral pill's ground (the era chip, NOT ACTIVE): dark ink reads on it
     app_accent: Colour
     app_accent_soft: Colour
     good: Colour
@@ -52,12 +55,15 @@ CALM = Palette(
     card_hover=(42, 47, 59),
     card_line=(52, 58, 72),
     disabled=(110, 112, 118),
+    badge=(52, 58, 72),
+    badge_ink=(236, 230, 218),
     bezel=(10, 11, 14),
     app_bg=(250, 248, 245),
     app_card=(255, 255, 255),
     app_ink=(31, 30, 34),
     app_muted=(120, 116, 112),
     app_line=(234, 229, 222),
+    app_chip=(234, 229, 222),
     app_accent=(255, 106, 0),
     app_accent_soft=(255, 232, 214),
     good=(30, 150, 90),
@@ -77,12 +83,15 @@ HIGH_CONTRAST = Palette(
     card_hover=(40, 40, 40),
     card_line=(255, 255, 255),
     disabled=(170, 170, 170),
+    badge=(255, 255, 255),
+    badge_ink=(0, 0, 0),
     bezel=(255, 255, 255),
     app_bg=(255, 255, 255),
     app_card=(255, 255, 255),
     app_ink=(0, 0, 0),
     app_muted=(40, 40, 40),
     app_line=(0, 0, 0),
+    app_chip=(220, 220, 220),
     app_accent=(170, 60, 0),
     app_accent_soft=(255, 226, 200),
     good=(0, 110, 40),

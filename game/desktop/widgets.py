@@ -192,18 +192,13 @@ def draw_button(
     if button.number is not None:
         d = max(theme.px(26), round(size * 1.35))
         badge = pygame.Rect(x, rect.y + theme.px(12), d, d)
+        lit = button.enabled and (hovered or focused)
         if button.enabled:
-            rrect(surf, p.accent if (hovered or focused) else p.card_line, badge, d // 2)
+            rrect(surf, p.accent if lit else p.badge, badge, d // 2)
         else:
             rrect(surf, p.card_line, badge, d // 2, 1)
-        num = cache.line(
-            str(button.number),
-            "sans_semi",
-            round(size * 0.8),
-            p.accent_ink
-            if button.enabled and (hovered or focused)
-            else (ink if button.enabled else p.disabled),
-        )
+        colour = p.accent_ink if lit else (p.badge_ink if button.enabled else p.disabled)
+        num = cache.line(str(button.number), "sans_semi", round(size * 0.8), colour)
         surf.blit(num, num.get_rect(center=badge.center))
         x = badge.right + theme.px(14)
     width = rect.right - pad - x

@@ -59,7 +59,7 @@ def draw_dial(panel, surf: pygame.Surface) -> None:
     )
     badge = lbl.get_rect().inflate(t.px(20), t.px(8))
     badge.midtop = (center[0], panel.dial_geometry()[3])
-    rrect(surf, p.app_accent_soft if active else p.app_line, badge, badge.h // 2)
+    rrect(surf, p.app_accent_soft if active else p.app_chip, badge, badge.h // 2)
     panel.blit(surf, lbl, lbl.get_rect(center=badge.center).topleft, "tier")
     if active:
         if v.next_tier and v.next_tier_at is not None:

@@ -170,7 +170,7 @@ class TabRows:
                     bg, fg = {
                         "perk": (mix(p.good, p.app_bg, 0.85), p.good),
                         "penalty": (mix(p.bad, p.app_bg, 0.85), p.bad),
-                        "era": (p.app_line, p.app_ink),
+                        "era": (p.app_chip, p.app_ink),
                     }[kind]
                     r = pygame.Rect(cx, y, cw, ch)
                     rrect(surf, bg, r, ch // 2)
