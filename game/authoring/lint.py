@@ -134,6 +134,46 @@ def reachable(story: Story) -> set[str]:
     return seen
 
 
+def can_end(story: Story) -> set[str]:
+    """Scenes from which some path of choices reaches an ending (conditions ignored)."""
+    leads_here: dict[str, set[str]] = {}
+    for scene in story.scenes.values():
+        for target in targets(scene):
+            leads_here.setdefault(target, set()).add(scene.id)
+    done = {s.id for s in story.endings}
+    queue = deque(done)
+    while queue:
+        for source in leads_here.get(queue.popleft(), ()):
+            if source not in done:
+                done.add(source)
+                queue.append(source)
+    return done
+
+
+def traps(story: Story, seen: set[str]) -> list[list[str]]:
+    """Groups of reachable scenes with a way on but no path to an ending (loops without exit).
+
+    A group that leads into a dead end is left out: the dead end (W501) is its cause.
+    """
+    trapped = {i for i in seen if i not in can_end(story)}
+    groups: list[list[str]] = []
+    placed: set[str] = set()
+    for first in (i for i in story.scenes if i in trapped):
+        if first in placed:
+            continue
+        group, queue = [first], deque([first])
+        placed.add(first)
+        while queue:
+            for target in targets(story.scenes[queue.popleft()]):
+                if target in trapped and target not in placed:
+                    placed.add(target)
+                    group.append(target)
+                    queue.append(target)
+        if all(story.scenes[i].choices for i in group):
+            groups.append(group)
+    return groups
+
+
 def warnings(story: Story) -> list[Diagnostic]:
     """The linter's warnings for a loaded story (see the codes W5xx in the reference)."""
     out: list[Diagnostic] = []
@@ -148,6 +188,18 @@ def warnings(story: Story) -> list[Diagnostic]:
             warn(scene.where, "W500", f"{kind} {scene.id!r} cannot be reached from the start")
         if not scene.is_ending and not scene.choices:
             warn(scene.where, "W501", f"scene {scene.id!r} has no choices and no next: (a dead end)")
+    start = story.scenes[story.start]
+    if not any(s.id in seen for s in story.endings):
+        if story.endings:
+            message = f"no ending can be reached from the start scene {story.start!r}"
+        else:
+            message = "the story has no ending: add an endings: block and lead a next: to it"
+        warn(start.where, "W507", message)
+    else:
+        for group in traps(story, seen):
+            scene = story.scenes[group[0]]
+            names = ", ".join(repr(i) for i in group)
+            warn(scene.where, "W508", f"no path from {names} reaches an ending (a loop without exit)")
 
     reads: set[str] = set()
     writes: set[str] = set()

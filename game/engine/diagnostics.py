@@ -94,6 +94,8 @@ CODES: dict[str, Code] = _codes(
     ("W504", WARNING, "never-enabled", "A choice's condition can never be true."),
     ("W505", WARNING, "unknown-tag", "A mechanic tag that is not in the documented list."),
     ("W506", WARNING, "unused", "A rule, tier, perk or contact that nothing uses."),
+    ("W507", WARNING, "no-ending", "No ending can be reached from the start."),
+    ("W508", WARNING, "no-exit", "Scenes that loop among themselves with no path to an ending."),
     # E6xx: saves, logs and other input read at run time
     ("E600", ERROR, "bad-save", "A save file is corrupt or not a save."),
     ("E601", ERROR, "save-too-new", "A save was written by a newer version of the game."),
