@@ -102,11 +102,49 @@ class Build:
 
     def effects(self, srcs: Iterable[Src]) -> tuple[Compiled, ...]:
         out = []
-        for src in srcs:
-            compiled = self._compile(src, compile_effect)
+        srcs = list(srcs)
+        i = 0
+        while i < len(srcs):
+            split = self._split_at_comma(srcs, i)
+            if split:
+                i += split
+                continue
+            compiled = self._compile(srcs[i], compile_effect)
             if compiled is not None:
                 out.append(compiled)
+            i += 1
         return tuple(out)
+
+    def _split_at_comma(self, srcs: list[Src], i: int) -> int:
+        """How many items of a flow list ``[a(1, 2)]`` are one effect the YAML split at its commas.
+
+        Why: YAML reads ``effects: [roll = random(1, 6)]`` as two items; rather than two
+        parse errors, report one that says how to write it. 0 when that is not the case.
+        """
+        first = srcs[i]
+        if i + 1 == len(srcs) or srcs[i + 1].line != first.line:
+            return 0
+        try:
+            compile_effect(first.text, self.env)
+            return 0
+        except ExprError:
+            pass
+        for j in range(i + 1, len(srcs)):
+            if srcs[j].path != first.path or srcs[j].line != first.line:
+                return 0
+            joined = ", ".join(s.text for s in srcs[i : j + 1])
+            try:
+                compile_effect(joined, self.env)
+            except ExprError:
+                continue
+            self.error(
+                first,
+                "E400",
+                f"YAML split the effect {joined!r} at its comma: quote it "
+                f'(["{joined}"]) or write the effects as a block list (- {joined})',
+            )
+            return j + 1 - i
+        return 0
 
     def _compile(self, src: Src | None, compiler) -> Compiled | None:
         if src is None:
@@ -138,7 +176,7 @@ class Build:
                 buf.append("}")
                 i += 2
             elif ch == "{":
-                end = text.find("}", i + 1)
+                end = _closing_brace(text, i)
                 if end < 0:
                     self.error(src, "E208", "'{' without a closing '}' (write {{ for a brace)", i)
                     ok = False
@@ -431,6 +469,29 @@ def _collect_scenes(b: Build, chapters: dict[str, Chapter]) -> None:
                 b.scene_recs[sid] = (srec, is_ending, chapter)
 
 
+def _closing_brace(text: str, start: int) -> int:
+    """Index of the ``}`` that closes the ``{`` at ``start``, or -1.
+
+    Braces inside the expression nest and quoted strings are skipped, so a hole may
+    hold a set literal: ``{len({'a', 'b'})}``.
+    """
+    depth, quote = 0, ""
+    for i in range(start, len(text)):
+        ch = text[i]
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
 def _core_builtins(b: Build) -> dict[str, Builtin]:
     out = {"turn": Builtin("turn", "int", "Choices made so far.", lambda state: state.turn)}
     for sid, (srec, _is_ending, _chapter) in b.scene_recs.items():
@@ -440,8 +501,11 @@ def _core_builtins(b: Build) -> dict[str, Builtin]:
             f"Times the scene {sid} was entered.",
             lambda state, k=sid: state.visits.get(k, 0),
         )
-        for crec in srec.get("choices", []):
-            uid = f"{sid}.{crec['id']}"
+        ids = [crec["id"] for crec in srec.get("choices", [])]
+        if not ids and not _is_ending and srec.has("next"):
+            ids = ["continue"]  # the Continue choice of a scene without choices
+        for cid in ids:
+            uid = f"{sid}.{cid}"
             out[f"chosen.{uid}"] = Builtin(
                 f"chosen.{uid}",
                 "int",
