@@ -34,8 +34,8 @@ from .settings import Settings, load_settings, save_settings
 from .sound import Sounds
 from .text import Fonts, TextCache
 from .theme import Theme
+from .window import centre_new_windows, desktop_size, window_size
 
-DEFAULT_SIZE = (1280, 720)
 IDLE_WAIT_MS = 500
 #: read by game.workshop.preset.prepare_desktop: this front end writes workshop session logs
 SUPPORTS_WORKSHOP_LOG = True
@@ -64,14 +64,15 @@ class Toast:
 
 
 class App:
-    """The running game. ``size`` is the window size; ``settings`` default to the saved ones.
+    """The running game. ``size`` is the window size (default: fitted to the desktop, see
+    :mod:`game.desktop.window`); ``settings`` default to the saved ones.
     ``seed`` fixes the seed of new games (the CLI's ``--seed``; tests)."""
 
     def __init__(
         self,
         story: Story,
         *,
-        size: tuple[int, int] = DEFAULT_SIZE,
+        size: tuple[int, int] | None = None,
         settings: Settings | None = None,
         seed: int | None = None,
         windowed: bool = False,
@@ -88,7 +89,7 @@ class App:
         self.settings = settings or load_settings()
         if windowed and self.settings.fullscreen:
             self.settings = Settings(**{**self.settings.__dict__, "fullscreen": False})
-        self.windowed_size = size
+        self.windowed_size = size or window_size(desktop_size())
         self.surface = self._open_window()
         self.fonts = Fonts()
         self.cache = TextCache(self.fonts)
@@ -448,6 +449,7 @@ def run_desktop(args) -> int:
     story = load_for_play(args)
     sets = parse_sets(story, getattr(args, "sets", None) or [])
     os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
+    centre_new_windows()
     asked = os.environ.get("SDL_VIDEODRIVER")
     try:
         init_pygame()

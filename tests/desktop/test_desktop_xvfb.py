@@ -179,7 +179,15 @@ def _play_close_and_check(display: str, home: Path, tmp_path: Path) -> None:
         story = _settled_screen(env, tmp_path / "1-story.png", unlike=title)
         assert story != title, "Enter on the title screen did not start a game"
         # click the first choice; its place comes from the same layout code at the same size
-        x, y = _first_choice_centre()
+        # the window opens fitted to the screen and centred: ask X where it is and how big
+        geometry = dict(
+            line.split("=", 1)
+            for line in _run(["xdotool", "getwindowgeometry", "--shell", window], env).split()
+            if "=" in line
+        )
+        size = (int(geometry["WIDTH"]), int(geometry["HEIGHT"]))
+        x, y = _first_choice_centre(size)
+        x, y = x + int(geometry["X"]), y + int(geometry["Y"])
         _run(["xdotool", "mousemove", "--sync", str(x), str(y)], env)
         _run(["xdotool", "click", "1"], env)
         after_click = _settled_screen(env, tmp_path / "2-click.png", unlike=story)
@@ -217,8 +225,8 @@ def _find_window(env, game) -> str:
     pytest.fail("the game window did not appear")
 
 
-def _first_choice_centre() -> tuple[int, int]:
-    """Where the first choice of the opening is at 1280×720 (computed headless)."""
+def _first_choice_centre(size: tuple[int, int]) -> tuple[int, int]:
+    """Where the first choice of the opening is in a window of ``size`` (computed headless)."""
     code = (
         "import os; os.environ['SDL_VIDEODRIVER']='dummy'; os.environ['SDL_AUDIODRIVER']='dummy'\n"
         "from game.desktop.app import App, init_pygame\n"
@@ -226,7 +234,7 @@ def _first_choice_centre() -> tuple[int, int]:
         "from game.engine import load_story_or_raise\n"
         "init_pygame()\n"
         "story = load_story_or_raise('tests/stories/sample')\n"
-        "app = App(story, settings=Settings(text_speed='instant'), seed=1, sound=False)\n"
+        f"app = App(story, size={tuple(size)}, settings=Settings(text_speed='instant'), seed=1, sound=0)\n"
         "app.new_game(); s = app.top; b = s.choices.buttons[0]\n"
         "r = b.rect.move(0, s.view.y - round(s.scroll)); print(r.centerx, r.centery)\n"
     )
