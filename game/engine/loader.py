@@ -81,9 +81,14 @@ class Build:
     ext: dict[str, Any] = field(default_factory=dict)
     env: _Env | None = None
     words: int = 0
+    #: variables declared but rejected (already reported): their uses are not reported again
+    rejected: set[str] = field(default_factory=set)
 
     # -- reporting -----------------------------------------------------------
     def error(self, where: Rec | Src | Where | None, code: str, message: str, offset: int = 0) -> None:
+        cause = _UNKNOWN_NAME_RE.match(message) if code == "E301" else None
+        if cause and cause[1] in self.rejected:
+            return  # a use of a variable whose declaration was reported: not a second cause
         if where is None:
             self.checker.diagnostics.append(Diagnostic(self.root, 0, 0, code, message))
             return
@@ -303,7 +308,9 @@ def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
 def _build(b: Build) -> Story | None:
     metas = [(path, rec["story"]) for path, rec in b.files if rec.has("story")]
     if not metas:
-        b.error(None, "E206", "no file has a story: block (id, title, start)")
+        # Why: when a file already has errors, its story: block may be what they hid.
+        if not any(d.is_error for d in b.checker.diagnostics):
+            b.error(None, "E206", "no file has a story: block (id, title, start)")
         return None
     if len(metas) > 1:
         for _path, extra in metas[1:]:
@@ -376,6 +383,9 @@ def _collect_chapters(b: Build) -> dict[str, Chapter]:
     return chapters
 
 
+_UNKNOWN_NAME_RE = re.compile(r"unknown variable '([^']+)'")
+
+
 def _collect_variables(b: Build) -> None:
     for _path, rec in b.files:
         for name, var in rec.get("variables", {}).items():
@@ -385,6 +395,10 @@ def _collect_variables(b: Build) -> None:
             built = _build_variable(b, name, var)
             if built is not None:
                 b.variables[name] = built
+    for _path, rec in b.files:
+        node = rec.node.value.get("variables") if isinstance(rec.node.value, dict) else None
+        if node is not None and isinstance(node.value, dict):
+            b.rejected.update(n for n in node.value if isinstance(n, str) and n not in b.variables)
 
 
 def _build_variable(b: Build, name: str, rec: Rec) -> Variable | None:

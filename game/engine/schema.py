@@ -403,6 +403,7 @@ class Record(Spec):
             )
             return INVALID
         values: dict[str, Any] = {}
+        invalid: set[str] = set()
         ok = True
         for key, child in node.value.items():
             f = by_name.get(key) if isinstance(key, str) else None
@@ -414,11 +415,13 @@ class Record(Spec):
             value = f.spec.check(child, ck)
             if value is INVALID:
                 ok = False if f.required else ok
+                invalid.add(key)
                 continue
             values[key] = value
         for f in self.fields:
             if f.name not in values:
-                if f.required:
+                # Why: a field given with a bad value is already reported; "missing" would be a cascade.
+                if f.required and f.name not in invalid:
                     ck.error(node, "E202", f"{self.name} needs the field {f.name!r}")
                     ok = False
                 values[f.name] = f.default

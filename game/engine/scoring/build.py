@@ -35,14 +35,23 @@ def _blocks(b, key: str) -> list[tuple[str, Any]]:
     return [(path, rec[key]) for path, rec in b.files if rec.get(key) is not None]
 
 
-def _scoring_rec(b) -> Rec | None:
+def _scoring_rec(b, report: bool = False) -> Rec | None:
+    """The scoring: record in use; ``report`` a second block (once per load: build_story does)."""
     override = getattr(b, "rules_override", None)
     if override is not None:
         return override
     blocks = _blocks(b, "scoring")
-    for _path, extra in blocks[1:]:
+    for _path, extra in blocks[1:] if report else ():
         b.error(extra.node, "E206", f"a second scoring: block; the first is in {blocks[0][0]}")
     return blocks[0][1] if blocks else None
+
+
+def _scoring_written(b) -> bool:
+    """Whether the story has a scoring: block, valid or not (an invalid one is already reported,
+    so what depends on it is not reported again)."""
+    if getattr(b, "rules_override", None) is not None:
+        return True
+    return any(isinstance(rec.node.value, dict) and "scoring" in rec.node.value for _p, rec in b.files)
 
 
 def _contact_ids(b) -> list[str]:
@@ -107,7 +116,7 @@ def _tier_title(b, state) -> str:
 
 
 def build_story(b) -> ScoreModel:
-    rec = _scoring_rec(b)
+    rec = _scoring_rec(b, report=True)
     rules = _build_rules(b, rec) if rec is not None else None
     contacts = _build_contacts(b, rules)
     calendars = _blocks(b, "calendar")
@@ -294,7 +303,10 @@ def _build_contacts(b, rules: Rules | None) -> dict[str, Contact]:
                 b.error(crec, "E204", f"contact {cid!r} is declared twice")
                 continue
             if rules is None and _scoring_rec(b) is None:
-                b.error(crec, "E303", f"contact {cid!r}: contacts need a scoring: block (the story has none)")
+                if not _scoring_written(b):
+                    b.error(
+                        crec, "E303", f"contact {cid!r}: contacts need a scoring: block (the story has none)"
+                    )
                 continue
             contacts[cid] = Contact(
                 cid,
@@ -352,7 +364,8 @@ def build_choice(b, rec: Rec, scene_id: str) -> ChoiceScoring | None:
             continue
         kind, value = given[0]
         if rules is None:
-            b.error(arec.node, "E303", "actions need a scoring: block (the story has none)")
+            if not _scoring_written(b):
+                b.error(arec.node, "E303", "actions need a scoring: block (the story has none)")
             continue
         if kind in TAG_KINDS:
             actions.append(Action(kind, tuple(value)))
@@ -373,7 +386,8 @@ def build_choice(b, rec: Rec, scene_id: str) -> ChoiceScoring | None:
         if len(given) != 1:
             b.error(rreq.node, "E207", "requires: names exactly one of perk, tier, score")
         elif rules is None:
-            b.error(rreq.node, "E303", "requires: needs a scoring: block (the story has none)")
+            if not _scoring_written(b):
+                b.error(rreq.node, "E303", "requires: needs a scoring: block (the story has none)")
         elif rreq.get("perk") is not None and rreq["perk"] not in rules.perks:
             b.error(rreq.node, "E303", f"unknown perk {rreq['perk']!r}")
         elif rreq.get("tier") is not None and rules.tier_rank(rreq["tier"]) < 0:
