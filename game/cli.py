@@ -116,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="*", metavar="PATH", help="story files or folders (default: the shipped story)"
     )
     p.add_argument("--json", action="store_true", help="print the diagnostics and summary as JSON")
+    p.add_argument(
+        "--rules",
+        metavar="FILE",
+        help="check the story with this rules file instead of its scoring: block "
+        "(a rules file given as a PATH is checked alone)",
+    )
 
     p = sub.add_parser("simulate", help="play many seeded games by a policy and summarise the outcomes")
     _add_story(p)
@@ -288,7 +294,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "lint":
         from .authoring.lint import run_lint
 
-        return run_lint(args.paths or [str(story_dir())], as_json=args.json)
+        return run_lint(args.paths or [str(story_dir())], as_json=args.json, rules=rules_path(args.rules))
     if args.command == "simulate":
         from .workshop.simulate import run_simulate
 

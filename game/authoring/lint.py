@@ -12,13 +12,16 @@ import sys
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..engine import Diagnostic, Story, load_story
 from ..engine.expr import Compiled
 from ..engine.format import MECHANICS
+from ..engine.loader import check_rules_file
 from ..engine.model import Choice, Passage, Scene, Template
 from ..engine.runtime import Context
 from ..engine.state import State
+from ..engine.yamlsafe import load_file
 
 
 @dataclass
@@ -41,9 +44,24 @@ class LintResult:
         return any(d.code == "E100" for d in self.diagnostics)
 
 
-def lint(path: str) -> LintResult:
-    """Load and check the story at ``path``: errors from loading, then warnings."""
-    story, diagnostics = load_story(path)
+def is_rules_file(path: str) -> bool:
+    """Whether ``path`` is a rules file (``*.rules.yaml``, or a file whose only key is ``scoring:``)."""
+    p = Path(path)
+    if not p.is_file():
+        return False
+    if p.name.endswith(".rules.yaml"):
+        return True
+    node, _ = load_file(p)
+    return node is not None and isinstance(node.value, dict) and set(node.value) == {"scoring"}
+
+
+def lint(path: str, rules: str | None = None) -> LintResult:
+    """Load and check the story at ``path`` (with the rules file ``rules`` instead of its own
+    scoring: block, if given): errors from loading, then warnings. A rules file alone is
+    checked as ``--rules`` would check it."""
+    if rules is None and is_rules_file(path):
+        return LintResult(path, None, check_rules_file(path))
+    story, diagnostics = load_story(path, rules)
     result = LintResult(path, story, list(diagnostics))
     if story is not None:
         result.diagnostics.extend(warnings(story))
@@ -236,10 +254,11 @@ def warnings(story: Story) -> list[Diagnostic]:
 # -- the command -----------------------------------------------------------------
 
 
-def run_lint(paths: list[str], as_json: bool = False, out=None) -> int:
-    """Lint every path; print diagnostics and a summary. Returns the exit code."""
+def run_lint(paths: list[str], as_json: bool = False, out=None, rules: str | None = None) -> int:
+    """Lint every path (with the rules file ``rules``, if given); print diagnostics and a
+    summary. Returns the exit code."""
     out = out or sys.stdout
-    results = [lint(p) for p in paths]
+    results = [lint(p, rules) for p in paths]
     if as_json:
         payload = [
             {

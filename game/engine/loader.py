@@ -293,6 +293,17 @@ def _rules_file(path: str | os.PathLike, checker: Checker) -> Rec | None:
     return rec["scoring"] if rec else None
 
 
+def check_rules_file(path: str | os.PathLike) -> list[Diagnostic]:
+    """Every problem of a rules file on its own (what ``--rules`` would report), sorted."""
+    from .scoring.build import build_rules
+
+    checker = Checker()
+    rec = _rules_file(path, checker)
+    if rec is not None:
+        build_rules(Build([], checker, str(path)), rec)
+    return _sorted(checker.diagnostics)
+
+
 def load_story_or_raise(path: str | os.PathLike, rules: str | os.PathLike | None = None) -> Story:
     """Load a story for playing: raises :class:`InputError` with every error if it has any."""
     story, diagnostics = load_story(path, rules)

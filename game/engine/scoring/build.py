@@ -179,6 +179,11 @@ def _debrief(b, rec: Rec) -> dict:
     return {step: b.template(rec.get(step)) for step in DEBRIEF_STEPS if rec.get(step) is not None}
 
 
+def build_rules(b, rec: Rec) -> Rules | None:
+    """The rules of a checked scoring: record; problems are reported through ``b.error``."""
+    return _build_rules(b, rec)
+
+
 def _build_rules(b, rec: Rec) -> Rules | None:
     ok = True
     rng = rec["range"]
