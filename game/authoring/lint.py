@@ -192,6 +192,25 @@ def traps(story: Story, seen: set[str]) -> list[list[str]]:
     return groups
 
 
+def unused_facts(story: Story) -> list[Diagnostic]:
+    """W506 for each fact that no scene, choice or perk cites (the debrief never shows it)."""
+    model = story.extra.get("score")
+    if model is None or not model.facts:
+        return []
+    cited: set[str] = set()
+    for scene in story.scenes.values():
+        for part in (scene, *scene.choices):
+            extra = part.extra.get("score")
+            cited.update(extra.facts if extra else ())
+    if model.rules is not None:
+        cited.update(p.fact for p in model.rules.perks.values() if p.fact)
+    return [
+        Diagnostic(f.where.path, f.where.line, f.where.col, "W506", f"fact {fid!r} is never cited")
+        for fid, f in model.facts.items()
+        if fid not in cited
+    ]
+
+
 def warnings(story: Story) -> list[Diagnostic]:
     """The linter's warnings for a loaded story (see the codes W5xx in the reference)."""
     out: list[Diagnostic] = []
@@ -218,6 +237,8 @@ def warnings(story: Story) -> list[Diagnostic]:
             scene = story.scenes[group[0]]
             names = ", ".join(repr(i) for i in group)
             warn(scene.where, "W508", f"no path from {names} reaches an ending (a loop without exit)")
+
+    out.extend(unused_facts(story))
 
     reads: set[str] = set()
     writes: set[str] = set()

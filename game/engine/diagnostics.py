@@ -92,16 +92,18 @@ CODES: dict[str, Code] = _codes(
     ("W502", WARNING, "never-read", "A variable is declared but never read."),
     ("W503", WARNING, "never-written", "A variable is declared but never changed."),
     ("W504", WARNING, "never-enabled", "A choice's condition can never be true."),
-    ("W505", WARNING, "unknown-tag", "A mechanic tag that is not in the documented list."),
-    ("W506", WARNING, "unused", "A rule, tier, perk or contact that nothing uses."),
+    ("W506", WARNING, "unused", "A fact that no scene, choice or perk cites."),
     ("W507", WARNING, "no-ending", "No ending can be reached from the start."),
     ("W508", WARNING, "no-exit", "Scenes that loop among themselves with no path to an ending."),
     # E6xx: saves, logs and other input read at run time
     ("E600", ERROR, "bad-save", "A save file is corrupt or not a save."),
     ("E601", ERROR, "save-too-new", "A save was written by a newer version of the game."),
     ("E602", ERROR, "save-mismatch", "A save does not fit the story (a scene or variable it names is gone)."),
-    ("E610", ERROR, "bad-argument", "A command-line argument is invalid."),
 )
+
+#: Codes documented once but never emitted, retired so that they are never reused: W505 (an
+#: unknown mechanic is the error E207), E610 (a bad command-line argument is one line, exit 2).
+RETIRED = ("W505", "E610")
 
 
 @dataclass(frozen=True, slots=True)
