@@ -38,6 +38,18 @@ def _default(value) -> str:
     return f"`{value}`"
 
 
+def _type(spec) -> str:
+    """The spec's type, with its allowed range when it has one (the loader enforces the same)."""
+    lo, hi = getattr(spec, "lo", None), getattr(spec, "hi", None)
+    if lo is None and hi is None:
+        return spec.type_name
+    if hi is None:
+        return f"{spec.type_name}, at least {lo:,}"
+    if lo is None:
+        return f"{spec.type_name}, at most {hi:,}"
+    return f"{spec.type_name}, {lo:,} to {hi:,}"
+
+
 def record_table(record: Record) -> str:
     rows = [
         f"**{record.name}**: {record.doc}",
@@ -47,7 +59,7 @@ def record_table(record: Record) -> str:
     ]
     for f in record.fields:
         rows.append(
-            f"| `{f.name}` | {_cell(f.spec.type_name)} | {'yes' if f.required else 'no'} "
+            f"| `{f.name}` | {_cell(_type(f.spec))} | {'yes' if f.required else 'no'} "
             f"| {_default(f.default)} | {_cell(f.doc)} | `{_cell(f.example)}` |"
         )
     if record.shorthand:

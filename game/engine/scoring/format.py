@@ -32,7 +32,7 @@ PERIODS = ("month", "year", "game")
 
 
 def Date() -> Str:  # noqa: N802 - reads like a type in spec tables
-    return Str(pattern=DATE_RE, what="date (YYYY-MM, e.g. 2016-03)")
+    return Str(pattern=DATE_RE, what="date (YYYY-MM from 1900-01 to 2099-12, e.g. 2016-03)")
 
 
 TAGS = ListOf(Tag(), single=True)
