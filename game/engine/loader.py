@@ -89,6 +89,8 @@ class Build:
         cause = _UNKNOWN_NAME_RE.match(message) if code == "E301" else None
         if cause and cause[1] in self.rejected:
             return  # a use of a variable whose declaration was reported: not a second cause
+        if cause and cause[1].split(".")[0] in _SCORE_NAMES and cause[1] not in self.builtins:
+            message += f"; {cause[1]!r} exists only in a story with a scoring: block"
         if where is None:
             self.checker.diagnostics.append(Diagnostic(self.root, 0, 0, code, message))
             return
@@ -395,6 +397,8 @@ def _collect_chapters(b: Build) -> dict[str, Chapter]:
 
 
 _UNKNOWN_NAME_RE = re.compile(r"unknown variable '([^']+)'")
+#: names the scoring model provides (see docs/scoring-format.md), for a hint when a story has none
+_SCORE_NAMES = {"score", "tier", "perks", "granted", "refused", "era", "year", "month", "friends", "contacts"}
 
 
 def _collect_variables(b: Build) -> None:

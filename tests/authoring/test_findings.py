@@ -172,3 +172,16 @@ def test_a_file_with_errors_is_not_also_told_it_has_no_story_block(tmp_path):
     write_story(tmp_path, "story: {id: t, title: T, start: a\n")
     _, found = load_story(tmp_path)
     assert codes(found) == ["E103"]
+
+
+@pytest.mark.parametrize(
+    "scene",
+    ["a: {choices: [{id: go, text: Go, effects: [score = 5], next: end}]}", "a: {text: '{year}', next: end}"],
+    ids=["score", "year"],
+)
+def test_a_score_name_without_scoring_says_it_needs_a_scoring_block(tmp_path, scene):
+    found = diagnostics(
+        tmp_path, f"calendar: {{start: 2016-01}}\nscenes:\n  {scene}\nendings:\n  end: {{title: E}}\n"
+    )
+    assert codes(found) == ["E301"]
+    assert "exists only in a story with a scoring: block" in found[0].message
