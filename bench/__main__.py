@@ -23,6 +23,9 @@ def main(argv: list[str] | None = None) -> int:
         from . import bench_frames  # the desktop benchmark needs pygame
 
         sections.append(bench_frames.run(quick=args.quick))
+        from . import bench_memory
+
+        sections.append(bench_memory.run(quick=args.quick))
     except ImportError as exc:  # pragma: no cover - depends on the machine
         sections.append(f"## Desktop frames\n\nSkipped: {exc}\n")
     header = (

@@ -29,6 +29,7 @@ from ..engine.reflection import Question, questions
 from ..paths import assets_dir
 from . import storage
 from .inputs import Input, translate
+from .memory import give_back
 from .screen import Screen
 from .settings import Settings, load_settings, save_settings
 from .sound import Sounds
@@ -120,6 +121,7 @@ class App:
         return surface
 
     def _make_theme(self) -> Theme:
+        self.cache.fit(self.surface.get_size())
         return Theme.make(self.surface.get_size(), self.settings.text_scale, self.settings.high_contrast)
 
     def relayout(self) -> None:
@@ -159,6 +161,7 @@ class App:
     def pop(self) -> None:
         if len(self.stack) > 1:
             self.stack.pop()
+            give_back()  # the screen's text may have pushed others out of the cache: free their pages
         self.dirty = True
 
     def reset(self, screen: Screen) -> None:

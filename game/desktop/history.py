@@ -3,13 +3,25 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pygame
 
 from .inputs import Input
 from .screen import Screen
 from .story import MEASURE_CHARS, SAMPLE
-from .text import Block
 from .widgets import Button, ButtonList, rrect, scrollbar
+
+
+class Text(NamedTuple):
+    """A piece of history to render when it scrolls into view: TextCache.block's arguments."""
+
+    text: str
+    role: str
+    size: int
+    colour: tuple[int, int, int]
+    width: int
+    leading: float
 
 
 class HistoryScreen(Screen):
@@ -17,7 +29,7 @@ class HistoryScreen(Screen):
 
     def __init__(self, app):
         super().__init__(app)
-        self.items: list[tuple[Block, int, int]] = []  # block, x, y in content coordinates
+        self.items: list[tuple[Text, int, int, int]] = []  # text, x, y (content coordinates), height
         self.scroll = 0.0
         self.content_h = 0
         self.view = pygame.Rect(0, 0, 0, 0)
@@ -37,29 +49,29 @@ class HistoryScreen(Screen):
         self.close.buttons[0].rect = pygame.Rect(x + col_w - bw, t.px(30), bw, round(size * 2.3))
         self.tool_size = size
         self.col = pygame.Rect(x, 0, col_w, 0)
-        items = []
+        # measured, not rendered: a long game's history is far more text than the cache holds,
+        # so only the lines in view are rendered (draw), and nothing here keeps surfaces alive
+        items: list[tuple[Text, int, int, int]] = []
         y = 0
+
+        def add(text: Text, at_x: int, gap: int) -> None:
+            nonlocal y
+            h = self.cache.height(text.text, text.role, text.size, text.width, text.leading)
+            items.append((text, at_x, y, h))
+            y += h + gap
+
         entries = self.app.session.history() if self.app.session else []
         for n, entry in enumerate(entries):
             f = entry.frame
             if f.after:
-                b = self.cache.block(f.after, "serif_italic", t.body, p.muted, col_w, 1.55)
-                items.append((b, x, y))
-                y += b.height + t.px(12)
+                add(Text(f.after, "serif_italic", t.body, p.muted, col_w, 1.55), x, t.px(12))
             if f.title:
-                b = self.cache.block(f.title, "serif_bold", round(t.body * 1.25), p.ink, col_w, 1.3)
-                items.append((b, x, y))
-                y += b.height + t.px(8)
+                add(Text(f.title, "serif_bold", round(t.body * 1.25), p.ink, col_w, 1.3), x, t.px(8))
             for para in f.paragraphs:
-                b = self.cache.block(para, "serif", t.body, p.ink, col_w, 1.55)
-                items.append((b, x, y))
-                y += b.height + round(t.body * 0.6)
+                add(Text(para, "serif", t.body, p.ink, col_w, 1.55), x, round(t.body * 0.6))
             if entry.choice_text:
-                b = self.cache.block(
-                    f"→  {entry.choice_text}", "sans_semi", t.ui, p.accent, col_w - t.px(8), 1.4
-                )
-                items.append((b, x + t.px(8), y))
-                y += b.height
+                choice = Text(f"→  {entry.choice_text}", "sans_semi", t.ui, p.accent, col_w - t.px(8), 1.4)
+                add(choice, x + t.px(8), 0)
             y += t.px(34) if n + 1 < len(entries) else 0
         self.items = items
         self.content_h = y
@@ -110,16 +122,20 @@ class HistoryScreen(Screen):
         prev = surf.get_clip()
         surf.set_clip(self.view)
         dy = self.view.y - round(self.scroll)
-        for block, x, y in self.items:
-            if y + dy > self.view.bottom or y + dy + block.height < self.view.top:
+        for text, x, y, h in self.items:
+            if y + dy > self.view.bottom or y + dy + h < self.view.top:
                 continue
-            block.draw(surf, x, y + dy, clip=self.view)
+            self._block(text).draw(surf, x, y + dy, clip=self.view)
         surf.set_clip(prev)
         scrollbar(surf, self.theme, self.view, self.scroll, self.content_h)
 
+    def _block(self, text: Text):
+        return self.cache.block(text.text, text.role, text.size, text.colour, text.width, text.leading)
+
     def text_boxes(self):
         panel = pygame.Rect(self.col.x - 1, 0, self.col.w + 2, max(self.content_h, 1) + 1)
-        return [
-            (panel, pygame.Rect(x, y, b.width, b.height), b.lines[0] if b.lines else "")
-            for b, x, y in self.items
-        ]
+        boxes = []
+        for text, x, y, _ in self.items:
+            b = self._block(text)
+            boxes.append((panel, pygame.Rect(x, y, b.width, b.height), b.lines[0] if b.lines else ""))
+        return boxes

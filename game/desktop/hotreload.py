@@ -19,7 +19,7 @@ from ..engine import InputError, Session, load_story
 from ..engine.loader import story_files
 from .inputs import Input
 from .screen import Screen
-from .widgets import rrect
+from .widgets import dim, rrect
 
 POLL_SECONDS = 0.5
 
@@ -123,9 +123,7 @@ class ReloadErrors(Screen):
 
     def draw(self, surf: pygame.Surface) -> None:
         t, p = self.theme, self.theme.palette
-        shade = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 150))
-        surf.blit(shade, (0, 0))
+        dim(surf, (0, 0, 0, 150))
         rrect(surf, p.card, self.card, t.px(16))
         x, y = self.card.x + t.px(28), self.card.y + t.px(24)
         width = self.card.w - t.px(56)

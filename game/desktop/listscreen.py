@@ -11,7 +11,7 @@ import pygame
 
 from .inputs import Input
 from .screen import Screen
-from .widgets import Button, ButtonList, button_height, draw_button, rrect
+from .widgets import Button, ButtonList, button_height, dim, draw_button, rrect
 
 
 class ListScreen(Screen):
@@ -75,9 +75,7 @@ class ListScreen(Screen):
         if self.opaque:
             surf.fill(p.bg)
         else:
-            dim = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
-            dim.fill(p.overlay)
-            surf.blit(dim, (0, 0))
+            dim(surf, p.overlay)
         rrect(surf, p.bg2, self.card, t.px(18))
         rrect(surf, p.card_line, self.card, t.px(18), 1)
         inner = self.card.w - 2 * t.px(28)

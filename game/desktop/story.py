@@ -23,6 +23,7 @@ import pygame
 from ..engine import ChoiceError, Frame, UndoLocked
 from . import scoreview
 from .inputs import Input
+from .memory import give_back
 from .phone import ScorePanel
 from .screen import Screen
 from .text import Block
@@ -85,6 +86,7 @@ class StoryScreen(Screen):
             self.revealed = 0.0 if self.app.settings.scene_seconds else float("inf")
             self.scroll = 0.0
             self.choices.focus = None  # a new scene: nothing is chosen for the player in advance
+            give_back()  # the last scene's text may have left the cache: free its pages
         self.layout()
         self.app.dirty = True
 

@@ -148,26 +148,59 @@ class Block:
                     return
 
 
-class TextCache:
-    """Rendered text by (text, role, size, colour, width), least recently used dropped first."""
+#: the text cache keeps this many screenfuls of rendered text (what one screen shows, and the
+#: screens a player goes back to: history, the menu over the story); see TextCache.fit
+SCREENS_KEPT = 3
+#: what a cached measurement or a surface's bookkeeping costs, roughly, in bytes
+ITEM_OVERHEAD = 200
 
-    def __init__(self, fonts: Fonts, capacity: int = 1500):
+
+def _size_of(item) -> int:
+    """Bytes an item holds: its pixels (surfaces, blocks) plus bookkeeping."""
+    if isinstance(item, pygame.Surface):
+        return ITEM_OVERHEAD + item.get_width() * item.get_height() * item.get_bytesize()
+    if isinstance(item, Block):
+        return ITEM_OVERHEAD + sum(_size_of(s) for s in item.surfaces)
+    return ITEM_OVERHEAD
+
+
+class TextCache:
+    """Rendered text by (text, role, size, colour, width), least recently used dropped first once
+    the rendered pixels pass ``budget`` bytes. The budget is sized from the window
+    (:meth:`fit`): a few screenfuls, so a frame's text is always cached however long the game
+    runs, and a 2560×1440 window keeps four times the bytes of a 1280×720 one, not more."""
+
+    def __init__(self, fonts: Fonts, budget: int = SCREENS_KEPT * 1280 * 720 * 4):
         self.fonts = fonts
-        self.capacity = capacity
-        self._items: OrderedDict[tuple, object] = OrderedDict()
+        self.budget = budget
+        self.bytes = 0  # what the cached items hold now
+        self._items: OrderedDict[tuple, tuple[object, int]] = OrderedDict()
         self.renders = 0  # how many times text was actually rendered (tests and the benchmark read it)
+        self.asks = 0  # how many times text was asked for (renders / asks: the miss rate)
+
+    def fit(self, window: tuple[int, int]) -> None:
+        """Size the budget for a window of ``window`` pixels (32-bit pixels, SCREENS_KEPT screens)."""
+        self.budget = SCREENS_KEPT * window[0] * window[1] * 4
+        self._trim()
+
+    def _trim(self) -> None:
+        while self.bytes > self.budget and len(self._items) > 1:
+            _, (_, size) = self._items.popitem(last=False)
+            self.bytes -= size
 
     def _cached(self, key: tuple, make):
-        item = self._items.get(key)
-        if item is None:
+        self.asks += 1
+        found = self._items.get(key)
+        if found is None:
             item = make()
             self.renders += 1
-            self._items[key] = item
-            if len(self._items) > self.capacity:
-                self._items.popitem(last=False)
-        else:
-            self._items.move_to_end(key)
-        return item
+            size = _size_of(item)
+            self._items[key] = (item, size)
+            self.bytes += size
+            self._trim()
+            return item
+        self._items.move_to_end(key)
+        return found[0]
 
     def line(self, text: str, role: str, size: int, colour, smart: bool = True) -> pygame.Surface:
         """One line of text (no wrapping)."""

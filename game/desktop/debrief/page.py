@@ -45,15 +45,22 @@ class Page:
         block = self.cache.block(text, role, size, colour, width, leading)
         bx = self.x + x + ((width - block.width) // 2 if center else 0)
         rect = pygame.Rect(bx, self.y, block.width, block.height)
+
+        # draw asks the cache again rather than keeping the block: a long page must not hold
+        # more rendered text alive than the cache's budget
+        def again():
+            return self.cache.block(text, role, size, colour, width, leading)
+
         if center:
             # centred lines: each line centred on its own
-            def draw(surf, dy, block=block, y=self.y):
+            def draw(surf, dy, y=self.y):
+                block = again()
                 for i, line in enumerate(block.surfaces):
                     surf.blit(line, (self.x + x + (width - line.get_width()) // 2, y + dy + i * block.line_h))
         else:
 
-            def draw(surf, dy, block=block, bx=bx, y=self.y):
-                block.draw(surf, bx, y + dy)
+            def draw(surf, dy, bx=bx, y=self.y):
+                again().draw(surf, bx, y + dy)
 
         self.items.append(Item(rect, draw))
         self.boxes.append((rect, text))

@@ -1,7 +1,7 @@
 """The debrief screen: five step tabs at the top, the page in a scrolling view, buttons at the
 bottom.
 
-Keys: ←/→ change page, ↑/↓ and the wheel scroll, Page Up/Down scroll a screenful (and
+Keys: ←/→ or 1-5 change page, ↑/↓ and the wheel scroll, Page Up/Down scroll a screenful (and
 turn the page at either end), Home/End, Enter the highlighted button, Esc back to the
 story. The mouse clicks the step tabs at the top and the buttons at the bottom.
 """
@@ -13,6 +13,7 @@ import pygame
 from ...engine.debrief import Debrief, build_debrief
 from ...engine.scoring.format import DEBRIEF_STEPS
 from ..inputs import Input
+from ..memory import give_back
 from ..screen import Screen
 from ..widgets import Button, ButtonList, label_line, mix, rrect, scrollbar
 from .look import fade
@@ -122,6 +123,7 @@ class DebriefScreen(Screen):
             self.page = page
             self.scroll = 0.0
             self.layout()
+            give_back()  # the last page's text may have left the cache: free its pages
             self.app.dirty = True
 
     def _build(self) -> None:
@@ -165,6 +167,8 @@ class DebriefScreen(Screen):
         a = inp.action
         if a in ("left", "right"):
             self.go(self.page + (-1 if a == "left" else 1))
+        elif a == "number" and inp.value <= len(DEBRIEF_STEPS):
+            self.go(inp.value - 1)  # the step tabs show their numbers: the keys take them
         elif a in ("up", "down"):
             self._scroll_by((-1 if a == "up" else 1) * self.theme.px(60))
         elif a == "scroll":
