@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from .logs_read import LogSet, PlayerLog, read_dir
+from .logs_read import LogSet, PlayerLog, Step, read_dir
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 BLUE, ORANGE, INK, GREY, PALE = "#1450a0", "#b34d00", "#111111", "#5a5a5a", "#d8dde6"
@@ -90,6 +90,18 @@ class Analysis:
         return str(tier_id or "?")
 
 
+def key_steps(player: PlayerLog) -> dict[str, list[Step]]:
+    """Every step the player took at each scene that offered a key choice, in order, by scene.
+
+    A player can choose more than once at one scene (read the terms, then activate; or come back
+    later): each of those choices counts, once per player."""
+    out: dict[str, list[Step]] = {}
+    for step in player.steps:
+        if step.key:
+            out.setdefault(step.scene, []).append(step)
+    return out
+
+
 def _events(player: PlayerLog):
     for step in player.steps:
         for event in step.events:
@@ -140,18 +152,16 @@ def analyse(logs: LogSet) -> Analysis:
     dropped, dropped_you, refused, granted = Counter(), Counter(), Counter(), Counter()
     drop_reasons: dict[str, Counter] = {}
     for p in players:
-        last_at: dict[str, object] = {}
-        for step in p.steps:
-            if step.key:
-                last_at[step.scene] = step
-        for scene, step in last_at.items():
-            d = decisions.setdefault(scene, Decision(scene, step.scene_title))
+        for scene, steps in key_steps(p).items():
+            d = decisions.setdefault(scene, Decision(scene, steps[0].scene_title))
             d.reached += 1
-            d.turns.append(step.turn)
-            for offer in step.offered:
-                d.texts.setdefault(offer["choice"], str(offer.get("text") or offer["choice"]))
-            d.texts.setdefault(step.choice, step.text)
-            d.counts[step.choice] += 1
+            d.turns.append(steps[0].turn)
+            for step in steps:
+                for offer in step.offered:
+                    d.texts.setdefault(offer["choice"], str(offer.get("text") or offer["choice"]))
+                d.texts.setdefault(step.choice, step.text)
+            for uid in dict.fromkeys(step.choice for step in steps):
+                d.counts[uid] += 1
         seen_drop, seen_dropped_you, seen_refused, seen_granted = set(), set(), set(), set()
         for step, event in _events(p):
             kind = event.get("kind")
@@ -613,6 +623,8 @@ def render(a: Analysis, generated: str = "") -> str:
             rows = [(text, d.counts.get(uid, 0)) for uid, text in d.texts.items()]
             rows.sort(key=lambda r: -r[1])
             h.append(_bars(rows, d.reached))
+            if sum(d.counts.values()) > d.reached:
+                h.append("<p class=note>Some of you chose more than once here; each choice counts.</p>")
     else:
         h.append("<p class=note>No key decisions in these logs.</p>")
     if a.dropped or a.dropped_you:
@@ -706,10 +718,7 @@ def write_csv(a: Analysis, path: str | Path) -> None:
         w = csv.writer(f)
         w.writerow(head)
         for p in a.players:
-            chosen = {}
-            for step in p.steps:
-                if step.key:
-                    chosen[step.scene] = step.text
+            chosen = {scene: "; ".join(s.text for s in steps) for scene, steps in key_steps(p).items()}
             row = [
                 p.pseudonym,
                 p.header.get("session_code", ""),
