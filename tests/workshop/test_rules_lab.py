@@ -114,3 +114,47 @@ def test_appealable_is_the_shipped_rules_softened():
             assert lab[rid]["change"] == rule["change"], rid
     assert lab["disputed"]["change"] > base["disputed"]["change"]
     assert lab["disputed"]["limit"]["times"] > base["disputed"].get("limit", {}).get("times", 1)
+
+
+#: What each lab file may change, as docs/rules-lab.md and its own description say; the rest must be
+#: the shipped rules, key for key (start score, drift, pull, tiers, perks, eras, factors).
+DOCUMENTED = {
+    "rewards-dissent": {"rules", "drift", "pull"},
+    "no-friends": {"rules", "pull"},
+    "appealable": {"rules"},
+}
+
+
+@needs_story
+@pytest.mark.parametrize("name", FILES)
+def test_lab_file_differs_from_the_shipped_rules_only_where_documented(name):
+    base, lab = shipped(), rules_of(name)
+    differs = {k for k in set(base) | set(lab) if base.get(k) != lab.get(k)}
+    assert differs - {"id", "title", "description"} <= DOCUMENTED[name], differs
+
+
+@needs_story
+def test_no_friends_only_removes_the_friends_rules():
+    base = {r["id"]: r for r in shipped()["rules"]}
+    lab = {r["id"]: r for r in rules_of("no-friends")["rules"]}
+    assert set(lab) <= set(base)
+    for rid, rule in lab.items():
+        assert rule == base[rid], rid
+    for rid in set(base) - set(lab):
+        rule = base[rid]
+        assert rule["factor"] == "relationships" or {"befriend", "drop"} & set(rule["on"]), rid
+
+
+@needs_story
+def test_appealable_only_halves_penalties_and_raises_disputes():
+    base = {r["id"]: r for r in shipped()["rules"]}
+    lab = {r["id"]: r for r in rules_of("appealable")["rules"]}
+    for rid, rule in base.items():
+        same = {k: v for k, v in rule.items() if k not in ("change", "explain", "limit")}
+        assert same == {k: v for k, v in lab[rid].items() if k not in ("change", "explain", "limit")}, rid
+        if rid == "disputed":
+            assert lab[rid]["change"] == 40 and lab[rid]["limit"] == {"times": 3, "per": "game"}
+        else:
+            assert lab[rid].get("limit") == rule.get("limit"), rid
+            expected = int(rule["change"] / 2) if rule["change"] < 0 else rule["change"]
+            assert lab[rid]["change"] == expected, rid
