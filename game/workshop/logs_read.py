@@ -311,25 +311,29 @@ def _why(entry: Any, message: str) -> str:
 
 
 def read_dir(folder: str | os.PathLike, story_id: str | None = None) -> LogSet:
-    """Every ``*.jsonl`` in ``folder`` (not its sub-folders), in name order. The report is about
-    ``story_id`` (default: the story most logs name); logs of other stories are problems."""
+    """Every ``*.jsonl`` in ``folder`` and its sub-folders (one per laptop, say), in path order. The
+    report is about ``story_id`` (default: the story most logs name); logs of other stories are
+    problems. Copies of one log (``x (1).jsonl``: the same header) count once: the longest is kept."""
     folder = Path(folder)
     problems: list[Problem] = []
     if not folder.is_dir():
         problems.append(Problem(str(folder), 0, "no such folder"))
         return LogSet(folder, [], problems, story_id, 0)
-    paths = sorted(p for p in folder.glob("*.jsonl") if p.is_file())
+    paths = sorted(p for p in folder.rglob("*.jsonl") if p.is_file())
     if len(paths) > MAX_FILES:
         problems.append(Problem(str(folder), 0, f"more than {MAX_FILES} logs; only the first ones read"))
         paths = paths[:MAX_FILES]
     if not paths:
-        problems.append(Problem(str(folder), 0, "no session logs (*.jsonl) in this folder"))
+        problems.append(
+            Problem(str(folder), 0, "no session logs (*.jsonl) in this folder or its sub-folders")
+        )
     logs: list[PlayerLog] = []
     for path in paths:
-        log, found = read_log(path, str(folder / path.name))
+        log, found = read_log(path, str(path))
         problems.extend(found)
         if log is not None:
             logs.append(log)
+    logs = _without_copies(logs, problems)
     stories = Counter(log.story for log in logs)
     chosen = story_id or (min(stories, key=lambda s: (-stories[s], s)) if stories else None)
     players, others = [], Counter()
@@ -342,3 +346,23 @@ def read_dir(folder: str | os.PathLike, story_id: str | None = None) -> LogSet:
                 Problem(log.name, 0, f"a log of another story ({log.story!r}, not {chosen!r}); not counted")
             )
     return LogSet(folder, players, problems, chosen, len(paths), others)
+
+
+def _without_copies(logs: list[PlayerLog], problems: list[Problem]) -> list[PlayerLog]:
+    """One log per playthrough: logs with the same header are copies of one game (a file copied
+    twice, or once more into another folder); the one that got furthest is kept, the rest named."""
+    kept: dict[str, PlayerLog] = {}
+    for log in logs:
+        key = json.dumps(log.header, sort_keys=True, default=str)
+        other = kept.get(key)
+        if other is None:
+            kept[key] = log
+            continue
+        best, copy = (log, other) if _progress(log) > _progress(other) else (other, log)
+        kept[key] = best
+        problems.append(Problem(copy.name, 0, f"a copy of {best.name}; counted once"))
+    return list(kept.values())
+
+
+def _progress(log: PlayerLog) -> tuple[bool, int]:
+    return (log.finished, len(log.steps))

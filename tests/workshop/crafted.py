@@ -69,6 +69,7 @@ def write(folder: Path, name: str, lines: list[dict]) -> Path:
 
 def player(folder: Path, name: str, uids: list[str], finish: bool = True, **head) -> Path:
     """A log of one player who chose ``uids`` in order (scores unchanged)."""
+    head.setdefault("pseudonym", name)  # one player per file unless a test makes copies on purpose
     lines = [header(**head)] + [choice(i, uid) for i, uid in enumerate(uids, 1)]
     if finish:
         lines.append(end(len(uids)))

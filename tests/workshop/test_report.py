@@ -204,8 +204,9 @@ def test_bad_logs_are_reported_not_fatal(tmp_path, sample):
     page = parse(html)
     assert not {t for t, _ in page.tags} & ACTIVE
     assert "Problems with the logs" in html and "h-&lt;img src=x onerror=alert(1)&gt;.jsonl" in html
-    # good, unfinished, a-badline (good apart from one line), c-truncated, i-badfields: five players
-    assert "5</b>players" in html and "(not finished)" in html
+    # good and unfinished; a-badline, c-truncated and i-badfields carry good's header: copies of its game
+    assert "2</b>players" in html and "(not finished)" in html
+    assert has("c-truncated.jsonl", r": a copy of .*; counted once")
 
 
 @pytest.mark.parametrize("case", ["empty-folder", "missing-folder", "only-bad"])
@@ -232,7 +233,8 @@ def test_story_id_picks_the_story(tmp_path, sample):
     lines = log.read_text().splitlines()
     other = json.loads(lines[0]) | {"story": "other"}
     for i in range(3):
-        (folder / f"o{i}.jsonl").write_text("\n".join([json.dumps(other), *lines[1:]]) + "\n")
+        player = json.dumps(other | {"pseudonym": f"o{i}"})  # three players, not three copies of one
+        (folder / f"o{i}.jsonl").write_text("\n".join([player, *lines[1:]]) + "\n")
     assert read_dir(folder).story_id == "other" and len(read_dir(folder).players) == 3
     chosen = read_dir(folder, "social_score_sample")
     assert len(chosen.players) == 1 and len(chosen.problems) == 3

@@ -70,3 +70,32 @@ def test_csv_lists_every_choice_at_a_key_scene(tmp_path):
     write_csv(a, tmp_path / "t.csv")
     head, row = list(csv.reader((tmp_path / "t.csv").open(encoding="utf-8")))
     assert row[head.index("key:opt_in")] == "read terms; activate"
+
+
+def test_logs_in_sub_folders_are_read_and_copies_count_once(tmp_path):
+    player(tmp_path / "laptop-1", "a.jsonl", ["opt_in.activate"], pseudonym="Ann")
+    player(tmp_path / "laptop-2" / "deep", "b.jsonl", ["opt_in.decline"], pseudonym="Bo")
+    copy = player(tmp_path / "laptop-1", "a (1).jsonl", ["opt_in.activate"], pseudonym="Ann")
+    player(tmp_path, "c.jsonl", ["opt_in.activate"], finish=False, pseudonym="Cy", started="x")
+    player(tmp_path / "usb", "c.jsonl", ["opt_in.activate"], pseudonym="Cy", started="x")
+    logs = read_dir(tmp_path)
+    assert logs.files == 5
+    assert sorted((p.pseudonym, p.finished) for p in logs.players) == [
+        ("Ann", True),
+        ("Bo", True),
+        ("Cy", True),  # the finished copy is kept
+    ]
+    messages = [str(p) for p in logs.problems]
+    first = tmp_path / "laptop-1" / "a.jsonl"
+    assert {f"{copy}: a copy of {first}; counted once", f"{first}: a copy of {copy}; counted once"} & set(
+        messages
+    )
+    assert decision(analyse(logs), "opt_in").counts == {"opt_in.activate": 2, "opt_in.decline": 1}
+
+
+def test_an_empty_tree_says_where_it_looked(tmp_path):
+    (tmp_path / "laptop-1").mkdir()
+    logs = read_dir(tmp_path)
+    assert [str(p) for p in logs.problems] == [
+        f"{tmp_path}: no session logs (*.jsonl) in this folder or its sub-folders"
+    ]
