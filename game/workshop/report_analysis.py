@@ -1,0 +1,309 @@
+"""What a class did, as numbers: the analysis behind ``socialscore report`` (pure: no HTML, no files).
+
+:func:`analyse` turns a :class:`~game.workshop.logs_read.LogSet` into an :class:`Analysis` (counts,
+decisions, reflections); :func:`prompts` draws discussion questions from it as plain text. Every
+figure here is tested on crafted logs with known answers; the page (:mod:`.report_html`) only shows
+them.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .logs_read import LogSet, PlayerLog, Step
+
+# -- analysis ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Decision:
+    """A key decision: a scene that offered a key choice, and what the players who reached it chose."""
+
+    scene: str
+    title: str
+    turns: list[int] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # uid -> text, in order first seen
+    counts: Counter = field(default_factory=Counter)
+    reached: int = 0
+
+    @property
+    def order(self) -> float:
+        return statistics.median(self.turns) if self.turns else 0
+
+
+@dataclass
+class Question:
+    id: str
+    text: str
+    scale: int
+    low: str
+    high: str
+    before: list[int] = field(default_factory=list)
+    after: list[int] = field(default_factory=list)
+    deltas: list[int] = field(default_factory=list)  # after - before, for players with both
+
+
+@dataclass
+class Analysis:
+    logs: LogSet
+    players: list[PlayerLog]
+    finished: list[PlayerLog]
+    story_title: str
+    rules: Counter
+    modes: Counter
+    codes: Counter
+    range: dict | None
+    tiers: list[dict]
+    tier_counts: Counter
+    endings: Counter
+    decisions: list[Decision]
+    dropped: Counter  # contact name -> players who dropped them
+    drop_reasons: dict[str, Counter]  # contact name -> what the app said
+    dropped_you: Counter
+    refused: Counter  # perk title -> players refused
+    granted: Counter
+    questions: list[Question]
+    undos: int
+
+    @property
+    def n(self) -> int:
+        return len(self.players)
+
+    def tier_title(self, tier_id: str | None) -> str:
+        for t in self.tiers:
+            if t.get("id") == tier_id:
+                return str(t.get("title", tier_id))
+        return str(tier_id or "?")
+
+
+def key_steps(player: PlayerLog) -> dict[str, list[Step]]:
+    """Every step the player took at each scene that offered a key choice, in order, by scene.
+
+    A player can choose more than once at one scene (read the terms, then activate; or come back
+    later): each of those choices counts, once per player."""
+    out: dict[str, list[Step]] = {}
+    for step in player.steps:
+        if step.key:
+            out.setdefault(step.scene, []).append(step)
+    return out
+
+
+def _events(player: PlayerLog):
+    for step in player.steps:
+        for event in step.events:
+            yield step, event
+
+
+def _rule_said(events: list[dict], contact_event: dict, mode: str) -> str | None:
+    """What the app said (in the player's mode) for the rule that reacted to a contact event: the
+    rule's score event right after it, caused by the same choice."""
+    choice = (contact_event.get("cause") or {}).get("choice")
+    after = False
+    for event in events:
+        if event is contact_event:
+            after = True
+            continue
+        if after and event.get("kind") == "score":
+            cause = event.get("cause") or {}
+            if event.get("source") == "rule" and cause.get("choice") == choice:
+                explain = event.get("explain")
+                said = explain.get(mode) if isinstance(explain, dict) else None
+                return said if isinstance(said, str) and said else None
+        elif after and event.get("kind") not in ("tier", "perks"):
+            return None
+    return None
+
+
+def analyse(logs: LogSet) -> Analysis:
+    players = logs.players
+    finished = [p for p in players if p.finished]
+    headers = [p.header for p in players]
+    rules = Counter(p.rules_title or "(no score)" for p in players)
+    modes = Counter(p.transparency for p in players)
+    codes = Counter(str(h.get("session_code") or "") for h in headers)
+    story_title = Counter(str(h.get("story_title") or h["story"]) for h in headers).most_common(1)
+    main_rules = next((h for h in headers if isinstance(h.get("range"), dict)), {})
+    rng = main_rules.get("range") if main_rules else None
+    tiers = [t for t in (main_rules.get("tiers") or []) if isinstance(t, dict)] if main_rules else []
+
+    tier_counts, endings = Counter(), Counter()
+    for p in players:
+        if p.finished:
+            tier_counts[p.final_tier] += 1
+            endings[str(p.end.get("ending_title") or p.end.get("ending") or "?")] += 1
+        else:
+            endings["(not finished)"] += 1
+
+    decisions: dict[str, Decision] = {}
+    dropped, dropped_you, refused, granted = Counter(), Counter(), Counter(), Counter()
+    drop_reasons: dict[str, Counter] = {}
+    for p in players:
+        for scene, steps in key_steps(p).items():
+            d = decisions.setdefault(scene, Decision(scene, steps[0].scene_title))
+            d.reached += 1
+            d.turns.append(steps[0].turn)
+            for step in steps:
+                for offer in step.offered:
+                    d.texts.setdefault(offer["choice"], str(offer.get("text") or offer["choice"]))
+                d.texts.setdefault(step.choice, step.text)
+            for uid in dict.fromkeys(step.choice for step in steps):
+                d.counts[uid] += 1
+        seen_drop, seen_dropped_you, seen_refused, seen_granted = set(), set(), set(), set()
+        for step, event in _events(p):
+            kind = event.get("kind")
+            if kind == "contact":
+                name = str(event.get("name") or event.get("contact") or "?")
+                if event.get("change") == "dropped" and name not in seen_drop:
+                    seen_drop.add(name)
+                    dropped[name] += 1
+                    said = _rule_said(step.events, event, p.transparency)
+                    if said:
+                        drop_reasons.setdefault(name, Counter())[said] += 1
+                elif event.get("change") == "dropped_you" and name not in seen_dropped_you:
+                    seen_dropped_you.add(name)
+                    dropped_you[name] += 1
+            elif kind == "perk":
+                title = str(event.get("title") or event.get("perk") or "?")
+                if event.get("granted") is True and title not in seen_granted:
+                    seen_granted.add(title)
+                    granted[title] += 1
+                elif event.get("granted") is False and title not in seen_refused:
+                    seen_refused.add(title)
+                    refused[title] += 1
+
+    questions: dict[str, Question] = {}
+    for h in headers:
+        for q in h.get("questions") or []:
+            if isinstance(q, dict) and isinstance(q.get("id"), str) and q["id"] not in questions:
+                scale = q.get("scale") if isinstance(q.get("scale"), int) else 5
+                questions[q["id"]] = Question(
+                    q["id"], str(q.get("text", q["id"])), scale, str(q.get("low", "")), str(q.get("high", ""))
+                )
+    for p in players:
+        before, after = p.reflections["before"], p.reflections["after"]
+        for qid, q in questions.items():
+            if qid in before:
+                q.before.append(before[qid])
+            if qid in after:
+                q.after.append(after[qid])
+            if qid in before and qid in after:
+                q.deltas.append(after[qid] - before[qid])
+
+    return Analysis(
+        logs=logs,
+        players=players,
+        finished=finished,
+        story_title=story_title[0][0] if story_title else "",
+        rules=rules,
+        modes=modes,
+        codes=codes,
+        range=rng if isinstance(rng, dict) else None,
+        tiers=tiers,
+        tier_counts=tier_counts,
+        endings=endings,
+        decisions=sorted(decisions.values(), key=lambda d: (d.order, d.scene)),
+        dropped=dropped,
+        drop_reasons=drop_reasons,
+        dropped_you=dropped_you,
+        refused=refused,
+        granted=granted,
+        questions=list(questions.values()),
+        undos=sum(p.undos for p in players),
+    )
+
+
+# -- discussion prompts ----------------------------------------------------------------------------------
+
+
+def _of(k: int, reached: int, total: int) -> str:
+    if reached == total:
+        return f"{k} of {total} of you"
+    return f"{k} of the {reached} of you who got there"
+
+
+def _mean(values: list[int]) -> float | None:
+    return statistics.fmean(values) if values else None
+
+
+def prompts(a: Analysis) -> list[str]:
+    """Discussion prompts drawn from what this group did (plain text; escaped when shown)."""
+    out: list[str] = []
+    n = a.n
+    if not n:
+        return out
+    for name, k in a.dropped.most_common(2):
+        said = a.drop_reasons.get(name)
+        if said:
+            ask = f"The app told you: “{said.most_common(1)[0][0]}” What made that feel reasonable?"
+        else:
+            ask = "What did the app say, or show, to make that feel reasonable?"
+        out.append(f"{_of(k, n, n)} dropped {name}. {ask}")
+    for name, k in a.dropped_you.most_common(1):
+        out.append(
+            f"{name} dropped {k} of you when your score fell. "
+            "Did you notice? Did it change what you did next?"
+        )
+    divided = sorted(
+        (d for d in a.decisions if d.reached >= 2 and d.counts),
+        key=lambda d: (-(len(d.counts) > 1), d.counts.most_common(1)[0][1] / d.reached, d.order),
+    )
+    for d in divided[:3]:
+        top, k = d.counts.most_common(1)[0]
+        line = f"At “{d.title}”, {_of(k, d.reached, n)} chose “{d.texts.get(top, top)}”."
+        others = [(uid, c) for uid, c in d.counts.most_common() if uid != top]
+        if others:
+            uid, c = others[-1]
+            line += f" {c} chose “{d.texts.get(uid, uid)}”. What made the difference?"
+        else:
+            untaken = [t for uid, t in d.texts.items() if uid not in d.counts]
+            if untaken:
+                line += f" Nobody chose “{untaken[0]}”. Why not?"
+            else:
+                line += " Why was that the obvious choice?"
+        out.append(line)
+    for title, k in a.refused.most_common(1):
+        out.append(
+            f"{k} of you were refused “{title}”. What did the refusal say, and did you believe the reason?"
+        )
+    shifts = [(abs(_mean(q.after) - _mean(q.before)), q) for q in a.questions if q.before and q.after]
+    if shifts:
+        size, q = max(shifts, key=lambda s: s[0])
+        b, f = _mean(q.before), _mean(q.after)
+        if size >= 0.3:
+            out.append(
+                f"Asked “{q.text}” (1 = {q.low}, {q.scale} = {q.high}), you answered {b:.1f} on average "
+                f"before playing and {f:.1f} after. What changed your mind?"
+            )
+        else:
+            out.append(
+                f"Your answers to “{q.text}” barely moved ({b:.1f} before, {f:.1f} after). "
+                "Did the game confirm what you thought, or not reach you?"
+            )
+    scores = [p.final_score for p in a.finished if isinstance(p.final_score, int)]
+    if len(scores) >= 2 and max(scores) > min(scores):
+        lo = min(a.finished, key=lambda p: p.final_score)
+        hi = max(a.finished, key=lambda p: p.final_score)
+        out.append(
+            f"Final scores ran from {min(scores)} ({a.tier_title(lo.final_tier)}) to {max(scores)} "
+            f"({a.tier_title(hi.final_tier)}). Whom did these rules reward, and for what?"
+        )
+    by_mode = {
+        mode: [p.final_score for p in a.finished if p.transparency == mode and isinstance(p.final_score, int)]
+        for mode in a.modes
+    }
+    by_mode = {m: s for m, s in by_mode.items() if len(s) >= 2}
+    if len(by_mode) >= 2:
+        parts = ", ".join(f"{m}: {statistics.fmean(s):.0f}" for m, s in sorted(by_mode.items()))
+        out.append(
+            f"Average final score by how much the app explained ({parts}). Did knowing the rules help you, "
+            "or the system?"
+        )
+    if a.undos:
+        out.append(f"You took back {a.undos} choices in all. Which ones, and why? Real life has no undo.")
+    if a.endings:
+        title, k = a.endings.most_common(1)[0]
+        if title != "(not finished)" and k > 1:
+            out.append(f"{_of(k, n, n)} reached “{title}”. What would it have taken to end somewhere else?")
+    return out

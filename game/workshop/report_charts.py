@@ -1,0 +1,281 @@
+"""The report's charts as geometry: shapes with numbers and plain-text labels, no markup.
+
+Each chart function takes figures from :mod:`.report_analysis` and returns a :class:`Chart`, a list
+of :class:`Shape` (an SVG element name from a fixed set, its attributes, its text). The page template
+writes them out, escaping every attribute and text (Jinja2 autoescape), so a pseudonym or a choice
+text can never become markup here.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from .report_analysis import Analysis, Question, _mean
+
+BLUE, ORANGE, INK, GREY, PALE = "#1450a0", "#b34d00", "#111111", "#5a5a5a", "#d8dde6"
+#: The only SVG elements a chart may contain (no script, no links, no foreign content).
+SHAPES = frozenset({"line", "rect", "text", "polyline", "polygon", "circle", "path", "g"})
+_ATTR = re.compile(r"[a-z][a-z0-9-]*\Z")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One SVG element: ``tag`` from :data:`SHAPES`, attribute names in lower case with hyphens."""
+
+    tag: str
+    attrs: tuple[tuple[str, str], ...]
+    text: str = ""
+    title: str = ""
+
+    def __post_init__(self) -> None:
+        if self.tag not in SHAPES or not all(
+            _ATTR.match(k) and not k.startswith("on") for k, _ in self.attrs
+        ):
+            raise ValueError(f"not a chart shape: {self.tag} {self.attrs}")
+
+
+def shape(tag: str, text: str = "", title: str = "", **attrs: object) -> Shape:
+    """A :class:`Shape`; keyword ``stroke_width`` becomes ``stroke-width``; floats get one decimal."""
+    out = []
+    for key, value in attrs.items():
+        if value is None:
+            continue
+        text_value = f"{value:.1f}" if isinstance(value, float) else str(value)
+        out.append((key.replace("_", "-"), text_value))
+    return Shape(tag, tuple(out), text, title)
+
+
+def label(
+    x: float, y: float, content: str, size: int = 18, fill: str = GREY, anchor: str = "start", bold=False
+):
+    """A text label; ``content`` is plain text (escaped when written)."""
+    return shape(
+        "text",
+        content,
+        x=float(x),
+        y=float(y),
+        text_anchor=anchor,
+        font_size=size,
+        font_weight="700" if bold else None,
+        fill=fill,
+    )
+
+
+@dataclass
+class Chart:
+    """An SVG chart: its view box, what a screen reader says about it, its shapes in drawing order."""
+
+    width: int
+    height: int
+    label: str
+    shapes: list[Shape] = field(default_factory=list)
+
+    def add(self, *shapes: Shape) -> None:
+        self.shapes.extend(shapes)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One row of a bar table: a label, a count out of a total, and whether it is the second colour."""
+
+    label: str
+    count: int
+    total: int
+    alt: bool = False
+
+    @property
+    def percent(self) -> float:
+        return 100 * self.count / self.total if self.total else 0.0
+
+
+def bars(rows: list[tuple[str, int]], total: int, alt: set[str] | None = None) -> list[Bar]:
+    return [Bar(text, k, total, bool(alt and text in alt)) for text, k in rows]
+
+
+def nice_step(span: float, target: int) -> int:
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
+        if span / step <= target:
+            return step
+    return 1000
+
+
+def histogram(a: Analysis) -> Chart | None:
+    """Final scores of finished games in bins, with the tier thresholds marked; None if none finished."""
+    scores = [p.final_score for p in a.finished if isinstance(p.final_score, int)]
+    if not scores:
+        return None
+    lo_s, hi_s = min(scores), max(scores)
+    width = nice_step(max(hi_s - lo_s, 1), 16)
+    lo = (lo_s // width) * width
+    hi = (hi_s // width + 1) * width
+    bins = [0] * ((hi - lo) // width)
+    for s in scores:
+        bins[(s - lo) // width] += 1
+    W, H, L, R, T, B = 1000, 420, 70, 30, 90, 60
+    pw, ph = W - L - R, H - T - B
+    top = max(bins)
+    bw = pw / len(bins)
+    chart = Chart(W, H, "Histogram of final scores")
+    chart.add(shape("line", x1=L, y1=T + ph, x2=W - R, y2=T + ph, stroke=INK, stroke_width=2))
+    for i, k in enumerate(bins):
+        h = ph * k / top if top else 0
+        x = L + i * bw
+        chart.add(
+            shape(
+                "rect",
+                title=f"{lo + i * width}–{lo + (i + 1) * width - 1}: {k}",
+                x=x + 2,
+                y=T + ph - h,
+                width=bw - 4,
+                height=float(h),
+                fill=BLUE,
+            )
+        )
+        if k:
+            chart.add(label(x + bw / 2, T + ph - h - 8, str(k), 22, INK, "middle", bold=True))
+    label_every = max(1, round(len(bins) / 8))
+    for i in range(0, len(bins) + 1, label_every):
+        chart.add(label(L + i * bw, T + ph + 30, str(lo + i * width), 20, INK, "middle"))
+    shown = 0
+    for t in a.tiers:
+        m = t.get("min")
+        if isinstance(m, int) and lo < m < hi:
+            x = L + (m - lo) / width * bw
+            ty = 30 if shown % 2 == 0 else 54
+            shown += 1
+            anchor, dx = ("end", -5) if x > L + pw * 0.8 else ("start", 5)
+            chart.add(
+                shape(
+                    "line",
+                    x1=x,
+                    y1=14,
+                    x2=x,
+                    y2=T + ph,
+                    stroke=ORANGE,
+                    stroke_width=2,
+                    stroke_dasharray="6 5",
+                ),
+                label(x + dx, ty, f"{t.get('title', '')} {m}", 18, ORANGE, anchor),
+            )
+    chart.add(label(L + pw / 2, H - 6, "final score", 20, anchor="middle"))
+    return chart
+
+
+def curves(a: Analysis) -> Chart | None:
+    """Each player's score after each choice (faint), and the median (bold); None without curves."""
+    drawn = [p for p in a.players if len(p.curve()) >= 2]
+    lines = [p.curve() for p in drawn]
+    if not lines:
+        return None
+    max_turn = max(c[-1][0] for c in lines)
+    values = [s for c in lines for _, s in c]
+    lo, hi = min(values), max(values)
+    pad = max(10, (hi - lo) // 10)
+    lo, hi = lo - pad, hi + pad
+    W, H, L, R, T, B = 1000, 460, 70, 150, 20, 56
+    pw, ph = W - L - R, H - T - B
+
+    def x(turn: float) -> float:
+        return L + pw * turn / max(max_turn, 1)
+
+    def y(score: float) -> float:
+        return T + ph * (hi - score) / (hi - lo)
+
+    chart = Chart(W, H, "Score over turns, one line per player")
+    for t in a.tiers:
+        m = t.get("min")
+        if isinstance(m, int) and lo < m < hi:
+            chart.add(
+                shape(
+                    "line",
+                    x1=L,
+                    y1=y(m),
+                    x2=W - R,
+                    y2=y(m),
+                    stroke=ORANGE,
+                    stroke_width=1.5,
+                    stroke_dasharray="6 5",
+                ),
+                label(W - R + 8, y(m) + 6, f"{t.get('title', '')} {m}", 18, ORANGE),
+            )
+    step = nice_step(hi - lo, 6)
+    for v in range((lo // step + 1) * step, hi, step):
+        chart.add(label(L - 10, y(v) + 6, str(v), 18, GREY, "end"))
+    tstep = nice_step(max_turn, 10)
+    for t in range(0, max_turn + 1, tstep):
+        chart.add(label(x(t), T + ph + 28, str(t), anchor="middle"))
+    chart.add(
+        shape("line", x1=L, y1=T + ph, x2=W - R, y2=T + ph, stroke=INK, stroke_width=2),
+        shape("line", x1=L, y1=T, x2=L, y2=T + ph, stroke=INK, stroke_width=2),
+        label(L + pw / 2, H - 4, "choices made", 20, anchor="middle"),
+    )
+    for c in lines:
+        pts = " ".join(f"{x(t):.1f},{y(s):.1f}" for t, s in c)
+        chart.add(
+            shape("polyline", points=pts, fill="none", stroke=BLUE, stroke_opacity=0.28, stroke_width=2.5)
+        )
+    median = []
+    for t in range(0, max_turn + 1):
+        at = []
+        for c, p in zip(lines, drawn, strict=True):
+            last = None
+            for turn, s in c:
+                if turn <= t:
+                    last = s
+            if last is not None and (t <= c[-1][0] or p.finished):
+                at.append(last)
+        if len(at) >= max(1, len(lines) // 3):
+            median.append((t, statistics.median(at)))
+    if median:
+        pts = " ".join(f"{x(t):.1f},{y(s):.1f}" for t, s in median)
+        chart.add(shape("polyline", points=pts, fill="none", stroke=INK, stroke_width=6))
+        t, s = median[-1]
+        chart.add(label(x(t) - 8, y(s) - 14, f"median {s:.0f}", 20, INK, "end", bold=True))
+    return chart
+
+
+def reflection_chart(q: Question) -> Chart:
+    """Mean answer before (hollow) and after (filled) on the question's scale, and below it a
+    diverging bar: how many moved toward the low end, stayed, moved toward the high end."""
+    b, f = _mean(q.before), _mean(q.after)
+    W, H, L, R = 1000, 190, 150, 150
+    pw = W - L - R
+
+    def x(v: float) -> float:
+        return L + pw * (v - 1) / max(q.scale - 1, 1)
+
+    chart = Chart(W, H, "Answers before and after")
+    chart.add(
+        shape("line", x1=L, y1=50, x2=W - R, y2=50, stroke=PALE, stroke_width=10, stroke_linecap="round")
+    )
+    chart.add(*(label(x(v), 88, str(v), anchor="middle") for v in range(1, q.scale + 1)))
+    chart.add(label(L - 16, 57, q.low, 19, INK, "end"), label(W - R + 16, 57, q.high, 19, INK))
+    if b is not None:
+        chart.add(shape("circle", cx=x(b), cy=50, r=13, fill="#fff", stroke=GREY, stroke_width=5))
+        chart.add(label(x(b), 22, f"before {b:.1f}", anchor="middle"))
+    if f is not None:
+        if b is not None and abs(f - b) > 0.05:
+            chart.add(shape("line", x1=x(b), y1=50, x2=x(f), y2=50, stroke=BLUE, stroke_width=5))
+        chart.add(shape("circle", cx=x(f), cy=50, r=13, fill=BLUE))
+        chart.add(label(x(f), 118, f"after {f:.1f}", 18, BLUE, "middle", bold=True))
+    if q.deltas:
+        lower = sum(1 for d in q.deltas if d < 0)
+        same = sum(1 for d in q.deltas if d == 0)
+        higher = sum(1 for d in q.deltas if d > 0)
+        total = len(q.deltas)
+        mid, half = L + pw / 2, pw / 2
+        wl, ws, wh = half * lower / total, half * same / total, half * higher / total
+        y0 = 140
+        chart.add(
+            shape("rect", x=mid - ws / 2 - wl, y=y0, width=wl, height=30, fill=ORANGE),
+            shape("rect", x=mid - ws / 2, y=y0, width=ws, height=30, fill=PALE),
+            shape("rect", x=mid + ws / 2, y=y0, width=wh, height=30, fill=BLUE),
+            shape("line", x1=mid, y1=y0 - 4, x2=mid, y2=y0 + 34, stroke=INK, stroke_width=2),
+            label(mid - ws / 2 - wl - 10, y0 + 23, f"{lower} lower", 19, ORANGE, "end"),
+            label(mid + ws / 2 + wh + 10, y0 + 23, f"{higher} higher", 19, BLUE),
+        )
+        if same:
+            chart.add(label(mid, y0 + 23, f"{same} same", 17, INK, "middle"))
+    return chart

@@ -1,0 +1,98 @@
+"""The class report as one self-contained HTML page, rendered with Jinja2 (autoescape on).
+
+The page makes no requests: inline CSS, inline SVG charts, no script, and a Content-Security-Policy
+that forbids everything else. It is made for a projector (large type, high contrast) and prints too.
+Every text from a log (pseudonyms, choice texts, file names) reaches the page through the template's
+autoescape; chart geometry comes from :mod:`.report_charts`, figures from :mod:`.report_analysis`.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from . import report_charts as charts
+from .report_analysis import Analysis, Decision, prompts
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The template environment: autoescape on for everything, undefined names are errors."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    title: str
+    reached: int
+    rows: list[charts.Bar]
+    several: bool  # some players chose more than once here
+
+
+def _decision(d: Decision) -> DecisionView:
+    rows = sorted(((text, d.counts.get(uid, 0)) for uid, text in d.texts.items()), key=lambda r: -r[1])
+    return DecisionView(d.title, d.reached, charts.bars(rows, d.reached), sum(d.counts.values()) > d.reached)
+
+
+def _subtitle(a: Analysis) -> list[str]:
+    sub = []
+    codes = [c for c in a.codes if c]
+    if codes:
+        sub.append("Session " + ", ".join(sorted(codes)))
+    if a.rules:
+        several = len(a.rules) > 1
+        sub.append("Rules: " + "; ".join(f"{r} ({k})" if several else r for r, k in a.rules.most_common()))
+    if a.modes:
+        sub.append("The app explained: " + ", ".join(f"{m} ({k})" for m, k in a.modes.most_common()))
+    return sub
+
+
+def context(a: Analysis, generated: str = "") -> dict:
+    """Everything the template shows, as plain values (the template adds no figures of its own)."""
+    n, done = a.n, len(a.finished)
+    scores = [p.final_score for p in a.finished if isinstance(p.final_score, int)]
+    friends = [(f"You dropped {name}", k) for name, k in a.dropped.most_common()]
+    friends += [(f"{name} dropped you", k) for name, k in a.dropped_you.most_common()]
+    apps = [(f"{t}: granted", k) for t, k in a.granted.most_common()]
+    apps += [(f"{t}: refused", k) for t, k in a.refused.most_common()]
+    order = {t.get("id"): i for i, t in enumerate(a.tiers)}
+    tier_rows = sorted(a.tier_counts.items(), key=lambda kv: -order.get(kv[0], -1))
+    return {
+        "csp": CSP,
+        "title": f"What this group did: {a.story_title}" if a.story_title else "What this group did",
+        "a": a,
+        "subtitle": _subtitle(a),
+        "scores": scores,
+        "median": f"{statistics.median(scores):.0f}" if scores else "",
+        "prompts": prompts(a),
+        "decisions": [_decision(d) for d in a.decisions],
+        "friends": charts.bars(friends, n, {f"{name} dropped you" for name in a.dropped_you}),
+        "applications": charts.bars(apps, n, {f"{t}: refused" for t in a.refused}),
+        "histogram": charts.histogram(a),
+        "tiers": charts.bars([(a.tier_title(t), k) for t, k in tier_rows], done),
+        "endings": charts.bars(a.endings.most_common(), n, {"(not finished)"}),
+        "curves": charts.curves(a),
+        "reflections": [(q, charts.reflection_chart(q)) for q in a.questions if q.before or q.after],
+        "problems": [
+            (Path(p.path).name + (f":{p.line}" if p.line else ""), p.message) for p in a.logs.problems
+        ],
+        "names": sorted({p.pseudonym for p in a.players if p.pseudonym}),
+        "generated": generated,
+    }
+
+
+def render(a: Analysis, generated: str = "") -> str:
+    """The page, as text (UTF-8 when written)."""
+    return environment().get_template("report.html.j2").render(context(a, generated))
