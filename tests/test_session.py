@@ -50,6 +50,7 @@ def test_save_and_load_round_trip_keeps_undo(mini, tmp_path):
 def test_save_is_atomic_and_leaves_no_temp_files(mini, tmp_path):
     session = play(mini, ["spend"])
     path = tmp_path / "saves" / "auto.json"
+    path.parent.mkdir()
     session.save(path)
     session.choose("again")
     session.save(path)

@@ -188,9 +188,11 @@ def _node(scene: Scene, is_reachable: bool, heat: dict[str, float] | None) -> st
 
 def render(dot_text: str, output: Path) -> None:
     """Write ``dot_text`` to ``output``: as is for .dot/.gv, else through Graphviz. Raises RuntimeError."""
+    from ..engine.files import check_target, write_text
+
     suffix = output.suffix.lower()
     if suffix in (".dot", ".gv"):
-        output.write_text(dot_text, encoding="utf-8")
+        write_text(output, dot_text)
         return
     fmt = RENDERED.get(suffix)
     if fmt is None:
@@ -201,12 +203,13 @@ def render(dot_text: str, output: Path) -> None:
             f"Graphviz is not installed (no 'dot' command), so {output.name} cannot be drawn; "
             "install graphviz, or write a .dot file"
         )
-    done = subprocess.run(
-        [dot, f"-T{fmt}", "-o", str(output)], input=dot_text.encode("utf-8"), capture_output=True, timeout=300
-    )
+    check_target(output)  # before the drawing's work: a missing folder or a link is refused at once
+    # dot writes to its standard output, and we write the file: never through a link (see engine.files).
+    done = subprocess.run([dot, f"-T{fmt}"], input=dot_text.encode("utf-8"), capture_output=True, timeout=300)
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RuntimeError(f"dot failed: {message[0] if message else 'exit ' + str(done.returncode)}")
+    write_text(output, done.stdout)
 
 
 def run_graph(args) -> int:
@@ -225,6 +228,8 @@ def run_graph(args) -> int:
     text = to_dot(story, heat, args.rankdir)
     try:
         render(text, Path(args.output))
-    except (RuntimeError, OSError) as exc:
+    except OSError as exc:
+        raise UsageError(f"socialscore graph: cannot write {args.output}: {exc.strerror or exc}") from None
+    except RuntimeError as exc:
         raise UsageError(f"socialscore graph: {exc}") from None
     return 0

@@ -34,9 +34,15 @@ def schema_text() -> str:
 
 
 def run_schema(output: str | None = None) -> int:
+    from ..cli import UsageError
+    from ..engine.files import write_text
+
     text = schema_text()
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            write_text(output, text)
+        except OSError as exc:
+            raise UsageError(f"socialscore schema: cannot write {output}: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(text)
     return 0

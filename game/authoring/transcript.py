@@ -233,6 +233,7 @@ def diff(expected: str, actual: str, name: str) -> str:
 def run_transcript(args) -> int:
     from ..cli import UsageError, parse_sets, rules_path
     from ..engine import load_story_or_raise
+    from ..engine.files import write_text
 
     story = load_story_or_raise(args.path, rules_path(getattr(args, "rules", None)))
     choices = [c.strip() for c in (args.choices or "").split(",") if c.strip()]
@@ -245,9 +246,11 @@ def run_transcript(args) -> int:
     text = render(story, t, parse_sets(story, t.sets))
     if args.output:
         try:
-            Path(args.output).write_text(text, encoding="utf-8")
+            write_text(args.output, text)
         except OSError as exc:
-            raise UsageError(f"socialscore transcript: cannot write {args.output}: {exc.strerror}") from None
+            raise UsageError(
+                f"socialscore transcript: cannot write {args.output}: {exc.strerror or exc}"
+            ) from None
     else:
         print(text, end="")
     return 1 if "\n  ! " in text else 0

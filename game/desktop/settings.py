@@ -13,8 +13,9 @@ import json
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+from ..engine.files import loads_json, read_regular
 from ..engine.saves import atomic_write_text
-from .storage import config_dir, data_dir
+from .storage import MAX_DATA_BYTES, config_dir, data_dir
 
 TEXT_SIZES = {"small": 0.88, "medium": 1.0, "large": 1.15, "huge": 1.32}
 #: seconds the typewriter takes to show a whole scene; 0 shows text at once. A speed per scene,
@@ -78,7 +79,7 @@ def load_settings(path: Path | None = None) -> Settings:
     """Read the settings file; a missing or broken file (or field) gives the defaults."""
     path = path or settings_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = loads_json(read_regular(path, MAX_DATA_BYTES).decode("utf-8"))
     except (OSError, ValueError):
         return Settings()
     if not isinstance(data, dict):

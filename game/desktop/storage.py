@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..engine import InputError, Session, Story
+from ..engine.files import loads_json, read_regular
 from ..engine.saves import atomic_write_text, read_save
 
 SLOT_COUNT = 6
 AUTOSAVE = "autosave"
+#: The settings and endings files are tiny; a larger one is not ours (read as missing).
+MAX_DATA_BYTES = 1_000_000
 
 
 def _base(env: str, default: str) -> Path:
@@ -94,7 +97,9 @@ class Slots:
         )
 
     def save(self, session: Session, name: str, label: str) -> None:
-        """Write ``session`` to a slot (raises OSError if the disk refuses)."""
+        """Write ``session`` to a slot (raises OSError if the disk refuses). The game's own saves
+        folder is made if missing; a save anywhere else needs its folder to exist."""
+        self.folder.mkdir(parents=True, exist_ok=True)
         session.save(self.path(name), label)
 
     def load(self, name: str) -> Session:
@@ -114,7 +119,7 @@ class Gallery:
 
     def _read(self) -> dict:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = loads_json(read_regular(self.path, MAX_DATA_BYTES).decode("utf-8"))
         except (OSError, ValueError):
             return {}
         return data if isinstance(data, dict) else {}

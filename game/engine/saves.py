@@ -3,16 +3,16 @@
 A save holds the story id, the seed, the session's options, the path of choices and
 a snapshot of the state. Loading replays the path (so undo and history come back);
 if the story has changed so that the path no longer replays, the snapshot is used
-if it still fits the story. Nothing the player saved is lost: a save is written to
-``name.tmp``, flushed to disk and renamed over the old file in one step.
+if it still fits the story. Nothing the player saved is lost: a save is written to a
+temporary file, flushed to disk and renamed over the old file in one step. A save
+replaces only a regular file that is a save (see :mod:`game.engine.files`); it is
+read only from a regular file, bounded in bytes and nesting.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,6 +21,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic, InputError
 from .extension import EXTENSIONS
+from .files import FileRefused, loads_json, read_regular, write_text
 from .model import Story
 from .state import State, frozen
 
@@ -34,20 +35,20 @@ MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves either the old file or the new one."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
+    """Write one of the game's own data files (settings, gallery) so that a crash leaves either
+    the old file or the new one. Makes the game's data folder if missing; everything else as
+    :func:`game.engine.files.write_text` (no symlinks, only regular files replaced)."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    write_text(path, text)
+
+
+def is_save_file(path: str | os.PathLike) -> bool:
+    """True if ``path`` holds a Social Score save (of any version), so a new save may replace it."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+        data = loads_json(read_regular(path, MAX_SAVE_BYTES).decode("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("format") == SAVE_FORMAT
 
 
 def make_save(story: Story, state: State, options: dict[str, Any], label: str = "") -> dict:
@@ -65,7 +66,10 @@ def make_save(story: Story, state: State, options: dict[str, Any], label: str = 
 
 
 def write_save(path: str | os.PathLike, data: dict) -> None:
-    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    """Write a save atomically where the player points: the folder must exist, and only a
+    save may be replaced. Raises ``OSError`` (:class:`FileRefused` for a refused path)."""
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    write_text(path, text, own=is_save_file)
 
 
 def read_save(path: str | os.PathLike) -> dict:
@@ -76,19 +80,17 @@ def read_save(path: str | os.PathLike) -> dict:
         return InputError(Diagnostic(p, line, 0, code, message))
 
     try:
-        size = os.path.getsize(p)
-        if size > MAX_SAVE_BYTES:
-            raise bad("the save file is too large to be a save")
-        with open(p, "rb") as f:
-            raw = f.read()
-    except OSError as exc:
-        raise bad(f"cannot read the save: {exc.strerror or exc}") from None
+        raw = read_regular(p, MAX_SAVE_BYTES)
+    except FileRefused as exc:
+        raise bad(f"cannot read the save: {exc}") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = loads_json(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise bad("the save is not UTF-8 text (is it a save file?)") from None
     except json.JSONDecodeError as exc:
         raise bad(f"the save is corrupt: {exc.msg}", line=exc.lineno) from None
+    except ValueError as exc:
+        raise bad(f"the save is corrupt: {exc}") from None
     if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
         raise bad("not a Social Score save")
     version = data.get("version")

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from dataclasses import dataclass
 
 import yaml
@@ -37,6 +36,7 @@ from yaml.events import (
 from yaml.reader import ReaderError
 
 from .diagnostics import Diagnostic
+from .files import FileRefused, read_regular
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_DIAGNOSTICS", "Node", "load_file", "load_text"]
 
@@ -208,26 +208,15 @@ def load_file(
     """
     name = os.fsdecode(path)
     try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        return None, [Diagnostic(name, 0, 0, "E100", "no such file")]
-    except (OSError, ValueError) as e:  # ValueError: a NUL in the path
-        return None, [Diagnostic(name, 0, 0, "E100", f"cannot read: {_reason(e)}")]
-    if stat.S_ISDIR(st.st_mode):
-        return None, [Diagnostic(name, 0, 0, "E100", "is a folder, not a file")]
-    if not stat.S_ISREG(st.st_mode):
-        # A FIFO or device could block forever or never end.
-        return None, [Diagnostic(name, 0, 0, "E100", "is not a regular file")]
-    if st.st_size > max_bytes:
-        return None, [_too_large(name, f"{st.st_size:,}", max_bytes)]
-    try:
-        with open(path, "rb") as f:
-            # Read one byte past the cap: the file may have grown since stat().
-            data = f.read(max_bytes + 1)
-    except OSError as e:
-        return None, [Diagnostic(name, 0, 0, "E100", f"cannot read: {_reason(e)}")]
-    if len(data) > max_bytes:
-        return None, [_too_large(name, f"more than {max_bytes:,}", max_bytes)]
+        data = read_regular(path, max_bytes)
+    except FileRefused as e:
+        # A FIFO or device could block forever or never end: read_regular refuses it unopened.
+        if e.kind == "large":
+            return None, [Diagnostic(name, 0, 0, "E101", str(e))]
+        text = {"missing": "no such file", "folder": "is a folder, not a file"}.get(e.kind)
+        if e.kind == "special":
+            text = "is not a regular file"
+        return None, [Diagnostic(name, 0, 0, "E100", text or str(e))]
     return load_text(data, name, max_depth=max_depth)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..engine.files import FileRefused, loads_json, read_regular
 from .log import SCHEMA
 
 MAX_FILE_BYTES = 20_000_000
@@ -193,13 +194,12 @@ def read_log(path: Path, name: str | None = None) -> tuple[PlayerLog | None, lis
         problems.append(Problem(name, line, message))
 
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        data = read_regular(path, MAX_FILE_BYTES)
+    except FileRefused as exc:
+        if exc.kind == "large":
             problem(0, f"larger than {MAX_FILE_BYTES // 1_000_000} MB; not a session log")
-            return None, problems
-        data = path.read_bytes()
-    except OSError as exc:
-        problem(0, f"cannot read: {exc.strerror or exc}")
+        else:
+            problem(0, f"cannot read: {exc}")
         return None, problems
     if not data.strip():
         problem(0, "empty file (the game may have stopped before it wrote anything)")
@@ -218,7 +218,7 @@ def read_log(path: Path, name: str | None = None) -> tuple[PlayerLog | None, lis
             problem(number, "line too long; skipped")
             continue
         try:
-            entry = json.loads(raw.decode("utf-8"))
+            entry = loads_json(raw.decode("utf-8"))
         except UnicodeDecodeError:
             message = "not UTF-8 text (binary data?)"
             entry = None

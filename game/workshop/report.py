@@ -12,9 +12,11 @@ problems with the logs.
 from __future__ import annotations
 
 import csv
+import io
 import sys
 from pathlib import Path
 
+from ..engine.files import write_text
 from .logs_read import read_dir
 from .report_analysis import Analysis, analyse, key_steps, prompts
 from .report_html import CSP, render
@@ -37,26 +39,27 @@ def write_csv(a: Analysis, path: str | Path) -> None:
     head += [f"key:{d.scene}" for d in a.decisions]
     head += [f"before:{q.id}" for q in qs] + [f"after:{q.id}" for q in qs]
     head += ["choices", "undos", "file"]
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(head)
-        for p in a.players:
-            chosen = {scene: "; ".join(s.text for s in steps) for scene, steps in key_steps(p).items()}
-            row = [
-                p.pseudonym,
-                p.header.get("session_code", ""),
-                p.rules_title,
-                p.transparency,
-                "yes" if p.finished else "no",
-                (p.end.get("ending_title") or p.end.get("ending")) if p.end else "",
-                p.final_score,
-                a.tier_title(p.final_tier) if p.final_tier else "",
-            ]
-            row += [chosen.get(d.scene, "") for d in a.decisions]
-            row += [p.reflections["before"].get(q.id, "") for q in qs]
-            row += [p.reflections["after"].get(q.id, "") for q in qs]
-            row += [len(p.steps), p.undos, Path(p.name).name]
-            w.writerow([_cell(v) for v in row])
+    out = io.StringIO(newline="")
+    w = csv.writer(out)
+    w.writerow(head)
+    for p in a.players:
+        chosen = {scene: "; ".join(s.text for s in steps) for scene, steps in key_steps(p).items()}
+        row = [
+            p.pseudonym,
+            p.header.get("session_code", ""),
+            p.rules_title,
+            p.transparency,
+            "yes" if p.finished else "no",
+            (p.end.get("ending_title") or p.end.get("ending")) if p.end else "",
+            p.final_score,
+            a.tier_title(p.final_tier) if p.final_tier else "",
+        ]
+        row += [chosen.get(d.scene, "") for d in a.decisions]
+        row += [p.reflections["before"].get(q.id, "") for q in qs]
+        row += [p.reflections["after"].get(q.id, "") for q in qs]
+        row += [len(p.steps), p.undos, Path(p.name).name]
+        w.writerow([_cell(v) for v in row])
+    write_text(path, out.getvalue())
 
 
 # -- command ---------------------------------------------------------------------------------------------
@@ -83,12 +86,14 @@ def run_report(args) -> int:
         return 2
     a = analyse(logs)
     stamp = f"{__version__} on {datetime.now().strftime('%Y-%m-%d %H:%M')}"
+    where = args.output
     try:
-        Path(args.output).write_text(render(a, stamp), encoding="utf-8")
+        write_text(args.output, render(a, stamp))
         if args.csv:
+            where = args.csv
             write_csv(a, args.csv)
     except OSError as exc:
-        print(f"socialscore report: cannot write: {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"socialscore report: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     done = len(a.finished)
     print(f"{a.n} players ({done} finished) -> {args.output}" + (f" and {args.csv}" if args.csv else ""))
