@@ -284,16 +284,30 @@ class App:
         return questions(self.story) if reflect else ()
 
     def _open_log(self, session: Session, pseudonym: str) -> None:
-        from ..workshop.log import SessionLog, clean_pseudonym, default_session_code
+        from ..workshop.log import (
+            LogFolderError,
+            SessionLog,
+            clean_pseudonym,
+            default_session_code,
+            prepare_log_dir,
+        )
 
         folder = self.log_dir
         try:
+            if self.workshop.log_dir is None:
+                # The player's own setting (by default inside the game's data folder).
+                folder.mkdir(parents=True, exist_ok=True)
+            else:
+                prepare_log_dir(folder)  # checked before the window opened; made here only if gone since
             self.log = SessionLog.create(
                 folder,
                 session,
                 pseudonym=clean_pseudonym(pseudonym) or "anonymous",
                 session_code=self.session_code or default_session_code(),
             )
+        except LogFolderError as exc:
+            self.log = None
+            self.toast(f"Could not create a session log: {exc}")
         except OSError as exc:
             self.log = None
             self.toast(f"Could not create a session log in {folder}: {exc.strerror or exc}")

@@ -49,6 +49,52 @@ PSEUDONYM_MAX = 40
 SESSION_CODE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 
 
+class LogFolderError(Exception):
+    """A log folder that cannot be used; the message is one line naming it."""
+
+
+def prepare_log_dir(log_dir: str | os.PathLike) -> tuple[Path, bool]:
+    """Check (and if need be make) a workshop's log folder before anyone plays; returns the folder
+    and whether it was made. Raises :class:`LogFolderError` so that a workshop stops at once
+    rather than lose a session's data:
+
+    - a path with ``..`` is refused (name the folder itself);
+    - a missing folder is made only if its parent exists (one level, never a whole tree; the
+      caller says it was made);
+    - the folder must be a folder we can write in: a file is created there and removed again.
+    """
+    text = os.fspath(log_dir)
+    directory = Path(text)
+    if ".." in directory.parts:
+        raise LogFolderError(f"log folder {text}: '..' is not allowed; name the folder itself")
+    made = False
+    if not directory.exists():
+        if not directory.parent.is_dir():
+            raise LogFolderError(
+                f"log folder {text}: neither it nor the folder it would go in ({directory.parent}) exists"
+            )
+        try:
+            directory.mkdir()
+            made = True
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise LogFolderError(f"log folder {text}: cannot be made: {exc.strerror or exc}") from None
+    if not directory.is_dir():
+        raise LogFolderError(f"log folder {text}: is not a folder")
+    probe = directory / f".socialscore-write-test-{os.getpid()}-{secrets.token_hex(4)}"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise LogFolderError(
+            f"log folder {text}: cannot write there ({exc.strerror or exc}); "
+            "fix the folder or choose another, or the session's data would be lost"
+        ) from None
+    return directory, made
+
+
 def now_iso() -> str:
     """The time now, in UTC, as ISO 8601 to the second (no local time zone: logs stay anonymous)."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -103,11 +149,11 @@ class SessionLog:
         clock: Callable[[], str] = now_iso,
         token: Callable[[], str] = lambda: secrets.token_hex(4),
     ) -> SessionLog:
-        """Create a new log in ``log_dir`` (made if missing) and write its header. The file is named
+        """Create a new log in ``log_dir`` and write its header (check the folder first with
+        :func:`prepare_log_dir`; a missing folder is not made here). The file is named
         ``<session-code>-<pseudonym-slug>-<random>.jsonl`` and opened with mode "x": an existing
         file is never replaced (another random part is tried). Raises OSError if it cannot."""
         directory = Path(log_dir)
-        directory.mkdir(parents=True, exist_ok=True)
         pseudonym = clean_pseudonym(pseudonym)
         code = session_code or default_session_code()
         stem = f"{slug(code, 'session')}-{slug(pseudonym)}"

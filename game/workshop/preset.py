@@ -5,7 +5,7 @@ workshop:
   session_code: tue-3b      # names the logs of this session (letters, digits, - and _)
   seed: 42                  # everyone plays the same game
   transparency: partial     # opaque | partial | transparent
-  log_dir: logs             # relative to this file's folder
+  log_dir: logs             # relative to this file's folder (or absolute); no '..'
   undo_locked: true         # no taking choices back
   rules: rewards-dissent    # optional: a rules file (relative to this file) or a rules-lab name
   reflect: true             # ask the reflection questions before and after (default true)
@@ -22,7 +22,7 @@ from __future__ import annotations
 import argparse
 import difflib
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from ..engine.yamlsafe import load_file
 from .log import SESSION_CODE_RE
@@ -109,6 +109,8 @@ def _check(key: str, value: object) -> str | None:
             return f"must be 1-32 letters, digits, - or _ (it names the log files), not {value!r}"
     elif key in ("log_dir", "rules") and (not isinstance(value, str) or not value.strip()):
         return f"must be a path, not {value!r}"
+    elif key == "log_dir" and ".." in PurePath(value).parts:
+        return f"must name the folder itself (relative to the preset, or absolute), without '..': {value!r}"
     return None
 
 
@@ -144,6 +146,14 @@ def prepare_desktop(args: argparse.Namespace) -> argparse.Namespace:
             apply(args, load_preset(args.workshop))
         except PresetError as exc:
             raise UsageError(str(exc)) from None
+    if getattr(args, "log_dir", None):
+        from .log import LogFolderError, prepare_log_dir
+
+        try:
+            folder, made = prepare_log_dir(args.log_dir)
+        except LogFolderError as exc:
+            raise UsageError(f"socialscore play: {exc}") from None
+        print(f"Session logs go to {folder}" + (" (folder made now)" if made else ""), file=sys.stderr)
     if getattr(args, "session_code", None):
         print(f"Workshop session: {args.session_code}", file=sys.stderr)
     from ..desktop import app

@@ -17,7 +17,7 @@ from ..engine import Session
 from ..engine.reflection import questions
 from ..text.terminal import TextFrontEnd
 from . import reflect
-from .log import SessionLog, clean_pseudonym, default_session_code
+from .log import LogFolderError, SessionLog, clean_pseudonym, default_session_code, prepare_log_dir
 from .preset import PresetError, apply, load_preset
 
 
@@ -74,7 +74,11 @@ def play(
                 log_dir, session, pseudonym=clean_pseudonym(line or ""), session_code=code
             )
         except OSError as exc:
-            out.write(f"(Could not create a log in {log_dir}: {exc.strerror or exc}. Playing without one.)\n")
+            # A workshop without its log loses the session's data: stop rather than play on.
+            reason = exc.strerror or exc
+            out.write(f"Could not create a log in {log_dir}: {reason}. Stopping; tell the facilitator.\n")
+            out.flush()
+            return 2
     before = reflect.ask(items, "before", stdin, out, width)
     if log is not None and items:
         log.record_reflection("before", before)
@@ -111,6 +115,12 @@ def run_workshop_text(args: argparse.Namespace) -> int:
         except PresetError as exc:
             raise UsageError(str(exc)) from None
         apply(args, preset)
+    if getattr(args, "log_dir", None):
+        try:
+            folder, made = prepare_log_dir(args.log_dir)
+        except LogFolderError as exc:
+            raise UsageError(f"socialscore text: {exc}") from None
+        print(f"Session logs go to {folder}" + (" (folder made now)" if made else ""), file=sys.stderr)
     story = load_for_play(args)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     if args.width < 20:

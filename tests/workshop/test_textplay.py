@@ -125,6 +125,7 @@ def test_example_preset_is_valid():
         ("workshop: {seed: 1, seed: 2}\n", "preset.yaml:1:21: "),
         ("workshop: !!python/object:os.system {}\n", "preset.yaml:1:11: "),
         ("workshop:\n  seed: 1\n  log_dir: \n", "preset.yaml:3:11: log_dir: must be a path"),
+        ("workshop:\n  log_dir: ../../x\n", "preset.yaml:2:12: log_dir: must name the folder itself"),
     ],
 )
 def test_preset_errors_are_one_line_each_with_exit_2(tmp_path, body, message):
