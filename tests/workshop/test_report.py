@@ -274,7 +274,9 @@ def test_report_analysis_is_pure_and_the_page_uses_only_jinja2():
         ".report_analysis",
         ".report_html",
         "datetime",
+        "io",
         "..",
+        "..engine.files",  # safe writes: never through a link, never replacing a device (#12)
     }
 
 
