@@ -49,8 +49,9 @@ def _add_play_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--transparency",
         choices=("opaque", "partial", "transparent"),
-        default="transparent",
-        help="how score changes are explained: only the number, a vague reason, or the exact rule",
+        default=None,
+        help="how score changes are explained: only the number, a vague reason (partial, the default), "
+        "or the exact rule",
     )
     p.add_argument("--seed", type=_seed, default=None, help="random seed (default: a new one each game)")
     p.add_argument(
@@ -213,7 +214,12 @@ def _add_authoring_commands(sub) -> None:
         "--choices", metavar="A,B,C", default="", help="choice ids (or scene.choice uids) in order"
     )
     p.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
-    p.add_argument("--transparency", choices=("opaque", "partial", "transparent"), default="transparent")
+    p.add_argument(
+        "--transparency",
+        choices=("opaque", "partial", "transparent"),
+        default="partial",
+        help="how the transcript words score changes (default partial)",
+    )
     p.add_argument("--from", dest="at", metavar="SCENE", help="start at this scene")
     p.add_argument(
         "--set", dest="sets", action="append", default=[], metavar="NAME=VALUE", help="set a variable"

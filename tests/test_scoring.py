@@ -230,7 +230,7 @@ def test_the_app_shows_the_score_only_while_the_player_looks(tmp_path):
     session = play(story, ["boots"])
     assert part_of(session.state).score == 610  # kept all the same
     assert describe(session.last_events, session) == []
-    session = Session(story, 0, sets={"looking": True})
+    session = Session(story, 0, {"transparency": "transparent"}, sets={"looking": True})
     session.choose("boots")
     assert describe(session.last_events, session) == ["Score +10 → 610: +10 behaviour: rule boots."]
 
@@ -312,7 +312,7 @@ def test_the_shipped_story_hides_the_app_until_activated_and_after_deletion():
     story = load_ok(story_dir())
     state = Session(story, 0).state
     assert story.builtins["app.active"].get(state) is False
-    assert story.builtins["transparency"].get(state) == "transparent"
+    assert story.builtins["transparency"].get(state) == "partial"  # the default
     on = state.evolve(vars={**state.vars, "flags.activated": True})
     assert story.builtins["app.active"].get(on) is True
     gone = on.evolve(vars={**on.vars, "flags.left_app": True})

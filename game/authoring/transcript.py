@@ -6,7 +6,7 @@ A ``*.transcript`` file is plain text. It starts with a header of ``key: value``
     # The photo path of the sample story.
     story: story.yaml             # the story file or folder, relative to this file
     seed: 7                       # default 0
-    transparency: transparent     # opaque, partial or transparent (default transparent)
+    transparency: partial         # opaque, partial or transparent (default partial)
     from: market                  # optional: start at this scene
     set: money=50                 # optional, repeatable: set a variable before starting
 
@@ -47,7 +47,7 @@ class TranscriptError(ValueError):
 class Transcript:
     story: str
     seed: int = 0
-    transparency: str = "transparent"
+    transparency: str = "partial"
     at: str | None = None
     sets: list[str] = field(default_factory=list)
     choices: list[str] = field(default_factory=list)
@@ -85,7 +85,7 @@ def parse(text: str, name: str = "transcript") -> Transcript:
         seed = int(values.get("seed", "0"))
     except ValueError:
         raise TranscriptError(f"{name}: the seed must be a whole number") from None
-    mode = values.get("transparency", "transparent")
+    mode = values.get("transparency", "partial")
     if mode not in MODES:
         raise TranscriptError(f"{name}: transparency must be one of {', '.join(MODES)}")
     choices = [line[1:].strip() for line in lines[i:] if line.startswith(">")]

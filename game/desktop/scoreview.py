@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..engine.scoring import queries
-from ..engine.scoring.engine import model_of, part_of
+from ..engine.scoring import queries, shown
+from ..engine.scoring.engine import model_of
 from ..engine.scoring.state import Entry
 
 MODES = ("opaque", "partial", "transparent")
@@ -56,7 +56,7 @@ class ScoreData:
 
     @property
     def mode(self) -> str:
-        return self.view.mode if self.view else "transparent"
+        return self.view.mode if self.view else shown.DEFAULT_MODE
 
     @property
     def network(self) -> tuple[queries.ContactView, ...]:
@@ -101,8 +101,7 @@ def read(story: Any, state: Any) -> ScoreData:
 
 
 def mode_of(state: Any) -> str:
-    part = part_of(state)
-    return part.mode if part is not None else "transparent"
+    return shown.mode_of(state)
 
 
 def date_text(date: str) -> str:

@@ -4,14 +4,20 @@
 from __future__ import annotations
 
 from ..engine import Event, Session
-from ..engine.scoring import queries
-from ..engine.scoring.engine import part_of
+from ..engine.scoring import queries, shown
 from . import terminal
 
 
 def _mode(session: Session) -> str:
-    part = part_of(session.state)
-    return part.mode if part else "transparent"
+    return shown.mode_of(session.state)
+
+
+def _unseen(front: terminal.TextFrontEnd) -> bool:
+    """Say why a score view is empty (no score, app not on, app deleted); True if it is."""
+    line = shown.status_line(front.session.story, front.session.state)
+    if line is not None:
+        front.wrap(f"({line})")
+    return line is not None
 
 
 def _perks_line(event: Event) -> str:
@@ -85,12 +91,11 @@ def describe(events: tuple[Event, ...], session: Session) -> list[str]:
 
 
 def show_score(front: terminal.TextFrontEnd) -> None:
-    view = queries.score_view(front.session.story, front.session.state)
-    if view is None:
-        front.say("(This story has no score.)")
+    if _unseen(front):
         return
+    view = queries.score_view(front.session.story, front.session.state)
     line = f"Score {view.score} ({view.tier_title}), {view.date}, era: {view.era_title}."
-    if view.next_tier and front.session.state.ext["score"].mode == "transparent":
+    if view.next_tier and shown.shows_thresholds(view.mode):
         line += f" Next tier {view.next_tier} at {view.next_tier_at}."
     front.wrap(line)
     for _pid, title, penalty in view.perks:
@@ -98,7 +103,12 @@ def show_score(front: terminal.TextFrontEnd) -> None:
 
 
 def show_contacts(front: terminal.TextFrontEnd) -> None:
+    """The network as the app shows it: each contact's pull in points only in transparent mode;
+    who pulls you down named (without figures) in partial mode; neither in opaque mode."""
+    if _unseen(front):
+        return
     story, state = front.session.story, front.session.state
+    mode = _mode(front.session)
     people = queries.contacts(story, state)
     if not people:
         front.say("(No contacts.)")
@@ -106,14 +116,17 @@ def show_contacts(front: terminal.TextFrontEnd) -> None:
     front.say("Your network:")
     for c in people:
         if c.friend:
-            front.wrap(
-                f"{c.name}: score {c.score}, closeness {c.closeness}, pull this month {c.pull_now:+d} "
-                f"(so far {c.pull_total:+d})",
-                "  ",
-            )
-    down = queries.pulling_down(story, state)
-    if down:
+            line = f"{c.name}: score {c.score}"
+            if shown.shows_pull(mode):
+                line += (
+                    f", closeness {c.closeness}, pull this month {c.pull_now:+d} (so far {c.pull_total:+d})"
+                )
+            front.wrap(line, "  ")
+    down = queries.pulling_down(story, state) if shown.names_who_pull(mode) else []
+    if down and shown.shows_pull(mode):
         front.wrap("Pulling you down: " + ", ".join(f"{c.name} ({c.pull_now:+d})" for c in down), "  ")
+    elif down:
+        front.wrap("Pulling you down: " + ", ".join(c.name for c in down), "  ")
     others = [c for c in people if not c.friend]
     if others:
         front.wrap(
@@ -125,13 +138,17 @@ def show_contacts(front: terminal.TextFrontEnd) -> None:
             "  ",
         )
     suggested = queries.suggestions(story, state)
-    if suggested:
+    if suggested and shown.shows_pull(mode):
         front.wrap(
             "Suggested for you: " + ", ".join(f"{s.name} (+{s.gain} a month)" for s in suggested), "  "
         )
+    elif suggested:
+        front.wrap("Suggested for you: " + ", ".join(s.name for s in suggested), "  ")
 
 
 def show_ledger(front: terminal.TextFrontEnd) -> None:
+    if _unseen(front):
+        return
     entries = queries.ledger(front.session.state)
     if not entries:
         front.say("(The ledger is empty.)")

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from ..engine import ChoiceError, Event, Frame, InputError, Session, UndoLocked
+from ..engine.scoring.model import DEFAULT_MODE
 
 DEFAULT_SAVE = "socialscore-save.json"
 
@@ -199,7 +200,7 @@ def run_text(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     if args.width < 20:
         raise UsageError("socialscore text: --width must be at least 20")
-    options = {"seed": seed, "transparency": args.transparency}
+    options = {"seed": seed, "transparency": args.transparency or DEFAULT_MODE}
     session = Session(story, seed, options, at=args.at, sets=parse_sets(story, args.sets))
     return TextFrontEnd(session, sys.stdin, sys.stdout, width=args.width).run()
 

@@ -41,6 +41,7 @@ from .. import __version__
 from ..engine import Event, Session, frame
 from ..engine.reflection import questions
 from ..engine.scoring.engine import model_of, part_of
+from ..engine.scoring.model import DEFAULT_MODE
 
 SCHEMA = 1
 #: Event kinds a choice line keeps (the rest, such as variable changes, stay out of the log).
@@ -306,7 +307,7 @@ def header(session: Session, pseudonym: str, session_code: str, started: str) ->
         "story_version": story.version,
         "rules": {"id": rules.id, "title": rules.title} if rules else None,
         "seed": session.seed,
-        "transparency": session.options.get("transparency", "transparent"),
+        "transparency": session.options.get("transparency") or DEFAULT_MODE,
         "undo_locked": session.undo_locked,
         "pseudonym": pseudonym,
         "session_code": session_code,

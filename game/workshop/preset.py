@@ -120,7 +120,7 @@ def apply(args: argparse.Namespace, preset: Preset) -> argparse.Namespace:
     ``reflect`` and ``workshop_preset`` (the :class:`Preset`) for front ends."""
     if preset.seed is not None and getattr(args, "seed", None) is None:
         args.seed = preset.seed
-    if preset.transparency and getattr(args, "transparency", "transparent") == "transparent":
+    if preset.transparency and getattr(args, "transparency", None) is None:
         args.transparency = preset.transparency
     if preset.log_dir is not None and not getattr(args, "log_dir", None):
         args.log_dir = str(preset.log_dir)

@@ -15,6 +15,7 @@ from typing import TextIO
 
 from ..engine import Session
 from ..engine.reflection import questions
+from ..engine.scoring.model import DEFAULT_MODE
 from ..text.terminal import TextFrontEnd
 from . import reflect
 from .log import LogFolderError, SessionLog, clean_pseudonym, default_session_code, prepare_log_dir
@@ -125,7 +126,7 @@ def run_workshop_text(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     if args.width < 20:
         raise UsageError("socialscore text: --width must be at least 20")
-    options = {"seed": seed, "transparency": args.transparency}
+    options = {"seed": seed, "transparency": args.transparency or DEFAULT_MODE}
     session = Session(
         story,
         seed,

@@ -14,7 +14,7 @@ def test_parse_header_and_steps():
     assert (t.story, t.seed, t.transparency, t.at, t.sets) == (
         "s.yaml",
         3,
-        "transparent",
+        "partial",
         "x",
         ["a=1", "b=2"],
     )
@@ -43,7 +43,7 @@ def test_command_writes_a_transcript_that_checks_clean(tmp_path):
     result = run("transcript", str(story), "--choices", "left,on,bottom.end", "-o", str(out))
     assert result.returncode == 0, result.stderr
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("story: ../story.yaml\nseed: 0\ntransparency: transparent\n\n")
+    assert text.startswith("story: ../story.yaml\nseed: 0\ntransparency: partial\n\n")
     assert "*** THE END: The end [fin] ***" in text
     expected, actual = check(out)
     assert expected == actual

@@ -158,5 +158,5 @@ def test_apply_keeps_explicit_command_line_values(tmp_path):
         str(tmp_path),
         "c",
     )
-    args = apply(argparse.Namespace(seed=None, transparency="transparent", rules=None), preset)
+    args = apply(argparse.Namespace(seed=None, transparency=None, rules=None), preset)
     assert (args.seed, args.transparency) == (3, "opaque") and args.workshop_preset is preset

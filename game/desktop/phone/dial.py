@@ -6,6 +6,7 @@ import math
 
 import pygame
 
+from ...engine.scoring import shown
 from ..widgets import label_line, rrect, thick_arc
 
 DIAL_START, DIAL_SWEEP = -120.0, 240.0
@@ -62,9 +63,11 @@ def draw_dial(panel, surf: pygame.Surface) -> None:
     rrect(surf, p.app_accent_soft if active else p.app_chip, badge, badge.h // 2)
     panel.blit(surf, lbl, lbl.get_rect(center=badge.center).topleft, "tier")
     if active:
-        if v.next_tier and v.next_tier_at is not None:
+        if v.next_tier and v.next_tier_at is not None and shown.shows_thresholds(v.mode):
             gap = v.next_tier_at - v.score
             hint = f"{gap} {'point' if gap == 1 else 'points'} to {v.next_tier}"
+        elif v.next_tier:
+            hint = f"Next: {v.next_tier}. Keep building trust!"
         else:
             hint = "Top tier. Well done!"
         size = t.font_px(11.5)

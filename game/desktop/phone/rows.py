@@ -2,8 +2,9 @@
 
 **Score**: the era and perk chips, the latest changes. **Friends**: who is pulling you down,
 your network with this month's pull, suggested contacts with their predicted gain, the people
-no longer connected. **Activity**: the ledger, newest first. Each change is explained in the
-session's transparency mode.
+no longer connected (figures of pull only in transparent mode, names of who pulls you down not
+in opaque mode: :mod:`game.engine.scoring.shown`). **Activity**: the ledger, newest first. Each
+change is explained in the session's transparency mode.
 
 A :class:`Row` knows its height and how to draw itself at (x, y) with width w; the panel
 lays rows out and scrolls them by whole rows.
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from ...engine.scoring import shown
 from ..scoreview import date_text, explain, signed
 from ..widgets import label_line, mix, rrect
 
@@ -237,14 +239,18 @@ class TabRows:
         t, p = self.panel.app.theme, self.panel.app.theme.palette
         d = self.panel.data
         rows: list[Row] = []
-        if d.pulling_down:
+        mode = d.mode
+        if d.pulling_down and shown.names_who_pull(mode):
             rows.append(self._section_row("PULLING YOU DOWN"))
             for c in d.pulling_down:
-                text = (
-                    f"{c.name} ({c.score}) is costing you {-c.pull_now} "
-                    f"{'point' if c.pull_now == -1 else 'points'} a month. "
-                    "Friends with high scores lift you up!"
-                )
+                if shown.shows_pull(mode):
+                    text = (
+                        f"{c.name} ({c.score}) is costing you {-c.pull_now} "
+                        f"{'point' if c.pull_now == -1 else 'points'} a month. "
+                        "Friends with high scores lift you up!"
+                    )
+                else:  # partial: who, never how much
+                    text = f"{c.name} may be lowering your score. Friends with high scores lift you up!"
                 rows.extend(
                     self._card_rows(
                         [
@@ -259,7 +265,9 @@ class TabRows:
         if d.network:
             people = []
             for c in d.network:
-                if c.pull_now:
+                if not shown.shows_pull(mode):
+                    sub, colour = "In your network", p.app_muted
+                elif c.pull_now:
                     sub, colour = f"{signed(c.pull_now)} this month", p.good if c.pull_now > 0 else p.bad
                 else:
                     sub, colour = "No effect this month", p.app_muted
@@ -278,9 +286,15 @@ class TabRows:
             )
         if d.suggestions:
             rows.append(self._section_row("SUGGESTED FOR YOU"))
+            gains = shown.shows_pull(mode)
             people = [
                 self._person_row(
-                    s.name, s.score, "Could lift your score", p.app_muted, f"{signed(s.gain)}/mo", p.good
+                    s.name,
+                    s.score,
+                    "Could lift your score" if shown.names_who_pull(mode) else "People you may know",
+                    p.app_muted,
+                    f"{signed(s.gain)}/mo" if gains else "",
+                    p.good,
                 )
                 for s in d.suggestions
             ]
@@ -290,7 +304,7 @@ class TabRows:
             people = []
             for c in d.others:
                 sub = "Removed you" if c.dropped_you else "You removed them"
-                if c.pull_total:
+                if c.pull_total and shown.shows_pull(mode):
                     sub += f" · {signed(c.pull_total)} in all"
                 people.append(self._person_row(c.name, c.score, sub, p.app_muted, dim=True))
             rows.extend(self._card_rows(people))

@@ -25,6 +25,7 @@ from ..events import Cause
 from ..model import Choice, Scene, Story
 from ..state import State
 from .model import (
+    DEFAULT_MODE,
     MODES,
     OPAQUE_TEXT,
     Action,
@@ -39,7 +40,6 @@ from .model import (
 from .state import ContactState, Entry, ScoreState
 
 NAME = "score"
-DEFAULT_MODE = "transparent"
 DEFAULT_START_MONTH = month_index("2015-01")
 
 
@@ -110,7 +110,7 @@ def initial(story: Story, options: dict) -> ScoreState | None:
     if model is None or model.rules is None:
         return None
     rules = model.rules
-    mode = options.get("transparency", DEFAULT_MODE)
+    mode = options.get("transparency") or DEFAULT_MODE
     if mode not in MODES:
         raise ValueError(f"transparency must be one of {', '.join(MODES)}, not {mode!r}")
     month = model.calendar_start
@@ -532,7 +532,9 @@ def _meets(rules: Rules, part: ScoreState, req: Requires) -> bool:
 
 
 def gate(story: Story, state: State, choice: Choice) -> str | None:
-    """The reason a gated choice is refused, in the session's transparency mode; None if allowed."""
+    """The reason a gated choice is refused, in the session's transparency mode; None if allowed.
+    While the player does not see the app (not activated, or deleted) the reason never quotes the
+    score: transparent mode gives the partial wording then."""
     extra = choice.extra.get(NAME)
     if extra is None or extra.requires is None:
         return None
@@ -540,4 +542,9 @@ def gate(story: Story, state: State, choice: Choice) -> str | None:
     rules = model_of(story).rules
     if part is None or _meets(rules, part, extra.requires):
         return None
-    return _refusal(rules, part, extra.requires)[part.mode]
+    mode = part.mode
+    if mode == "transparent":
+        active = story.builtins.get("app.active")
+        if active is not None and not active.get(state):
+            mode = "partial"
+    return _refusal(rules, part, extra.requires)[mode]

@@ -12,6 +12,8 @@ from ..expr import Compiled
 from ..model import Template, Where
 
 MODES = ("opaque", "partial", "transparent")
+#: The mode of a game started without one: vague reasons, like the real apps (the story is about opacity).
+DEFAULT_MODE = "partial"
 OPAQUE_TEXT = "Your score changed."
 
 
