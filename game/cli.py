@@ -15,7 +15,7 @@ from typing import Any
 
 from . import __version__
 from .engine import InputError, StartError
-from .paths import story_dir
+from .paths import scenarios, story_dir, story_path
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -33,7 +33,10 @@ class _Parser(argparse.ArgumentParser):
 
 def _add_story(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--story", metavar="PATH", default=None, help="story file or folder (default: the shipped story)"
+        "--story",
+        metavar="PATH",
+        default=None,
+        help="story file or folder, or a shipped scenario: pearl (default) or many-numbers",
     )
 
 
@@ -114,7 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("lint", help="check story files and report every problem")
     p.add_argument(
-        "paths", nargs="*", metavar="PATH", help="story files or folders (default: the shipped story)"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="story files or folders, or shipped scenario names (default: every shipped scenario)",
     )
     p.add_argument("--json", action="store_true", help="print the diagnostics and summary as JSON")
     p.add_argument(
@@ -259,7 +265,7 @@ def load_for_play(args: argparse.Namespace):
     """The story named by ``--story`` (or the shipped one), loaded; raises InputError."""
     from .engine import load_story_or_raise
 
-    return load_story_or_raise(args.story or story_dir(), rules_path(getattr(args, "rules", None)))
+    return load_story_or_raise(story_path(args.story), rules_path(getattr(args, "rules", None)))
 
 
 def rules_path(name: str | None) -> str | None:
@@ -300,7 +306,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "lint":
         from .authoring.lint import run_lint
 
-        return run_lint(args.paths or [str(story_dir())], as_json=args.json, rules=rules_path(args.rules))
+        return run_lint(
+            [story_path(p) for p in args.paths] or [str(p) for p in scenarios().values()],
+            as_json=args.json,
+            rules=rules_path(args.rules),
+        )
     if args.command == "simulate":
         from .workshop.simulate import run_simulate
 

@@ -503,12 +503,10 @@ def run_desktop(args) -> int:
         )
         if getattr(args, "hot_reload", False):
             from ..cli import rules_path
-            from ..paths import story_dir
+            from ..paths import story_path
             from .hotreload import HotReload
 
-            app.hot_reload = HotReload(
-                app, args.story or story_dir(), rules_path(getattr(args, "rules", None))
-            )
+            app.hot_reload = HotReload(app, story_path(args.story), rules_path(getattr(args, "rules", None)))
         if getattr(args, "at", None) or sets:
             app.new_game(at=args.at, sets=sets)
         else:

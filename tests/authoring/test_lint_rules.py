@@ -28,14 +28,14 @@ def test_a_file_holding_only_scoring_is_a_rules_file(tmp_path):
 
 
 def test_every_shipped_rules_file_lints_clean_alone():
-    for path in sorted((ROOT / "story" / "rules-lab").glob("*.rules.yaml")):
+    for path in sorted((ROOT / "story" / "pearl" / "rules-lab").glob("*.rules.yaml")):
         result = run_cli("lint", path)
         assert result.returncode == 0, result.stdout
 
 
 def test_lint_rules_checks_the_story_with_that_rules_file(tmp_path):
     path = write_story(tmp_path, BAD_RULES, "broken.rules.yaml")
-    result = run_cli("lint", "--rules", path, ROOT / "story")
+    result = run_cli("lint", "--rules", path, ROOT / "story" / "pearl")
     assert result.returncode == 1
     assert "E303 perk 'p' names an unknown tier 'nope'" in result.stdout
-    assert run_cli("lint", "--rules", "no-friends", ROOT / "story").returncode == 0
+    assert run_cli("lint", "--rules", "no-friends", ROOT / "story" / "pearl").returncode == 0

@@ -23,7 +23,7 @@ HOSTILE = [
 
 def main_story():
     """The shipped scenario (it must load: test_cli checks it lints clean)."""
-    path = ROOT / "story"
+    path = ROOT / "story" / "pearl"
     story, diagnostics = load_story(path)
     assert story is not None, [str(d) for d in diagnostics[:5]]
     return path, story
