@@ -8,10 +8,18 @@ from .helpers import SAMPLE, write_story
 from .helpers import run_cli as run
 
 
-def test_lint_shipped_story_is_clean():
-    result = run("lint", "story")
+@pytest.mark.parametrize("scenario", ["pearl", "many-numbers"])
+def test_lint_shipped_scenario_is_clean(scenario):
+    result = run("lint", scenario)  # a shipped scenario's name works where a path does
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip().endswith("0 errors, 0 warnings")
+
+
+def test_lint_without_a_path_checks_every_shipped_scenario():
+    result = run("lint")
+    summaries = [line for line in result.stdout.splitlines() if line.endswith("0 errors, 0 warnings")]
+    assert result.returncode == 0 and len(summaries) == 2, result.stdout
+    assert "pearl" in summaries[0] and "many-numbers" in summaries[1]
 
 
 def test_lint_sample_is_clean_and_summarises():
