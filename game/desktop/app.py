@@ -35,7 +35,7 @@ from .settings import Settings, load_settings, save_settings
 from .sound import Sounds
 from .text import Fonts, TextCache
 from .theme import Theme
-from .window import centre_new_windows, desktop_size, window_size
+from .window import desktop_size, window_hints, window_size
 
 IDLE_WAIT_MS = 500
 #: read by game.workshop.preset.prepare_desktop: this front end writes workshop session logs
@@ -111,6 +111,8 @@ class App:
         self.log = None
         self._asked_after = True
         self._log_warned = False
+        #: the key whose release switches fullscreen (see dispatch), or None
+        self._fullscreen_key: int | None = None
 
     # -- window ------------------------------------------------------------------
     def _open_window(self) -> pygame.Surface:
@@ -138,6 +140,13 @@ class App:
         if on:
             self.windowed_size = self.surface.get_size()
         self.apply_settings(Settings(**{**self.settings.__dict__, "fullscreen": on}))
+
+    def fullscreen_on_release(self, key: int) -> None:
+        """Switch fullscreen when ``key`` is let go (a key press asked for it; a click switches at
+        once). Not on the press: reopening the window moves the keyboard focus, and SDL then
+        reports the key still held as pressed again, so switching on presses flipped the window
+        back and forth for as long as the key was down."""
+        self._fullscreen_key = key
 
     def apply_settings(self, new: Settings) -> None:
         """Use and save new settings (reopening the window if fullscreen changed)."""
@@ -363,7 +372,14 @@ class App:
         if inp.action == "quit":
             self.quit()
         elif inp.action == "fullscreen":
-            self.set_fullscreen(not self.settings.fullscreen)
+            if inp.key:
+                self.fullscreen_on_release(inp.key)
+            else:
+                self.set_fullscreen(not self.settings.fullscreen)
+        elif inp.action == "release":
+            if inp.key and inp.key == self._fullscreen_key:
+                self._fullscreen_key = None
+                self.set_fullscreen(not self.settings.fullscreen)
         elif inp.action == "resize":
             self.relayout()
         elif inp.action == "expose":
@@ -441,7 +457,9 @@ HEADLESS_DRIVERS = ("offscreen", "dummy")
 
 
 def init_pygame() -> None:
-    """Start the pygame modules the game uses (not ``pygame.init``: no joystick or camera)."""
+    """Start the pygame modules the game uses (not ``pygame.init``: no joystick or camera), with
+    the window hints of :func:`~game.desktop.window.window_hints`."""
+    window_hints()
     pygame.display.init()
     pygame.font.init()
     pygame.display.set_caption("Social Score")
@@ -466,7 +484,6 @@ def run_desktop(args) -> int:
     story = load_for_play(args)
     sets = parse_sets(story, getattr(args, "sets", None) or [])
     os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
-    centre_new_windows()
     asked = os.environ.get("SDL_VIDEODRIVER")
     try:
         init_pygame()

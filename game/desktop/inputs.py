@@ -8,6 +8,7 @@ Actions: ``up down left right`` (arrows, Tab/Shift+Tab as down/up), ``confirm``
 ``value``), ``page_up page_down home end``, ``history`` (H), ``fullscreen`` (F11),
 ``point`` (mouse moved, ``pos``), ``press`` / ``click`` (left button down / up, ``pos``),
 ``alt_click`` (right button: back), ``scroll`` (wheel, ``value`` > 0 is up),
+``release`` (a key let go, in ``key``: fullscreen switches on it, see App.dispatch),
 ``resize`` and ``quit`` (the window was closed), ``text`` (typed text, in ``text``: pygame's
 TEXTINPUT, so layouts and input methods work). Key inputs carry the pygame ``key`` too, for a
 text field that must tell Enter from Space (both ``confirm``).
@@ -67,6 +68,8 @@ def translate(event: pygame.event.Event) -> Input | None:
             return Input("number", value=_NUMBERS[key], key=key)
         action = _KEYS.get(key)
         return Input(action, key=key) if action else None
+    if t == pygame.KEYUP:
+        return Input("release", key=event.key)
     if t == pygame.TEXTINPUT:
         return Input("text", text=str(event.text)) if event.text else None
     if t == pygame.MOUSEMOTION:

@@ -73,10 +73,15 @@ class SettingsScreen(ListScreen):
         return "…" + text[-keep:]
 
     def handle(self, inp: Input) -> None:
-        if inp.action in ("left", "right") and self.list.focus is not None:
-            b = self.list.buttons[self.list.focus]
-            if b.data != "done":
-                self.change(b.data, -1 if inp.action == "left" else 1)
+        focused = self.list.buttons[self.list.focus] if self.list.focus is not None else None
+        if inp.key and focused is not None and focused.data == "fullscreen":
+            if inp.action in ("confirm", "left", "right"):
+                self.app.sounds.play("click")
+                self.app.fullscreen_on_release(inp.key)  # on the press it would flip back and forth
+                return
+        if inp.action in ("left", "right") and focused is not None:
+            if focused.data != "done":
+                self.change(focused.data, -1 if inp.action == "left" else 1)
             return
         super().handle(inp)
 

@@ -175,6 +175,7 @@ def _play_close_and_check(display: str, home: Path, tmp_path: Path) -> None:
         window = _find_window(env, game)
         title = _settled_screen(env, tmp_path / "0-title.png", unlike=blank)
         assert title != blank, "the title screen was never drawn"
+        _assert_no_3d_driver(game.pid)
         _run(["xdotool", "key", "--window", window, "Return"], env)  # New game
         story = _settled_screen(env, tmp_path / "1-story.png", unlike=title)
         assert story != title, "Enter on the title screen did not start a game"
@@ -204,6 +205,17 @@ def _play_close_and_check(display: str, home: Path, tmp_path: Path) -> None:
         if game is not None and game.poll() is None:
             game.kill()
             game.wait(timeout=10)
+
+
+def _assert_no_3d_driver(pid: int) -> None:
+    """A 2D game needs no OpenGL: SDL's default texture framebuffer loaded Mesa (LLVM and a
+    rasteriser), about 100 MB of the game's 150 at the title screen (#20)."""
+    maps = Path(f"/proc/{pid}/maps")
+    if not maps.exists():
+        return  # not Linux: nothing to read
+    loaded = {line.split()[-1].rsplit("/", 1)[-1] for line in maps.read_text().splitlines() if "/" in line}
+    gl = sorted(name for name in loaded if name.startswith(("libLLVM", "libGLX_mesa", "swrast", "libgallium")))
+    assert not gl, f"the game loaded a 3D driver it does not need: {gl}"
 
 
 def _find_window(env, game) -> str:
