@@ -278,6 +278,12 @@ class App:
         return self.settings.log_path if self.settings.session_logs else None
 
     @property
+    def in_workshop(self) -> bool:
+        """Started for a workshop (a log folder or a session code from the command line or a
+        preset): the title offers only the session's game."""
+        return self.workshop.log_dir is not None or bool(self.workshop.session_code)
+
+    @property
     def session_code(self) -> str | None:
         """The code shown on screen and in the logs (today's date when logging without one)."""
         from ..workshop.log import default_session_code

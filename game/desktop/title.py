@@ -1,7 +1,9 @@
 """The title screen: new game, continue (the latest autosave), load, settings, the
 endings gallery and quit, beside a large score dial. In a workshop a badge at the top right
 shows the session code (so the facilitator can check every laptop shows the same one) and
-whether anonymous session logs are being saved."""
+whether anonymous session logs are being saved, and the menu offers only the session's game:
+a new game (which asks for a pseudonym and is logged), settings and quit; no Continue or Load,
+which would resume another player's game with another seed and mode (#13 item 8)."""
 
 from __future__ import annotations
 
@@ -24,18 +26,23 @@ class TitleScreen(Screen):
     def layout(self) -> None:
         t = self.theme
         w, h = self.app.surface.get_size()
-        has_auto = self.app.slots.has_autosave()
-        buttons = [
-            Button("Continue", "continue", enabled=has_auto, note="" if has_auto else ""),
-            Button("New game", "new"),
-            Button("Load game", "load"),
-            Button("Endings", "gallery"),
-            Button("Settings", "settings"),
-            Button("Quit", "quit"),
-        ]
+        if self.app.in_workshop:
+            has_auto = False
+            buttons = [Button("New game", "new"), Button("Settings", "settings"), Button("Quit", "quit")]
+        else:
+            has_auto = self.app.slots.has_autosave()
+            buttons = [
+                Button("Continue", "continue", enabled=has_auto),
+                Button("New game", "new"),
+                Button("Load game", "load"),
+                Button("Endings", "gallery"),
+                Button("Settings", "settings"),
+                Button("Quit", "quit"),
+            ]
         focus = self.list.focus
         self.list.set(buttons)
-        self.list.focus = focus if focus is not None else (0 if has_auto else 1)
+        new = next(i for i, b in enumerate(buttons) if b.data == "new")
+        self.list.focus = focus if focus is not None and focus < len(buttons) else (0 if has_auto else new)
         self.col = pygame.Rect(t.px(96), 0, min(t.px(440), w // 2 - t.px(96)), h)
         self.badge = None
         heading_h = self.cache.height("Social Score", "serif_bold", t.huge, self.col.w, 1.1)

@@ -215,6 +215,25 @@ def test_title_shows_the_session_code(make_app):
     assert plain.top.badge is None
 
 
+def test_workshop_title_offers_only_the_sessions_game(make_app, tmp_path):
+    """An autosave from another player (another seed and mode) is not offered: Continue and Load are
+    gone, Enter starts a new game, which asks for the pseudonym (#13 item 8)."""
+    from game.desktop.storage import AUTOSAVE
+    from game.desktop.title import TitleScreen
+
+    earlier = make_app()
+    earlier.new_game()
+    pick(earlier, SAMPLE_PATH[0])
+    earlier.slots.save(earlier.session, AUTOSAVE, "someone else's game")
+    app = make_app(workshop={"log_dir": tmp_path / "logs", "session_code": "K7Q2"})
+    assert app.slots.has_autosave()
+    app.reset(TitleScreen(app))
+    step(app)
+    assert [b.label for b in app.top.list.buttons] == ["New game", "Settings", "Quit"]
+    key(app, pygame.K_RETURN)
+    assert app.top.name == "pseudonym"
+
+
 def test_settings_toggle_saves_logs_in_the_data_folder(make_app, home):
     from game.desktop.settings import load_settings
     from game.desktop.title import TitleScreen
