@@ -74,11 +74,11 @@ class SettingsScreen(ListScreen):
 
     def handle(self, inp: Input) -> None:
         focused = self.list.buttons[self.list.focus] if self.list.focus is not None else None
-        if inp.key and focused is not None and focused.data == "fullscreen":
-            if inp.action in ("confirm", "left", "right"):
-                self.app.sounds.play("click")
-                self.app.fullscreen_on_release(inp.key)  # on the press it would flip back and forth
-                return
+        on_fullscreen = focused is not None and focused.data == "fullscreen"
+        if inp.key and on_fullscreen and inp.action in ("confirm", "left", "right"):
+            self.app.sounds.play("click")
+            self.app.fullscreen_on_release(inp.key)  # on the press it would flip back and forth
+            return
         if inp.action in ("left", "right") and focused is not None:
             if focused.data != "done":
                 self.change(focused.data, -1 if inp.action == "left" else 1)

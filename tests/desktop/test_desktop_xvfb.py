@@ -214,7 +214,8 @@ def _assert_no_3d_driver(pid: int) -> None:
     if not maps.exists():
         return  # not Linux: nothing to read
     loaded = {line.split()[-1].rsplit("/", 1)[-1] for line in maps.read_text().splitlines() if "/" in line}
-    gl = sorted(name for name in loaded if name.startswith(("libLLVM", "libGLX_mesa", "swrast", "libgallium")))
+    drivers = ("libLLVM", "libGLX_mesa", "swrast", "libgallium")
+    gl = sorted(name for name in loaded if name.startswith(drivers))
     assert not gl, f"the game loaded a 3D driver it does not need: {gl}"
 
 
