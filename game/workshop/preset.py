@@ -8,6 +8,7 @@ workshop:
   log_dir: logs             # relative to this file's folder (or absolute); no '..'
   undo_locked: true         # no taking choices back
   rules: rewards-dissent    # optional: a rules file (relative to this file) or a rules-lab name
+  story: many-numbers       # optional: a shipped scenario (pearl, many-numbers) or a story folder (relative)
   reflect: true             # ask the reflection questions before and after (default true)
 ```
 
@@ -25,10 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from ..engine.yamlsafe import load_file
+from ..paths import scenarios
 from .log import SESSION_CODE_RE
 
 TRANSPARENCY = ("opaque", "partial", "transparent")
-FIELDS = ("session_code", "seed", "transparency", "log_dir", "undo_locked", "rules", "reflect")
+FIELDS = ("session_code", "seed", "transparency", "log_dir", "undo_locked", "rules", "reflect", "story")
 
 
 class PresetError(Exception):
@@ -45,6 +47,7 @@ class Preset:
     undo_locked: bool = False
     rules: str | None = None
     reflect: bool = True
+    story: str | None = None
 
 
 def load_preset(path: str | Path) -> Preset:
@@ -87,6 +90,14 @@ def load_preset(path: str | Path) -> Preset:
         values["log_dir"] = base / values["log_dir"]
     if "rules" in values and (base / values["rules"]).is_file():
         values["rules"] = str(base / values["rules"])
+    if "story" in values and (base / values["story"]).exists():
+        values["story"] = str(base / values["story"])
+    elif "story" in values and values["story"] not in scenarios():
+        node = block.value["story"]
+        raise PresetError(
+            f"{where(node)}: story: no shipped scenario ({', '.join(scenarios())}) or story file or folder "
+            f"{values['story']!r} next to the preset"
+        )
     return Preset(path=path, **values)
 
 
@@ -107,7 +118,7 @@ def _check(key: str, value: object) -> str | None:
     elif key == "session_code":
         if not isinstance(value, str) or not SESSION_CODE_RE.fullmatch(value):
             return f"must be 1-32 letters, digits, - or _ (it names the log files), not {value!r}"
-    elif key in ("log_dir", "rules") and (not isinstance(value, str) or not value.strip()):
+    elif key in ("log_dir", "rules", "story") and (not isinstance(value, str) or not value.strip()):
         return f"must be a path, not {value!r}"
     elif key == "log_dir" and ".." in PurePath(value).parts:
         return f"must name the folder itself (relative to the preset, or absolute), without '..': {value!r}"
@@ -126,6 +137,8 @@ def apply(args: argparse.Namespace, preset: Preset) -> argparse.Namespace:
         args.log_dir = str(preset.log_dir)
     if preset.rules and not getattr(args, "rules", None):
         args.rules = preset.rules
+    if preset.story and not getattr(args, "story", None):
+        args.story = preset.story
     args.session_code = getattr(args, "session_code", None) or preset.session_code
     args.undo_locked = bool(getattr(args, "undo_locked", False) or preset.undo_locked)
     args.reflect = bool(getattr(args, "reflect", False) or preset.reflect)

@@ -100,6 +100,16 @@ def test_preset_sets_seed_mode_logs_code_and_locks_undo(tmp_path):
     assert next((tmp_path / "logs").glob("*.jsonl")).name.startswith("tue-3b-wren-")
 
 
+def test_preset_names_the_scenario_and_the_command_line_still_wins(tmp_path):
+    """Half a room plays Pearl and half Many Numbers: one preset each, handed out by seat."""
+    preset = write_preset(tmp_path, "workshop:\n  seed: 3\n  story: many-numbers\n")
+    assert load_preset(preset).story == "many-numbers"
+    result = run("text", "--workshop", preset, stdin="")  # input ends at the first choice (exit 1)
+    assert "== Under the door ==" in result.stdout, result.stdout + result.stderr
+    result = run("text", "--workshop", preset, "--story", SAMPLE, stdin="")
+    assert "Under the door" not in result.stdout and "Input ended" in result.stdout
+
+
 def test_example_preset_is_valid():
     preset = load_preset(ROOT / "docs" / "workshop-example.yaml")
     assert preset.session_code == "tue-3b" and preset.seed == 2015 and preset.undo_locked
@@ -126,6 +136,10 @@ def test_example_preset_is_valid():
         ("workshop: !!python/object:os.system {}\n", "preset.yaml:1:11: "),
         ("workshop:\n  seed: 1\n  log_dir: \n", "preset.yaml:3:11: log_dir: must be a path"),
         ("workshop:\n  log_dir: ../../x\n", "preset.yaml:2:12: log_dir: must name the folder itself"),
+        (
+            "workshop:\n  story: many-numbrs\n",
+            "preset.yaml:2:10: story: no shipped scenario (pearl, many-numbers)",
+        ),
     ],
 )
 def test_preset_errors_are_one_line_each_with_exit_2(tmp_path, body, message):
