@@ -45,6 +45,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from . import limits
 from .diagnostics import CODES
 
 # Looked up in the diagnostics table so that a renamed or retired code fails at import time.
@@ -69,8 +70,8 @@ MAX_SOURCE = 500  #: characters in one expression or effect
 MAX_DEPTH = 32  #: levels of nesting
 MAX_INT_LITERAL = 10**12  #: largest absolute value written as a literal
 MAX_STR_LITERAL = 200  #: characters in one string literal (after escapes)
-INT_LIMIT = 10**15  #: every int result is saturated to [-INT_LIMIT, INT_LIMIT]
-MAX_TEXT = 10_000  #: str results of '+' are cut to this many characters
+INT_LIMIT = limits.INT_MAGNITUDE  #: every int result is saturated to [-INT_LIMIT, INT_LIMIT]
+MAX_TEXT = limits.TEXT_CHARS  #: str results of '+' are cut to this many characters
 
 FUNCTIONS = ("min", "max", "clamp", "abs", "len", "grouped", "random")
 KEYWORDS = frozenset({"and", "or", "not", "in", "true", "false"})

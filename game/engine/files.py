@@ -27,8 +27,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from . import limits
+
 #: Deepest nesting of lists and mappings accepted in a JSON file we read (saves, logs, settings).
-MAX_JSON_DEPTH = 32
+MAX_JSON_DEPTH = limits.JSON_DEPTH
 
 
 class FileRefused(OSError):

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from . import limits
 from .diagnostics import Diagnostic, InputError
 from .extension import EXTENSIONS
 from .files import FileRefused, loads_json, read_regular, write_text
@@ -28,7 +29,7 @@ from .state import State, frozen
 SAVE_FORMAT = "socialscore-save"
 #: The save version this build writes. Older versions are migrated one step at a time.
 SAVE_VERSION = 1
-MAX_SAVE_BYTES = 20_000_000
+MAX_SAVE_BYTES = limits.SAVE_BYTES
 
 #: MIGRATIONS[n] turns a version-n save into a version-(n+1) save.
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
@@ -128,40 +129,56 @@ def state_from_json(story: Story, data: Any, where: str = "<save>") -> State:
         scene = data["scene"]
         if scene not in story.scenes:
             raise bad(f"the saved scene {scene!r} is not in the story any more")
-        variables = {name: var.initial for name, var in story.variables.items()}
-        for name, value in dict(data["vars"]).items():
-            var = story.variables.get(name)
-            if var is None:
-                continue  # a variable the story dropped: its value no longer matters
-            if var.type == "set":
-                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                    raise bad(f"the saved {name!r} is not a set of text")
-                value = frozenset(value)
-            elif not _fits(value, var.type):
-                raise bad(f"the saved {name!r} is not {var.type}")
-            variables[name] = value
+        saved_vars = dict(data["vars"])
+        unknown = sorted(set(saved_vars) - set(story.variables), key=str)
+        if unknown:
+            raise bad(f"the save has a variable the story does not declare: {str(unknown[0])[:80]!r}")
+        missing = sorted(set(story.variables) - set(saved_vars))
+        if missing:
+            raise bad(f"the save lacks the story's variable {missing[0]!r}")
+        variables = {}
+        for name, var in story.variables.items():
+            variables[name] = _checked_value(var, saved_vars[name], bad)
+        ints = {k: data[k] for k in ("seed", "draws", "turn")}
+        if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in ints.values()):
+            raise bad("the saved seed, draws or turn is not a number", "E600")
+        turn = ints["turn"]
+        if turn > limits.SAVE_TURNS:
+            raise bad(f"the saved turn {turn} is beyond the limit of {limits.SAVE_TURNS:,}", "E600")
+        if ints["seed"] >= 2**64:
+            raise bad("the saved seed is larger than any seed the game makes", "E600")
+        if ints["draws"] > (turn + 1) * limits.DRAWS_PER_TURN:
+            raise bad(
+                f"the save claims {ints['draws']:,} random draws in {turn} turns; that cannot be", "E600"
+            )
         counts = {}
         for key in ("visits", "chosen"):
             table = dict(data.get(key, {}))
             if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in table.values()):
                 raise bad(f"the saved {key} counts are not numbers", "E600")
+            if any(v > turn + 1 for v in table.values()) or not all(isinstance(k, str) for k in table):
+                raise bad(f"the saved {key} counts do not fit {turn} turns", "E600")
             counts[key] = frozen(table)
         path = tuple(data.get("path", ()))
         if not all(isinstance(p, str) for p in path):
             raise bad("the saved path is not a list of choice ids", "E600")
+        if len(path) > turn:
+            raise bad(f"the saved path has {len(path)} choices in {turn} turns", "E600")
         ending = data.get("ending")
         if ending is not None and (ending not in story.scenes or not story.scenes[ending].is_ending):
             raise bad(f"the saved ending {ending!r} is not in the story any more")
-        ints = {k: data[k] for k in ("seed", "draws", "turn")}
-        if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in ints.values()):
-            raise bad("the saved seed, draws or turn is not a number", "E600")
         ext_in = data.get("ext", {})
         if not isinstance(ext_in, dict):
             raise bad("the saved extension data is not a mapping", "E600")
         ext = {}
         for extension in EXTENSIONS:
             if extension.from_json is not None:
-                part = extension.from_json(story, ext_in.get(extension.name))
+                try:
+                    part = extension.from_json(story, ext_in.get(extension.name))
+                except ValueError as exc:
+                    # The extension checks its part against the story (say, the score against
+                    # the rules' range and the ledger): an edited or foreign save.
+                    raise bad(f"the save does not fit the story: {exc}") from None
                 if part is not None:
                     ext[extension.name] = part
         return State(
@@ -183,6 +200,27 @@ def state_from_json(story: Story, data: Any, where: str = "<save>") -> State:
         raise bad(
             f"the saved state is incomplete or malformed ({exc.__class__.__name__}: {exc})", "E600"
         ) from None
+
+
+def _checked_value(var: Any, value: Any, bad: Callable[[str], InputError]) -> Any:
+    """A saved variable's value as the state holds it, if it is one the story could produce."""
+    name = var.name
+    if var.type == "set":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise bad(f"the saved {name!r} is not a set of text")
+        if len(value) > limits.SET_ITEMS or any(len(v) > limits.TEXT_CHARS for v in value):
+            raise bad(f"the saved {name!r} is larger than any set the game makes")
+        return frozenset(value)
+    if not _fits(value, var.type):
+        raise bad(f"the saved {name!r} is not {var.type}")
+    if var.type == "int":
+        if abs(value) > limits.INT_MAGNITUDE:
+            raise bad(f"the saved {name!r} is beyond the limit of {limits.INT_MAGNITUDE:.0e} in size")
+        if var.min is not None and value < var.min or var.max is not None and value > var.max:
+            raise bad(f"the saved {name!r} ({value}) is outside its range {var.min} to {var.max}")
+    if var.type == "str" and len(value) > limits.TEXT_CHARS:
+        raise bad(f"the saved {name!r} is longer than any text the game makes")
+    return value
 
 
 def _fits(value: Any, vtype: str) -> bool:

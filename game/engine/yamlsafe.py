@@ -35,15 +35,16 @@ from yaml.events import (
 )
 from yaml.reader import ReaderError
 
+from . import limits
 from .diagnostics import Diagnostic
 from .files import FileRefused, read_regular
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_DIAGNOSTICS", "Node", "load_file", "load_text"]
 
-#: Largest file :func:`load_file` reads, in bytes.
-MAX_BYTES = 1_000_000
+#: Largest file :func:`load_file` reads, in bytes (see :mod:`game.engine.limits`).
+MAX_BYTES = limits.FILE_BYTES
 #: Deepest nesting of mappings and sequences accepted (the document's top collection is level 1).
-MAX_DEPTH = 64
+MAX_DEPTH = limits.YAML_DEPTH
 #: Diagnostics kept per file; a file with more problems than this needs fixing before the rest matter,
 #: and a capped list keeps a hostile file (say 200,000 aliases) from flooding memory and the terminal.
 MAX_DIAGNOSTICS = 100

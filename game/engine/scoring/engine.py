@@ -19,6 +19,7 @@ Events this module emits (data fields):
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..events import Cause
@@ -133,10 +134,65 @@ def initial(story: Story, options: dict) -> ScoreState | None:
 
 
 def from_json(story: Story, data: Any) -> ScoreState | None:
+    """The scoring part of a saved state, checked against the story's rules (a save may have been
+    edited): raises ValueError naming the first thing that does not fit."""
     model = model_of(story)
     if data is None or model is None or model.rules is None:
         return None
-    return ScoreState.from_json(data, list(model.contacts))
+    if not isinstance(data, dict):
+        raise ValueError("the scoring part is not a mapping")
+    for key, value in _dates(data):
+        if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
+            raise ValueError(f"{key} {value!r} is not a date from 1900-01 to 2099-12")
+    part = ScoreState.from_json(data, list(model.contacts))
+    problem = _misfit(model.rules, model, part, data)
+    if problem:
+        raise ValueError(problem)
+    return part
+
+
+_DATE_RE = re.compile(r"(19|20)\d\d-(0[1-9]|1[0-2])")
+
+
+def _dates(data: dict):
+    yield "the date", data.get("date")
+    ledger = data.get("ledger")
+    for i, entry in enumerate(ledger if isinstance(ledger, list) else ()):
+        yield f"ledger entry {i + 1}'s date", entry.get("date") if isinstance(entry, dict) else None
+
+
+def _misfit(rules: Rules, model: Any, part: ScoreState, data: dict) -> str | None:
+    """Why a saved scoring part cannot be one this story's rules produce, or None."""
+    lo, hi = rules.min, rules.max
+    if not lo <= part.score <= hi:
+        return f"the score {part.score} is outside the range {lo} to {hi}"
+    tier = rules.tier_of(part.score)
+    if part.tier != (tier.id if tier else ""):
+        return f"the tier {part.tier!r} is not the tier of the score {part.score}"
+    if rules.eras and part.era not in {e.id for e in rules.eras}:
+        return f"the era {part.era!r} is not in the rules"
+    if part.mode not in MODES:
+        return f"the transparency {part.mode!r} is not one of {', '.join(MODES)}"
+    unknown = set(data.get("contacts") or ()) - set(model.contacts)
+    if unknown or len(part.contacts) != len(model.contacts):
+        return "the contacts are not the story's contacts"
+    for cid, contact in part.contacts:
+        if not lo <= contact.score <= hi or not 1 <= contact.closeness <= 5:
+            return f"the contact {cid!r} has a score or closeness out of range"
+    for name, ids in (("perks", part.perks), ("granted", part.granted), ("refused", part.refused)):
+        if not ids <= set(rules.perks):
+            return f"the saved {name} name perks the rules do not have"
+    if any(n < 0 for _, n in part.counts):
+        return "a rule's count is negative"
+    # The ledger explains the score: start + every change, each entry's score the running total.
+    running = rules.start
+    for i, entry in enumerate(part.ledger, 1):
+        running += entry.delta
+        if entry.score != running or not lo <= running <= hi:
+            return f"the ledger does not add up at entry {i} ({entry.score}; its changes give {running})"
+    if running != part.score:
+        return f"the score {part.score} is not the start {rules.start} plus the ledger's changes ({running})"
+    return None
 
 
 def _clamp(rules: Rules, value: int) -> int:
