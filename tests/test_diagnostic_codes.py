@@ -31,6 +31,7 @@ STORY_FIXTURES = {
     "E108": STORY + "x: " + "[" * 70 + "]" * 70 + "\n",
     "E109": STORY + GO + ENDS + "---\n" + STORY,
     "E110": STORY + "? [a, b]\n: 1\n",
+    "E111": STORY + 'scenes:\n  a: {text: "hi\\e]0;owned\\a", next: end}\n' + ENDS,
     "E200": STORY + "scenes:\n  a: {title: [x], next: end}\n" + ENDS,
     "E201": STORY + "scenes:\n  a: {nxt: end}\n" + ENDS,
     "E202": STORY + "scenes:\n  a: {next: end}\nendings:\n  end: {text: x}\n",

@@ -20,6 +20,7 @@ import textwrap
 from pathlib import Path
 
 from ..engine import Story
+from ..engine.controls import strip_controls
 from ..engine.model import Choice, Scene
 from .lint import reachable
 
@@ -34,9 +35,11 @@ RENDERED = {".svg": "svg", ".png": "png", ".pdf": "pdf"}
 
 
 def quote(text: str) -> str:
-    """A DOT double-quoted string; line breaks become centred line breaks."""
-    text = text.replace("\\", "\\\\").replace('"', '\\"')
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    """A DOT double-quoted string; line breaks become centred line breaks. Control characters are
+    left out (SVG is XML, which cannot hold them)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_controls(text).replace("\t", " ")
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{text}"'
 
 

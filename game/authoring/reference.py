@@ -89,11 +89,18 @@ def scoring_fields_section() -> str:
     return "\n\n".join(record_table(r) for r in scoring_fmt.RECORDS)
 
 
+def limits_section() -> str:
+    from ..engine.limits import markdown_table
+
+    return markdown_table().rstrip("\n")
+
+
 SECTIONS = {
     "fields": fields_section,
     "scoring-fields": scoring_fields_section,
     "codes": codes_section,
     "mechanics": mechanics_section,
+    "limits": limits_section,
 }
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .controls import show_controls
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -44,6 +46,12 @@ CODES: dict[str, Code] = _codes(
     ("E108", ERROR, "too-deep", "Nesting is deeper than the cap (64 levels)."),
     ("E109", ERROR, "yaml-multi-document", "A file holds more than one YAML document."),
     ("E110", ERROR, "yaml-complex-key", "A mapping key must be a plain scalar."),
+    (
+        "E111",
+        ERROR,
+        "control-character",
+        "Text holds a control character (ESC, BEL, CR...) that terminals would obey; remove it.",
+    ),
     # E2xx: structure of the story format
     ("E200", ERROR, "wrong-type", "A field has the wrong type (for example a list where text is expected)."),
     ("E201", ERROR, "unknown-field", "A field that the format does not define (often a typo)."),
@@ -130,7 +138,8 @@ class Diagnostic:
             where += f":{self.line}"
             if self.col:
                 where += f":{self.col}"
-        return f"{where}: {self.code} {self.message}"
+        # Paths and messages can quote what a file holds: show control characters, never send them.
+        return show_controls(f"{where}: {self.code} {self.message}")
 
     def to_json(self) -> dict:
         return {

@@ -36,6 +36,7 @@ from yaml.events import (
 from yaml.reader import ReaderError
 
 from . import limits
+from .controls import CONTROL_RE, describe_control
 from .diagnostics import Diagnostic
 from .files import FileRefused, read_regular
 
@@ -323,6 +324,7 @@ def _build(
     get_event = loader.get_event
     constants_get = _CONSTANTS.get
     number_start = _NUMBER_START
+    control_search = CONTROL_RE.search
     type_number = _type_number
     missing = _MISSING
     bad_key = _BAD_KEY
@@ -364,6 +366,11 @@ def _build(
                         value = v
                     elif value[0] in number_start:
                         value = type_number(value)
+                if style is not None and control_search(value):
+                    # Only quoted or block scalars can hold them (escapes like "\e"; the reader refuses
+                    # raw ones): a terminal would obey them. An error, so the story does not load.
+                    message = f"text holds the control character {describe_control(value)}; remove it"
+                    report(mark.line + 1, mark.column + 1, "E111", message)
                 node = node_new(value, path, mark.line + 1, mark.column + 1, style)
             elif cls is MapEnd or cls is SeqEnd:
                 node = top

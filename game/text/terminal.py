@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from ..engine import ChoiceError, Event, Frame, InputError, Session, UndoLocked
+from ..engine.controls import CleanStream
 from ..engine.scoring.model import DEFAULT_MODE
 
 DEFAULT_SAVE = "socialscore-save.json"
@@ -35,7 +36,7 @@ class TextFrontEnd:
     ):
         self.session = session
         self.stdin = stdin
-        self.out = stdout
+        self.out = CleanStream(stdout)  # story text is free of controls; computed text may not be
         self.width = max(20, width)
         self.save_path = save_path
         self.line_no = 0

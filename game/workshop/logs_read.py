@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..engine.controls import strip_controls_deep
 from ..engine.files import FileRefused, loads_json, read_regular
 from .log import SCHEMA
 
@@ -218,7 +219,8 @@ def read_log(path: Path, name: str | None = None) -> tuple[PlayerLog | None, lis
             problem(number, "line too long; skipped")
             continue
         try:
-            entry = loads_json(raw.decode("utf-8"))
+            # A log is free text from a player's laptop: nothing in it may reach a page or terminal raw.
+            entry = strip_controls_deep(loads_json(raw.decode("utf-8")))
         except UnicodeDecodeError:
             message = "not UTF-8 text (binary data?)"
             entry = None

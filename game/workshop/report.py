@@ -16,6 +16,7 @@ import io
 import sys
 from pathlib import Path
 
+from ..engine.controls import strip_controls
 from ..engine.files import write_text
 from .logs_read import read_dir
 from .report_analysis import Analysis, analyse, key_steps, prompts
@@ -29,7 +30,7 @@ __all__ = ["CSP", "Analysis", "analyse", "build", "prompts", "render", "run_repo
 
 def _cell(value: object) -> str:
     """A CSV cell that a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
+    text = "" if value is None else strip_controls(str(value))
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 

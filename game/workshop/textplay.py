@@ -14,6 +14,7 @@ import sys
 from typing import TextIO
 
 from ..engine import Session
+from ..engine.controls import CleanStream
 from ..engine.reflection import questions
 from ..engine.scoring.model import DEFAULT_MODE
 from ..text.terminal import TextFrontEnd
@@ -59,7 +60,7 @@ def play(
     width: int = 78,
 ) -> int:
     """Play ``session`` in a terminal with the workshop's additions; returns the exit code."""
-    out = stdout
+    out = CleanStream(stdout)  # what players typed into logs and saves reaches the screen clean
     items = questions(session.story) if ask_reflection else ()
     code = session_code or (default_session_code() if log_dir else None)
     if code:

@@ -277,6 +277,7 @@ def test_report_analysis_is_pure_and_the_page_uses_only_jinja2():
         "io",
         "..",
         "..engine.files",  # safe writes: never through a link, never replacing a device (#12)
+        "..engine.controls",  # no control characters in the CSV (#12)
     }
 
 
