@@ -47,8 +47,7 @@ class GameMenu(ListScreen):
             if story is not None:
                 story.undo()
         elif what == "history":
-            self.app.pop()
-            self.app.push(HistoryScreen(self.app))
+            self.app.push(HistoryScreen(self.app))  # over the menu: Esc comes back here, as from Settings
         elif what == "settings":
             self.app.push(SettingsScreen(self.app))
         elif what == "title":

@@ -24,7 +24,9 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 @dataclass(frozen=True)
 class Notice:
     """A pop-up in the app. ``tone`` picks the icon colour (good, bad or neutral);
-    ``sound`` names a file in assets/sounds without ``.wav``."""
+    ``sound`` names a file in assets/sounds without ``.wav``; ``source`` is a score change's
+    source (rule, pull or drift; empty for other notices), which the phone uses to keep the
+    small monthly movements quiet."""
 
     kind: str
     title: str
@@ -33,6 +35,7 @@ class Notice:
     sound: str = "notify"
     tone: str = "neutral"
     glyph: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -206,7 +209,9 @@ def notices(events: Iterable[Any], mode: str = "transparent", story: Any = None)
             body = explain(data.get("explain"), mode) or "Your score changed."
             title = f"{signed(delta)} {'point' if abs(delta) == 1 else 'points'}"
             tone = "good" if delta > 0 else "bad"
-            out.append(Notice("score", title, body, delta, "notify", tone, "+" if delta > 0 else "−"))
+            glyph = "+" if delta > 0 else "−"
+            source = str(data.get("source") or "")
+            out.append(Notice("score", title, body, delta, "notify", tone, glyph, source))
         elif kind == "tier":
             title = str(data.get("title") or data.get("new") or "")
             if data.get("up"):

@@ -1,10 +1,10 @@
 """Settings that must not break the game: switching fullscreen from the keyboard happens once per
-key press (#13 item 5)."""
+key press (#13 item 5); Esc goes back where the player came from (#13 item 9)."""
 
 from __future__ import annotations
 
 import pygame
-from desktop_helpers import step
+from desktop_helpers import key, step
 
 from game.desktop.settings_screen import SettingsScreen
 from game.desktop.title import TitleScreen
@@ -48,3 +48,23 @@ def test_enter_on_the_fullscreen_row_switches_once(make_app):
     assert on.value == "On"
     step(app, events=[_down(pygame.K_LEFT), _up(pygame.K_LEFT)])
     assert not app.settings.fullscreen
+
+
+def test_escape_returns_where_you_came_from(make_app):
+    app = make_app()
+    app.new_game()
+    step(app)
+    key(app, pygame.K_h)  # History from the game...
+    assert app.top.name == "history"
+    key(app, pygame.K_ESCAPE)
+    assert app.top.name == "story"  # ...back to the game
+    for item in ("history", "settings"):
+        key(app, pygame.K_ESCAPE)
+        assert app.top.name == "menu"
+        menu = app.top
+        menu.pick(next(b for b in menu.list.buttons if b.data == item))
+        assert app.top.name == item
+        key(app, pygame.K_ESCAPE)
+        assert app.top.name == "menu", f"Esc from {item} opened from the menu goes back to the menu"
+        key(app, pygame.K_ESCAPE)
+        assert app.top.name == "story"

@@ -47,7 +47,7 @@ def draw_dial(panel, surf: pygame.Surface) -> None:
     panel.blit(surf, num, nrect.topleft, "score")
     for value, angle in ((lo, DIAL_START), (hi, DIAL_START + DIAL_SWEEP)):
         a = math.radians(angle)
-        lbl = panel.app.cache.line(str(value), "sans", t.font_px(10.5), p.app_muted)
+        lbl = panel.app.cache.line(str(value), "sans", t.app_px(10.5), p.app_muted)
         pos = (
             center[0] + math.sin(a) * (radius - band / 2),
             center[1] - math.cos(a) * (radius - band / 2),
@@ -56,7 +56,7 @@ def draw_dial(panel, surf: pygame.Surface) -> None:
         surf.blit(lbl, r)
     badge_text = (v.tier_title or "Unrated").upper() if active else "NOT ACTIVE"
     lbl = panel.app.cache.line(
-        badge_text, "sans_bold", t.font_px(11.5), p.app_accent if active else p.app_muted
+        badge_text, "sans_bold", t.app_px(11.5), p.app_accent if active else p.app_muted
     )
     badge = lbl.get_rect().inflate(t.px(20), t.px(8))
     badge.midtop = (center[0], panel.dial_geometry()[3])
@@ -70,6 +70,6 @@ def draw_dial(panel, surf: pygame.Surface) -> None:
             hint = f"Next: {v.next_tier}. Keep building trust!"
         else:
             hint = "Top tier. Well done!"
-        size = t.font_px(11.5)
+        size = t.app_px(11.5)
         line = label_line(panel.app.cache, hint, "sans", size, p.app_muted, screen.w - t.px(40))
         panel.blit(surf, line, line.get_rect(midtop=(center[0], badge.bottom + t.px(8))).topleft, "next tier")

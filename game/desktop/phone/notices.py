@@ -2,6 +2,11 @@
 
 At most :data:`MAX_LIVE` show at once; the rest wait. With more waiting, each stays a shorter
 time. Each plays its sound when it appears. Reduced motion shows them without sliding or fading.
+
+Feedback is kept scarce (#13 item 6): the months' small movements (a contacts' pull or a drift
+of fewer than :data:`QUIET_POINTS`) do not pop up; the dial moves and the Activity tab lists
+them. What the player did, tier and perk changes, contacts and new rules always show. The cards
+are drawn below the dial (see ScorePanel.notice_top), never over the number.
 """
 
 from __future__ import annotations
@@ -17,6 +22,17 @@ NOTICE_SECONDS = 5.0
 #: with more notices waiting, each one stays a shorter time (but never less than this)
 NOTICE_MIN_SECONDS = 2.2
 MAX_LIVE = 2
+#: a monthly movement (pull or drift) smaller than this many points does not pop up
+QUIET_POINTS = 10
+#: score changes that come with the months rather than from what the player did
+MONTHLY_SOURCES = ("pull", "drift")
+
+
+def worth_a_popup(notice: Notice) -> bool:
+    """False for a small monthly movement of the score (see the module's docstring)."""
+    if notice.kind != "score" or notice.source not in MONTHLY_SOURCES:
+        return True
+    return abs(notice.delta) >= QUIET_POINTS
 
 
 @dataclass
@@ -35,7 +51,7 @@ class Notices:
         self.queue: list[Notice] = []
 
     def push(self, notices: list[Notice]) -> None:
-        self.queue.extend(notices)
+        self.queue.extend(n for n in notices if worth_a_popup(n))
         self._promote()
 
     def clear(self) -> None:
@@ -55,18 +71,18 @@ class Notices:
         self.live = [n for n in self.live if n.age < n.life]
         self._promote()
 
-    def draw(self, surf: pygame.Surface, screen: pygame.Rect, bottom: int, boxes: list) -> None:
-        """Draw the live notices from the top of the phone's ``screen`` down, none past
+    def draw(self, surf: pygame.Surface, screen: pygame.Rect, top: int, bottom: int, boxes: list) -> None:
+        """Draw the live notices from ``top`` down in the phone's ``screen``, none past
         ``bottom``; each card's text box goes into ``boxes``."""
         t, p = self.app.theme, self.app.theme.palette
-        y = screen.y + t.px(34)
+        y = top
         reduced = self.app.settings.reduced_motion
         for live in self.live:
             n = live.notice
             card = pygame.Rect(screen.x + t.px(10), y, screen.w - t.px(20), 0)
             inner = card.w - t.px(64)
-            title = self.app.cache.block(n.title, "sans_bold", t.font_px(13.5), p.app_ink, inner, leading=1.3)
-            body = self.app.cache.block(n.body, "sans", t.font_px(12.5), p.app_muted, inner, leading=1.4)
+            title = self.app.cache.block(n.title, "sans_bold", t.app_px(13.5), p.app_ink, inner, leading=1.3)
+            body = self.app.cache.block(n.body, "sans", t.app_px(12.5), p.app_muted, inner, leading=1.4)
             card.h = max(title.height + body.height + t.px(26), t.px(54))
             if card.bottom > bottom:
                 break
@@ -82,7 +98,7 @@ class Notices:
             accent = {"good": p.good, "bad": p.bad}.get(n.tone, p.app_accent)
             rrect(layer, accent, icon, t.px(8))
             glyph = self.app.cache.line(
-                n.glyph or "!", "sans_bold", t.font_px(15), (255, 255, 255), smart=False
+                n.glyph or "!", "sans_bold", t.app_px(15), (255, 255, 255), smart=False
             )
             layer.blit(glyph, glyph.get_rect(center=icon.center))
             title.draw(layer, t.px(52), t.px(12))

@@ -39,6 +39,9 @@ class ScorePanel:
         self.status_y = self.header_y = self.tab_h = 0
         self._rows_key = None
         self._rows: list[Row] = []
+        #: what a click can do on the phone besides the tabs, as drawn last: (rect, ("tab", name))
+        #: for "All in Activity", (rect, ("scroll", rows)) for the list's chevrons
+        self.links: list[tuple[pygame.Rect, tuple[str, object]]] = []
 
     # -- data --------------------------------------------------------------------
     def set_view(self, data: ScoreData, animate: bool = True) -> None:
@@ -82,6 +85,14 @@ class ScorePanel:
         if inp.pos is None or not self.rect.collidepoint(inp.pos):
             return False
         if inp.action == "click":
+            for r, (what, arg) in self.links:
+                if r.collidepoint(inp.pos):
+                    self.app.sounds.play("click")
+                    if what == "tab":
+                        self.set_tab(arg)
+                    else:
+                        self.scroll(-arg)
+                    return True
             for name, r in self.tab_rects.items():
                 if r.collidepoint(inp.pos):
                     self.app.sounds.play("click")
@@ -132,7 +143,7 @@ class ScorePanel:
         screen = self.screen_rect()
         self.status_y = screen.y + t.px(12)
         self.header_y = self.status_y + t.px(26)
-        self.tab_h = round(t.font_px(11) * 2.2) + t.px(16)
+        self.tab_h = round(t.app_px(11) * 2.2) + t.px(16)
         self.tab_bar = pygame.Rect(screen.x, screen.bottom - self.tab_h, screen.w, self.tab_h)
         names = [n for n, _ in TABS]
         w = self.tab_bar.w / len(names)
@@ -149,8 +160,8 @@ class ScorePanel:
 
     def _header_bottom(self) -> int:
         t = self.app.theme
-        name_h = self.app.cache.font("sans_bold", t.font_px(16)).get_height()
-        return max(self.header_y + t.px(36), self.header_y + t.px(3) + name_h + t.font_px(14)) + t.px(8)
+        name_h = self.app.cache.font("sans_bold", t.app_px(16)).get_height()
+        return max(self.header_y + t.px(36), self.header_y + t.px(3) + name_h + t.app_px(14)) + t.px(8)
 
     def dial_geometry(self) -> tuple[tuple[float, float], float, float, int]:
         """(centre, radius, band width, bottom) of the dial on the Score tab."""
@@ -172,11 +183,19 @@ class ScorePanel:
         bottom = self.tab_bar.y - t.px(8)
         return pygame.Rect(screen.x + t.px(14), top, screen.w - t.px(28), max(0, bottom - top))
 
+    def notice_top(self) -> int:
+        """Where pop-up notices start: below the dial and its tier badge on the Score tab (the
+        number stays in sight), below the header (with its score pill) on the others."""
+        t = self.app.theme
+        if self.tab == "score" or not self.data.active:
+            return self.dial_geometry()[3] + self._badge_block_h() + t.px(4)
+        return self._header_bottom()
+
     def _badge_block_h(self) -> int:
         t = self.app.theme
-        h = self.app.cache.font("sans_bold", t.font_px(11.5)).get_height() + t.px(8)
+        h = self.app.cache.font("sans_bold", t.app_px(11.5)).get_height() + t.px(8)
         if self.data.view is not None:
-            h += t.px(8) + self.app.cache.font("sans", t.font_px(11.5)).get_height()
+            h += t.px(8) + self.app.cache.font("sans", t.app_px(11.5)).get_height()
         return h
 
     # -- rows ----------------------------------------------------------------------
@@ -196,6 +215,7 @@ class ScorePanel:
     def draw(self, surf: pygame.Surface) -> None:
         t, p = self.app.theme, self.app.theme.palette
         self.boxes = []
+        self.links = []
         rect = self.rect
         radius = t.px(34)
         if not self.app.settings.high_contrast:
@@ -217,7 +237,7 @@ class ScorePanel:
             draw_dial(self, surf)
             y = self.dial_geometry()[3] + self._badge_block_h() + t.px(6)
             self._placeholder(surf, pygame.Rect(screen.x, screen.y, screen.w, screen.h - t.px(8)), y)
-        self.notices.draw(surf, screen, self.tab_bar.y, self.boxes)
+        self.notices.draw(surf, screen, self.notice_top(), self.tab_bar.y, self.boxes)
         surf.set_clip(prev_clip)
 
     def blit(self, surf, img, pos, what) -> None:
@@ -237,7 +257,7 @@ class ScorePanel:
         pad = t.px(22)
         clock = date_text(self.data.view.date) if self.data.view else "09:41"
         self.text(
-            surf, clock, "sans_semi", t.font_px(12), p.app_ink, screen.x + pad, y, screen.w // 2, "clock"
+            surf, clock, "sans_semi", t.app_px(12), p.app_ink, screen.x + pad, y, screen.w // 2, "clock"
         )
         bw, bh = t.px(22), t.px(11)
         batt = pygame.Rect(screen.right - pad - bw, y + t.px(3), bw, bh)
@@ -256,7 +276,7 @@ class ScorePanel:
         logo = pygame.Rect(screen.x + pad, y + t.px(6), d, d)
         rrect(surf, p.app_accent, logo, t.px(9))
         app_name = self.data.app_name or "Social Score"
-        mark = self.app.cache.line(app_name[:1].upper(), "sans_bold", t.font_px(17), (255, 255, 255))
+        mark = self.app.cache.line(app_name[:1].upper(), "sans_bold", t.app_px(17), (255, 255, 255))
         surf.blit(mark, mark.get_rect(center=logo.center))
         x = logo.right + t.px(10)
         right = screen.right - pad
@@ -264,7 +284,7 @@ class ScorePanel:
             # the score stays in sight on the other tabs, as a small pill
             v = self.data.view
             pill_t = self.app.cache.line(
-                str(round(self.shown)), "sans_bold", t.font_px(13), p.app_accent, smart=False
+                str(round(self.shown)), "sans_bold", t.app_px(13), p.app_accent, smart=False
             )
             pr = pill_t.get_rect().inflate(t.px(16), t.px(8))
             pr.midright = (right, logo.centery)
@@ -279,13 +299,13 @@ class ScorePanel:
             title, tagline = app_name, "Trust makes life easier"
         width = right - x
         name = self.text(
-            surf, title, "sans_bold", t.font_px(16), p.app_ink, x, y + t.px(3), width, "app name"
+            surf, title, "sans_bold", t.app_px(16), p.app_ink, x, y + t.px(3), width, "app name"
         )
         self.text(
             surf,
             tagline,
             "sans",
-            t.font_px(11.5),
+            t.app_px(11.5),
             p.app_muted,
             x,
             y + t.px(3) + name.get_height(),
@@ -325,6 +345,7 @@ class ScorePanel:
         for row, top in placed:
             row.draw(surf, area.x, top, area.w)
         # more above or below: small chevrons at the list's edges
+        # (a click on one scrolls by three rows, as the wheel does)
         if first > 0:
             self._chevron(surf, (area.right - t.px(6), area.y + t.px(2)), up=True)
         if last < len(rows):
@@ -340,6 +361,9 @@ class ScorePanel:
             else [(x - s, y - s // 2), (x, y + s // 2), (x + s, y - s // 2)]
         )
         pygame.draw.lines(surf, p.app_muted, False, pts, max(2, t.px(2)))
+        hit = pygame.Rect(0, 0, t.px(28), t.px(22))
+        hit.center = (x, y)
+        self.links.append((hit, ("scroll", -3 if up else 3)))
 
     def _tab_bar(self, surf, screen) -> None:
         t, p = self.app.theme, self.app.theme.palette
@@ -351,7 +375,7 @@ class ScorePanel:
             colour = p.app_accent if on else (p.app_ink if self.hover_tab == name else p.app_muted)
             cx = r.centerx
             pygame.draw.circle(surf, colour, (cx, bar.y + t.px(13)), t.px(4 if on else 3))
-            lbl = label_line(self.app.cache, title, "sans_semi", t.font_px(11), colour, r.w - t.px(4))
+            lbl = label_line(self.app.cache, title, "sans_semi", t.app_px(11), colour, r.w - t.px(4))
             self.blit(surf, lbl, lbl.get_rect(midtop=(cx, bar.y + t.px(21))).topleft, title)
 
     def _placeholder(self, surf, screen, y) -> None:
@@ -367,11 +391,11 @@ class ScorePanel:
                 "When a story uses the scoring model, your score, your contacts and every reason behind a "
                 "change will show up here."
             )
-        title = self.app.cache.block(heading, "sans_semi", t.font_px(14.5), p.app_ink, inner, leading=1.3)
+        title = self.app.cache.block(heading, "sans_semi", t.app_px(14.5), p.app_ink, inner, leading=1.3)
         body = self.app.cache.block(
             text,
             "sans",
-            t.font_px(12.5),
+            t.app_px(12.5),
             p.app_muted,
             inner,
             leading=1.45,

@@ -46,7 +46,7 @@ class TabRows:
 
     def _section_row(self, title: str, note: str = "") -> Row:
         t, p = self.panel.app.theme, self.panel.app.theme.palette
-        size = t.font_px(11)
+        size = t.app_px(11)
         h = self.panel.app.cache.font("sans_bold", size).get_height() + t.px(14)
 
         def draw(surf, x, y, w):
@@ -54,17 +54,21 @@ class TabRows:
                 surf, title, "sans_bold", size, p.app_muted, x + t.px(4), y + t.px(8), w, title
             )
             if note:
+                # a link: drawn in the app's accent and clickable (ScorePanel.links), to the Activity tab
                 room = w - lbl.get_width() - t.px(16)
                 if room > t.px(30):
-                    n = label_line(self.panel.app.cache, note, "sans", size, p.app_muted, room)
-                    self.panel.blit(surf, n, (x + w - n.get_width() - t.px(4), y + t.px(8)), note)
+                    n = label_line(self.panel.app.cache, note + " ›", "sans_semi", size, p.app_accent, room)
+                    pos = (x + w - n.get_width() - t.px(4), y + t.px(8))
+                    self.panel.blit(surf, n, pos, note)
+                    hit = pygame.Rect(pos, n.get_size()).inflate(t.px(8), t.px(8))
+                    self.panel.links.append((hit, ("tab", "activity")))
 
         return Row(h, draw)
 
     def _no_changes_row(self, width: int):
         t, p = self.panel.app.theme, self.panel.app.theme.palette
         text = "No changes yet. Every change will appear here with its reason."
-        return self._text_row(text, "sans", t.font_px(12), p.app_muted, width, t.px(6))
+        return self._text_row(text, "sans", t.app_px(12), p.app_muted, width, t.px(6))
 
     def _text_row(
         self, text: str, role: str, size: int, colour, width: int, pad: int = 0, indent: int = 0
@@ -86,17 +90,17 @@ class TabRows:
         t, p = self.panel.app.theme, self.panel.app.theme.palette
         mode = self.panel.data.mode
         reason = explain(entry.explain, mode) or "Your score changed."
-        small = t.font_px(11)
-        size = t.font_px(12.5)
+        small = t.app_px(11)
+        size = t.app_px(12.5)
         inner = width - 2 * t.px(10)
         block = self.panel.app.cache.block(reason, "sans", size, p.app_ink, inner, leading=1.38)
-        top_h = self.panel.app.cache.font("sans_bold", t.font_px(13)).get_height()
+        top_h = self.panel.app.cache.font("sans_bold", t.app_px(13)).get_height()
         h = t.px(8) + top_h + t.px(2) + block.height + t.px(9)
 
         def draw(surf, x, y, w):
             colour = p.good if entry.delta > 0 else (p.bad if entry.delta < 0 else p.app_muted)
             delta = self.panel.app.cache.line(
-                signed(entry.delta), "sans_bold", t.font_px(13), colour, smart=False
+                signed(entry.delta), "sans_bold", t.app_px(13), colour, smart=False
             )
             dr = delta.get_rect(topright=(x + w - t.px(10), y + t.px(8)))
             self.panel.blit(surf, delta, dr.topleft, "delta")
@@ -148,7 +152,7 @@ class TabRows:
     def _chip_rows(self, chips: list[tuple[str, str]], width: int) -> list[Row]:
         """Pills for the era, perks (green) and penalties (red), wrapped into rows."""
         t, p = self.panel.app.theme, self.panel.app.theme.palette
-        size = t.font_px(11)
+        size = t.app_px(11)
         font = self.panel.app.cache.font("sans_semi", size)
         pad, gap = t.px(9), t.px(6)
         ch = font.get_height() + t.px(8)
@@ -194,7 +198,7 @@ class TabRows:
         dim: bool = False,
     ) -> Row:
         t, p = self.panel.app.theme, self.panel.app.theme.palette
-        h = max(t.px(42), round(t.font_px(14) * 2.9))
+        h = max(t.px(42), round(t.app_px(14) * 2.9))
 
         def draw(surf, x, y, w):
             d = round(min(h * 0.72, t.px(32)))
@@ -204,12 +208,12 @@ class TabRows:
                 colour = mix(colour, p.app_bg, 0.55)
             pygame.draw.circle(surf, colour, av.center, d // 2)
             initials = "".join(word[0] for word in name.split()[:2]).upper() or "?"
-            ini = self.panel.app.cache.line(initials, "sans_bold", t.font_px(12), (255, 255, 255))
+            ini = self.panel.app.cache.line(initials, "sans_bold", t.app_px(12), (255, 255, 255))
             surf.blit(ini, ini.get_rect(center=av.center))
             rx = x + w - t.px(8)
             if right:
                 pill = self.panel.app.cache.line(
-                    right, "sans_bold", t.font_px(11.5), right_colour or p.app_ink, smart=False
+                    right, "sans_bold", t.app_px(11.5), right_colour or p.app_ink, smart=False
                 )
                 pr = pill.get_rect().inflate(t.px(12), t.px(6))
                 pr.midright = (rx, y + h // 2)
@@ -217,13 +221,13 @@ class TabRows:
                 self.panel.blit(surf, pill, pill.get_rect(center=pr.center).topleft, right)
                 rx = pr.left - t.px(8)
             sc = self.panel.app.cache.line(
-                str(score), "sans_bold", t.font_px(14), p.app_muted if dim else p.app_ink, smart=False
+                str(score), "sans_bold", t.app_px(14), p.app_muted if dim else p.app_ink, smart=False
             )
             sr = sc.get_rect(midright=(rx, y + h // 2))
             self.panel.blit(surf, sc, sr.topleft, "score")
             tx = av.right + t.px(10)
             room = sr.left - t.px(8) - tx
-            nsize, ssize = t.font_px(13.5), t.font_px(11)
+            nsize, ssize = t.app_px(13.5), t.app_px(11)
             nh = self.panel.app.cache.font("sans_semi", nsize).get_height()
             sh = self.panel.app.cache.font("sans", ssize).get_height()
             ty = y + (h - nh - sh) // 2
@@ -255,7 +259,7 @@ class TabRows:
                     self._card_rows(
                         [
                             self._text_row(
-                                text, "sans", t.font_px(12), p.bad, width - t.px(12), t.px(8), t.px(6)
+                                text, "sans", t.app_px(12), p.bad, width - t.px(12), t.px(8), t.px(6)
                             )
                         ],
                         mix(p.bad, p.app_bg, 0.9),
@@ -278,7 +282,7 @@ class TabRows:
                 self._text_row(
                     "Nobody yet. A trusted network raises your score.",
                     "sans",
-                    t.font_px(12),
+                    t.app_px(12),
                     p.app_muted,
                     width,
                     t.px(4),
