@@ -39,7 +39,8 @@ def test_small_monthly_movements_do_not_pop_up(make_app, sample_story):
     story = _to_evening(app)
     titles = [live.notice.title for live in story.panel.live]
     assert "−40 points" in titles  # what the player did shows
-    assert not any(t in ("−2 points", "+1 point") for t in titles), titles  # the month's pull and drift do not
+    # the month's pull and drift do not
+    assert not any(t in ("−2 points", "+1 point") for t in titles), titles
     assert worth_a_popup(Notice("score", "−12 points", "", -QUIET_POINTS - 2, source="pull"))
     assert not worth_a_popup(Notice("score", "−3 points", "", -3, source="drift"))
     assert worth_a_popup(Notice("score", "−3 points", "", -3, source="rule"))
