@@ -298,9 +298,7 @@ class ScorePanel:
         else:
             title, tagline = app_name, "Trust makes life easier"
         width = right - x
-        name = self.text(
-            surf, title, "sans_bold", t.app_px(16), p.app_ink, x, y + t.px(3), width, "app name"
-        )
+        name = self.text(surf, title, "sans_bold", t.app_px(16), p.app_ink, x, y + t.px(3), width, "app name")
         self.text(
             surf,
             tagline,
