@@ -162,8 +162,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--transparency", choices=("opaque", "partial", "transparent"), default="partial", help="their mode"
     )
+    _add_serve_command(sub)
     _add_authoring_commands(sub)
     return parser
+
+
+def _add_serve_command(sub) -> None:
+    """``serve``: the classroom server (game/web/)."""
+    p = sub.add_parser("serve", help="workshop: the class plays in a browser; you see it live")
+    _add_story(p)
+    _add_rules(p)
+    p.add_argument(
+        "--workshop", metavar="FILE", help="read seed, transparency, session code... from a preset"
+    )
+    p.add_argument(
+        "--transparency", choices=("opaque", "partial", "transparent"), default="transparent", help="mode"
+    )
+    p.add_argument("--seed", type=_seed, default=None, help="everyone's seed (default: a new one)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--host", default="0.0.0.0", help="address to listen on (default: every network)")
+    p.add_argument("--data", metavar="FILE", help="the room's SQLite file (default: in the log folder)")
+    p.add_argument("--log-dir", metavar="DIR", default=None, help=argparse.SUPPRESS)
 
 
 def _add_authoring_commands(sub) -> None:
@@ -343,6 +362,10 @@ def _run(args: argparse.Namespace) -> int:
         from .workshop.demo import run_demo_logs
 
         return run_demo_logs(args)
+    if args.command == "serve":
+        from .web.serve import run_serve
+
+        return run_serve(args)
     if args.command in _AUTHORING:
         return _run_authoring(args)
     raise UsageError(f"unknown command {args.command!r}")  # pragma: no cover - argparse catches it

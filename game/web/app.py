@@ -1,0 +1,312 @@
+"""The web application: Starlette routes over one :class:`~game.web.room.Room`.
+
+Pages are rendered on the server and work without JavaScript: every action is a form posted to the
+server, answered with a redirect to a page (post/redirect/get), so a reload never repeats a choice.
+``/static/app.js`` (our own, no CDN) improves them: tabs without a reload, the waiting page moving on
+by itself, the facilitator's figures updating live from server-sent events.
+
+Routes: ``/`` join; ``/p/{token}`` a player's page (their game, by their secret token);
+``/f/{token}`` the facilitator's page (by the facilitator's secret token, printed at start).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+import jinja2
+import segno
+from anyio import to_thread
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from ..engine import ChoiceError
+from ..engine.scoring.engine import model_of
+from ..workshop import reflect as reflect_text
+from . import export, views
+from .guard import Guard, Limits
+from .room import Player, Room, StageError
+
+HERE = Path(__file__).resolve().parent
+COOKIE = "socialscore_player"
+STAGE_NAMES = {
+    "before": "answering before",
+    "waiting": "waiting",
+    "play": "playing",
+    "after": "answering after",
+    "debrief": "in the debrief",
+}
+PHASE_NAMES = {"open": "room open", "started": "playing", "timeup": "time’s up"}
+#: How often the live view checks for changes (seconds), and how long one event stream lasts before
+#: the browser reconnects (EventSource does that by itself), so no stream outlives a shutdown long.
+LIVE_TICK = 0.5
+LIVE_SPAN = 60.0
+
+
+def templates() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def create_app(room: Room, *, join_url: str = "", limits: Limits | None = None) -> Guard:
+    """The ASGI application for ``room``. ``join_url`` is the address players type (shown with its
+    QR code on the facilitator's page)."""
+    env = templates()
+    debriefs: dict[tuple[int, int], dict[str, Any]] = {}
+    code = room.settings.session_code
+    ftoken = room.facilitator_token
+
+    def page(name: str, request: Request, status: int = 200, **context: Any) -> HTMLResponse:
+        context.setdefault("code", code)
+        context.setdefault("message", _message(request))
+        return HTMLResponse(env.get_template(name).render(**context), status_code=status)
+
+    def back(url: str, message: str = "") -> RedirectResponse:
+        return RedirectResponse(url + (f"?m={message}" if message else ""), status_code=303)
+
+    def player_of(request: Request) -> Player | None:
+        return room.player(request.path_params["token"])
+
+    # -- joining ----------------------------------------------------------------------------------
+    async def home(request: Request) -> Response:
+        token = request.cookies.get(COOKIE, "")
+        if token and room.player(token):
+            return back(f"/p/{room.player(token).token}")
+        return page("join.html", request, typed_code=request.query_params.get("code", "")[:40])
+
+    async def join(request: Request) -> Response:
+        form = await _form(request)
+        typed = str(form.get("code", "")).strip()
+        if typed.lower() != code.lower():
+            return back("/", "code")
+        player = room.join(str(form.get("pseudonym", "")))
+        response = back(f"/p/{player.token}")
+        response.set_cookie(COOKIE, player.token, max_age=86400, httponly=True, samesite="strict")
+        return response
+
+    async def come_back(request: Request) -> Response:
+        form = await _form(request)
+        player = room.player(str(form.get("token", "")))
+        if player is None:
+            return back("/", "return")
+        response = back(f"/p/{player.token}")
+        response.set_cookie(COOKIE, player.token, max_age=86400, httponly=True, samesite="strict")
+        return response
+
+    # -- a player's pages -------------------------------------------------------------------------
+    async def player_page(request: Request) -> Response:
+        player = player_of(request)
+        if player is None:
+            return page("join.html", request, status=404, typed_code="", message="No game at that address.")
+        stage = room.stage(player)
+        common = {"token": player.token, "pseudonym": player.pseudonym}
+        if stage in ("before", "after"):
+            return page("reflect.html", request, phase=stage, questions=room.questions, **common)
+        if stage == "waiting":
+            return page("waiting.html", request, **common)
+        if stage == "play":
+            tab = "phone" if request.query_params.get("tab") == "phone" else "story"
+            notices = views.notices(player.session, player.last_events)
+            return page(
+                "play.html",
+                request,
+                tab=tab,
+                s=views.scene(player.session),
+                notices=notices,
+                app=views.phone(player.session),
+                **common,
+            )
+        key = (player.id, player.session.state.turn)
+        if key not in debriefs:  # the roads not taken replay the game: work for a thread, once
+            debriefs[key] = await to_thread.run_sync(views.debrief, player.session)
+        compare = reflect_text.compare(room.questions, player.before or {}, player.after or {})
+        return page("debrief.html", request, debrief=debriefs[key], compare=compare, **common)
+
+    async def player_stage(request: Request) -> Response:
+        player = player_of(request)
+        if player is None:
+            return JSONResponse({"stage": None}, status_code=404)
+        return JSONResponse({"stage": room.stage(player)})
+
+    async def choose(request: Request) -> Response:
+        player = player_of(request)
+        if player is None:
+            return back("/", "return")
+        form = await _form(request)
+        try:
+            turn = int(str(form.get("turn", "-1")))
+            room.choose(player, turn, str(form.get("choice", "")))
+        except (ValueError, ChoiceError, StageError):
+            return back(f"/p/{player.token}", "stale")
+        return back(f"/p/{player.token}")
+
+    async def reflect(request: Request) -> Response:
+        player = player_of(request)
+        if player is None:
+            return back("/", "return")
+        form = await _form(request)
+        answers = {}
+        for q in room.questions:
+            raw = str(form.get(f"q-{q.id}", ""))
+            if raw.isdigit():
+                answers[q.id] = int(raw)
+        try:
+            room.reflect(player, str(form.get("phase", "")), answers)
+        except StageError:
+            return back(f"/p/{player.token}", "stale")
+        return back(f"/p/{player.token}")
+
+    # -- the facilitator --------------------------------------------------------------------------
+    def facilitator_ok(request: Request) -> bool:
+        import hmac
+
+        return hmac.compare_digest(request.path_params["ftoken"].encode(), ftoken.encode())
+
+    qr_svg = segno.make(join_url or "/", error="m").svg_inline(scale=6, border=2) if join_url else ""
+
+    async def facilitator(request: Request) -> Response:
+        if not facilitator_ok(request):
+            return Response("Not found.", status_code=404, media_type="text/plain")
+        model = model_of(room.story)
+        rules = model.rules if model else None
+        return page(
+            "facilitator.html",
+            request,
+            f=room.figures(),
+            ftoken=ftoken,
+            qr=qr_svg,
+            join_url=join_url,
+            settings=room.settings,
+            story_title=room.story.title,
+            rules_title=rules.title if rules else "",
+            rules=rules,
+            rule_lines=_rule_lines(rules),
+            phase_names=PHASE_NAMES,
+            stage_names=STAGE_NAMES,
+        )
+
+    async def set_phase(request: Request) -> Response:
+        if not facilitator_ok(request):
+            return Response("Not found.", status_code=404, media_type="text/plain")
+        form = await _form(request)
+        phase = str(form.get("phase", ""))
+        try:
+            room.reveal() if phase == "reveal" else room.set_phase(phase)
+        except StageError:
+            pass
+        return back(f"/f/{ftoken}")
+
+    async def live(request: Request) -> Response:
+        if not facilitator_ok(request):
+            return Response("Not found.", status_code=404, media_type="text/plain")
+        once = request.query_params.get("once") == "1"
+
+        async def stream():
+            seen = -1
+            waited = 0.0
+            yield "retry: 2000\n\n"
+            while waited < LIVE_SPAN:
+                if room.version != seen:
+                    seen = room.version
+                    data = _live_json(room)
+                    yield f"data: {data}\n\n"
+                    if once:
+                        return
+                if await request.is_disconnected():
+                    return
+                await asyncio.sleep(LIVE_TICK)
+                waited += LIVE_TICK
+
+        return StreamingResponse(stream(), media_type="text/event-stream")
+
+    async def report(request: Request) -> Response:
+        if not facilitator_ok(request):
+            return Response("Not found.", status_code=404, media_type="text/plain")
+        html = await to_thread.run_sync(export.report_html, room)
+        if html is None:
+            return HTMLResponse("<p>No one has played yet.</p>", status_code=404)
+        return HTMLResponse(html)
+
+    async def logs(request: Request) -> Response:
+        if not facilitator_ok(request):
+            return Response("Not found.", status_code=404, media_type="text/plain")
+        data = await to_thread.run_sync(export.logs_zip, room)
+        name = f"socialscore-logs-{code}.zip"
+        return Response(
+            data,
+            media_type="application/zip",
+            headers={"content-disposition": f'attachment; filename="{name}"'},
+        )
+
+    routes = [
+        Route("/", home),
+        Route("/join", join, methods=["POST"]),
+        Route("/return", come_back, methods=["POST"]),
+        Route("/p/{token}", player_page),
+        Route("/p/{token}/stage", player_stage),
+        Route("/p/{token}/choose", choose, methods=["POST"]),
+        Route("/p/{token}/reflect", reflect, methods=["POST"]),
+        Route("/f/{ftoken}", facilitator),
+        Route("/f/{ftoken}/phase", set_phase, methods=["POST"]),
+        Route("/f/{ftoken}/live", live),
+        Route("/f/{ftoken}/report.html", report),
+        Route("/f/{ftoken}/logs.zip", logs),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    return Guard(Starlette(routes=routes), limits)
+
+
+async def _form(request: Request) -> dict[str, str]:
+    """A posted form (application/x-www-form-urlencoded, as every form here is); the body is already
+    capped by the guard. Parsed by the standard library, so no multipart parser is needed."""
+    body = (await request.body()).decode("utf-8", "replace")
+    try:
+        return {k: v[0] for k, v in parse_qs(body, max_num_fields=50).items()}
+    except ValueError:  # more fields than any form here has
+        return {}
+
+
+MESSAGES = {
+    "code": "That session code is not this room's. Check it on the projector.",
+    "return": "No game has that return code. Check it, or join again.",
+    "stale": "That page was out of date; here is where you are now.",
+}
+
+
+def _message(request: Request) -> str:
+    return MESSAGES.get(request.query_params.get("m", ""), "")
+
+
+def _live_json(room: Room) -> str:
+    f = room.figures()
+    f["phase_name"] = PHASE_NAMES.get(f["phase"], f["phase"])
+    for row in f["players"]:
+        row["stage"] = STAGE_NAMES.get(row["stage"], row["stage"])
+    return json.dumps(f, ensure_ascii=False)
+
+
+def _rule_lines(rules) -> list[str]:
+    if rules is None:
+        return []
+    lines = []
+    if rules.description:
+        lines.append(rules.description)
+    if rules.pull_percent:
+        lines.append(
+            f"Each month your contacts pull your score {rules.pull_percent} % of the way toward theirs."
+        )
+    if rules.drift_toward is not None and rules.drift_percent:
+        lines.append(f"Each month the score drifts {rules.drift_percent} % toward {rules.drift_toward}.")
+    for perk in rules.perks.values():
+        at = f" (from a score of {perk.min})" if perk.min is not None else ""
+        lines.append(f"{'Penalty' if perk.penalty else 'Perk'}: {perk.title}{at}")
+    return lines

@@ -1,0 +1,257 @@
+"""The classroom in memory: one room (one session code), its players' games and its phases.
+
+Every player's game is an engine :class:`~game.engine.Session`; what makes it durable is the
+:class:`~game.web.store.Store`, where each confirmed choice and reflection answer is committed
+*before* the caller confirms it to the player. On start, :meth:`Room.open` replays every stored step
+(same story, seed and choices: same states), so a killed server resumes every game.
+
+Phases, set by the facilitator: ``open`` (players join and answer the questions before play, then
+wait), ``started`` (everyone plays), ``timeup`` (every player moves to the questions after play and
+the debrief). ``revealed`` is separate: the facilitator has shown the class the scoring rules.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..engine import ChoiceError, Event, Session, Story
+from ..engine.reflection import questions
+from ..engine.scoring import queries
+from ..workshop.log import clean_pseudonym, now_iso
+from .store import Store
+
+PHASES = ("open", "started", "timeup")
+#: Player tokens: ten letters and digits with the look-alikes left out (about 50 bits), typeable as a
+#: return code and unguessable at the rate limit.
+TOKEN_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+TOKEN_LENGTH = 10
+
+
+def new_player_token() -> str:
+    return "".join(secrets.choice(TOKEN_ALPHABET) for _ in range(TOKEN_LENGTH))
+
+
+def normal_token(text: str) -> str:
+    """A return code as typed (spaces, hyphens, capitals) in the form tokens are stored."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())[:40]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every player in the room plays; stored with the room, so a restart plays the same game."""
+
+    session_code: str
+    seed: int
+    transparency: str = "partial"
+    reflect: bool = True
+    story: str | None = None
+    rules: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Settings:
+        return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
+
+
+class StageError(Exception):
+    """A request that does not fit where the player is (a stale page, a double submit)."""
+
+
+@dataclass
+class Player:
+    id: int
+    token: str
+    pseudonym: str
+    joined: str
+    session: Session
+    seq: int = 0  # steps stored so far
+    before: dict[str, int] | None = None
+    after: dict[str, int] | None = None
+    #: the events of the player's last choice (the score notices to show once)
+    last_events: tuple[Event, ...] = field(default_factory=tuple)
+
+    @property
+    def finished(self) -> bool:
+        """The story ended, or stopped with no way on (a story bug, shown rather than crashing)."""
+        return self.session.ended or self.session.frame().status == "stuck"
+
+
+class Room:
+    """One room. Create with :meth:`open` (reads the store, replays every game)."""
+
+    def __init__(self, story: Story, store: Store, settings: Settings, clock: Callable[[], str] = now_iso):
+        self.story = story
+        self.store = store
+        self.settings = settings
+        self.clock = clock
+        self.players: dict[str, Player] = {}
+        self.phase = "open"
+        self.revealed = False
+        self.version = 0  # bumped on every change, for the facilitator's live view
+        self.questions = questions(story) if settings.reflect else ()
+        self.replay_problems: list[str] = []
+
+    # -- opening ----------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, story: Story, store: Store, settings: Settings, clock: Callable[[], str] = now_iso) -> Room:
+        """The room in ``store``: its stored settings win over ``settings`` (a restart must replay the
+        same game); a new store gets ``settings`` and a facilitator token."""
+        stored = store.get("settings")
+        if stored is None:
+            store.put("settings", settings.to_json())
+            store.put("phase", "open")
+            store.put("revealed", False)
+            store.put("facilitator", secrets.token_urlsafe(24))
+        else:
+            settings = Settings.from_json(stored)
+        room = cls(story, store, settings, clock)
+        room.phase = store.get("phase") or "open"
+        room.revealed = bool(store.get("revealed"))
+        for saved in store.players():
+            player = Player(saved.id, saved.token, saved.pseudonym, saved.joined, room.new_session())
+            for step in saved.steps:
+                try:
+                    room._apply(player, step.kind, step.data)
+                except (ChoiceError, StageError) as exc:
+                    room.replay_problems.append(
+                        f"player {saved.id}: step {step.seq} no longer replays: {exc}"
+                    )
+                    break
+                player.seq = step.seq
+            player.last_events = ()
+            room.players[player.token] = player
+        return room
+
+    @property
+    def facilitator_token(self) -> str:
+        return self.store.get("facilitator")
+
+    def new_session(self) -> Session:
+        s = self.settings
+        return Session(self.story, s.seed, {"seed": s.seed, "transparency": s.transparency}, undo_locked=True)
+
+    # -- players ----------------------------------------------------------------------------------
+    def join(self, pseudonym: str) -> Player:
+        """A new player (the pseudonym cleaned as the file route does; empty means anonymous)."""
+        name = clean_pseudonym(pseudonym)
+        token = new_player_token()
+        while token in self.players:  # pragma: no cover - 50 bits
+            token = new_player_token()
+        joined = self.clock()
+        pid = self.store.add_player(token, name, joined)
+        player = Player(pid, token, name, joined, self.new_session())
+        self.players[token] = player
+        self.version += 1
+        return player
+
+    def player(self, token: str) -> Player | None:
+        return self.players.get(normal_token(token))
+
+    def stage(self, player: Player) -> str:
+        """Where the player is: before, waiting, play, after or debrief."""
+        if self.questions and player.before is None:
+            return "before"
+        if self.phase == "open":
+            return "waiting"
+        if self.phase == "started" and not player.finished:
+            return "play"
+        if self.questions and player.after is None:
+            return "after"
+        return "debrief"
+
+    # -- steps (each stored before it is confirmed) -----------------------------------------------
+    def choose(self, player: Player, turn: int, choice_id: str) -> None:
+        """Take a choice shown at ``turn``. Raises StageError for a stale page (another turn, not
+        playing) and ChoiceError for a choice not on offer; nothing is stored then."""
+        if self.stage(player) != "play":
+            raise StageError("the game is not being played now")
+        if turn != player.session.state.turn:
+            raise StageError("that page was out of date")
+        self._step(player, "choice", {"choice": choice_id})
+
+    def reflect(self, player: Player, phase: str, answers: Mapping[str, int]) -> None:
+        """The answers before or after play (only valid ones kept; none at all is a skip)."""
+        if self.stage(player) != phase:
+            raise StageError("those questions are not being asked now")
+        valid = {q.id: answers[q.id] for q in self.questions if q.id in answers and q.valid(answers[q.id])}
+        self._step(player, "reflection", {"phase": phase, "answers": valid})
+
+    def _step(self, player: Player, kind: str, data: dict[str, Any]) -> None:
+        # Checked first, then committed, then applied: what is stored always replays, and the page
+        # confirms only what is on disk.
+        if kind == "choice":
+            shown = player.session.frame()
+            wanted = data["choice"]
+            if not any(c.enabled and wanted in (c.id, c.uid) for c in shown.choices):
+                raise ChoiceError(f"no choice {wanted!r} on offer")
+        self.store.add_step(player.id, player.seq + 1, kind, data, self.clock())
+        player.seq += 1
+        self._apply(player, kind, data)
+        self.version += 1
+
+    def _apply(self, player: Player, kind: str, data: Mapping[str, Any]) -> None:
+        if kind == "choice":
+            player.last_events = player.session.choose(str(data["choice"]))
+        elif kind == "reflection":
+            answers = {str(k): int(v) for k, v in dict(data.get("answers") or {}).items()}
+            if data.get("phase") == "before":
+                player.before = answers
+            else:
+                player.after = answers
+        else:
+            raise StageError(f"unknown step kind {kind!r}")
+
+    # -- the facilitator --------------------------------------------------------------------------
+    def set_phase(self, phase: str) -> None:
+        if phase not in PHASES:
+            raise StageError(f"unknown phase {phase!r}")
+        self.store.put("phase", phase)
+        self.phase = phase
+        self.version += 1
+
+    def reveal(self) -> None:
+        self.store.put("revealed", True)
+        self.revealed = True
+        self.version += 1
+
+    def where(self, player: Player) -> dict[str, Any]:
+        """One player's row for the facilitator: stage, chapter, story date, score, tier, ending."""
+        state = player.session.state
+        scene = self.story.scenes[state.scene]
+        chapter = self.story.chapters.get(scene.chapter) if scene.chapter else None
+        view = queries.score_view(self.story, state)
+        return {
+            "pseudonym": player.pseudonym or "(anonymous)",
+            "stage": self.stage(player),
+            "chapter": chapter.title if chapter else "",
+            "date": view.date if view else "",
+            "turn": state.turn,
+            "score": view.score if view else None,
+            "tier": view.tier_title if view else "",
+            "ending": player.session.frame().title if player.session.ended else "",
+        }
+
+    def figures(self) -> dict[str, Any]:
+        """The class's figures now, as the facilitator's live view shows them."""
+        rows = [self.where(p) for p in self.players.values()]
+        stages = Counter(r["stage"] for r in rows)
+        scores = [r["score"] for r in rows if r["score"] is not None]
+        finished = [p for p in self.players.values() if p.session.ended]
+        return {
+            "version": self.version,
+            "phase": self.phase,
+            "revealed": self.revealed,
+            "joined": len(rows),
+            "stages": {s: stages.get(s, 0) for s in ("before", "waiting", "play", "after", "debrief")},
+            "finished": len(finished),
+            "mean_score": round(sum(scores) / len(scores)) if scores else None,
+            "tiers": Counter(r["tier"] for r in rows if r["tier"]).most_common(),
+            "endings": Counter(r["ending"] for r in rows if r["ending"]).most_common(),
+            "players": rows,
+        }

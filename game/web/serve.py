@@ -1,0 +1,94 @@
+"""``socialscore serve``: the classroom server, one process on the facilitator's laptop.
+
+It reads the workshop preset (or the play options), opens the room's SQLite file (resuming every
+game in it after a crash or a restart), prints the players' address, the session code and the
+facilitator's secret address, and serves until Ctrl+C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import socket
+import sys
+from pathlib import Path
+
+from ..workshop.log import SESSION_CODE_RE, default_session_code
+from ..workshop.preset import PresetError, apply, load_preset
+
+DEFAULT_PORT = 8000
+
+
+def data_file(args: argparse.Namespace, code: str) -> Path:
+    """The room's SQLite file: ``--data FILE``, else ``<session code>.sqlite3`` in the preset's log
+    folder (or ``socialscore-serve/`` here)."""
+    if args.data:
+        return Path(args.data)
+    folder = Path(args.log_dir) if getattr(args, "log_dir", None) else Path("socialscore-serve")
+    return folder / f"{code}.sqlite3"
+
+
+def lan_addresses() -> list[str]:
+    """This machine's addresses other players can reach (best effort, no traffic sent)."""
+    found: list[str] = []
+    try:
+        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
+            addr = info[4][0]
+            if not addr.startswith("127.") and addr not in found:
+                found.append(addr)
+    except OSError:
+        pass
+    return found
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from ..cli import UsageError, load_for_play
+    from .app import create_app
+    from .room import Room, Settings
+    from .store import Store
+
+    if args.workshop:
+        try:
+            apply(args, load_preset(args.workshop))
+        except PresetError as exc:
+            raise UsageError(str(exc)) from None
+    code = getattr(args, "session_code", None) or default_session_code()
+    if not SESSION_CODE_RE.fullmatch(code):
+        raise UsageError(f"socialscore serve: bad session code {code!r}")
+    if not 0 < args.port < 65536:
+        raise UsageError("socialscore serve: --port must be between 1 and 65535")
+    story = load_for_play(args)
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
+    settings = Settings(
+        session_code=code,
+        seed=seed,
+        transparency=args.transparency,
+        reflect=bool(getattr(args, "reflect", True)),
+        story=args.story,
+        rules=args.rules,
+    )
+    path = data_file(args, code)
+    try:
+        store = Store(path)
+    except (OSError, Exception) as exc:  # sqlite3.Error and OSError: one line, not a traceback
+        raise UsageError(f"socialscore serve: cannot open {path}: {exc}") from None
+    room = Room.open(story, store, settings)
+    for problem in room.replay_problems:
+        print(f"socialscore serve: {path}: {problem}", file=sys.stderr)
+    host = args.host
+    shown = lan_addresses() if host in ("0.0.0.0", "") else [host]
+    urls = [f"http://{a}:{args.port}/" for a in (shown or ["127.0.0.1"])]
+    out = sys.stdout
+    out.write(f"Social Score classroom server: session {room.settings.session_code}\n")
+    out.write(f"  Players open: {'  or  '.join(urls)}  (session code {room.settings.session_code})\n")
+    out.write(f"  Facilitator (keep private): {urls[0]}f/{room.facilitator_token}\n")
+    out.write(f"  Games are kept in {path}; {len(room.players)} player(s) resumed. Ctrl+C stops.\n")
+    out.flush()
+    app = create_app(room, join_url=urls[0])
+    import uvicorn
+
+    try:
+        uvicorn.run(app, host=host, port=args.port, log_level="warning", timeout_graceful_shutdown=2)
+    finally:
+        store.close()
+    return 0

@@ -1,0 +1,79 @@
+// Social Score in the browser: small improvements over pages that work without this script.
+// - Tabs (narrow screens) switch without a reload.
+// - The waiting page moves on by itself when the facilitator starts the game.
+// - The facilitator's figures update live from server-sent events.
+"use strict";
+
+(function () {
+  function tabs() {
+    var nav = document.querySelector(".tabs");
+    if (!nav) return;
+    nav.addEventListener("click", function (event) {
+      var link = event.target.closest("a[data-tab]");
+      if (!link) return;
+      event.preventDefault();
+      var tab = link.getAttribute("data-tab");
+      document.body.classList.remove("tab-story", "tab-phone");
+      document.body.classList.add("tab-" + tab);
+      nav.querySelectorAll("a[data-tab]").forEach(function (a) {
+        if (a === link) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
+      });
+      var target = document.getElementById(tab);
+      if (target) target.focus({ preventScroll: true });
+      history.replaceState(null, "", "?tab=" + tab);
+    });
+  }
+
+  function waiting() {
+    var el = document.querySelector("[data-wait]");
+    if (!el) return;
+    var url = el.getAttribute("data-wait");
+    var stage = el.getAttribute("data-stage");
+    setInterval(function () {
+      fetch(url, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (data) {
+        if (data.stage && data.stage !== stage) location.reload();
+      }).catch(function () {});
+    }, 2000);
+  }
+
+  function text(el, value) { el.textContent = value === null || value === undefined ? "–" : String(value); }
+
+  function live() {
+    var box = document.querySelector("[data-live-src]");
+    if (!box || !window.EventSource) return;
+    var source = new EventSource(box.getAttribute("data-live-src"));
+    source.onmessage = function (event) {
+      var f = JSON.parse(event.data);
+      document.querySelectorAll("[data-live]").forEach(function (el) {
+        var path = el.getAttribute("data-live").split(".");
+        var value = f;
+        path.forEach(function (key) { value = value === null || value === undefined ? value : value[key]; });
+        if (el.getAttribute("data-live") === "phase") value = f.phase_name;
+        text(el, value);
+      });
+      document.querySelectorAll("[data-live-list]").forEach(function (ul) {
+        ul.replaceChildren();
+        (f[ul.getAttribute("data-live-list")] || []).forEach(function (pair) {
+          var li = document.createElement("li");
+          li.textContent = pair[0] + ": " + pair[1];
+          ul.appendChild(li);
+        });
+      });
+      var body = document.querySelector("[data-live-table=players]");
+      if (body) {
+        body.replaceChildren();
+        f.players.forEach(function (r) {
+          var tr = document.createElement("tr");
+          [r.pseudonym, r.stage, r.chapter, r.date, r.score, r.tier].forEach(function (v) {
+            var td = document.createElement("td");
+            td.textContent = v === null || v === undefined ? "" : String(v);
+            tr.appendChild(td);
+          });
+          body.appendChild(tr);
+        });
+      }
+    };
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { tabs(); waiting(); live(); });
+})();

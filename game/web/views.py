@@ -1,0 +1,85 @@
+"""What the player's pages show: plain data built from the engine's frames and queries.
+
+The templates only lay this out (Jinja2 escapes every value: pseudonyms and story text are shown as
+text, never markup). Score notices are worded by the session's transparency mode, as in the terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..engine import Session
+from ..engine.debrief import build_debrief
+from ..engine.runtime import Context
+from ..engine.scoring import queries
+from ..engine.scoring.engine import part_of
+from ..text.scoreviews import describe
+
+LEDGER_SHOWN = 12
+
+
+@dataclass(frozen=True)
+class ChoiceRow:
+    number: int
+    id: str
+    text: str
+    enabled: bool
+    reason: str | None
+
+
+def mode_of(session: Session) -> str:
+    part = part_of(session.state)
+    return part.mode if part else "transparent"
+
+
+def scene(session: Session) -> dict[str, Any]:
+    """The story column: the text after the last choice, the scene, its choices."""
+    shown = session.frame()
+    chapter = session.story.chapters.get(shown.chapter) if shown.chapter else None
+    return {
+        "after": shown.after,
+        "title": shown.title,
+        "chapter": chapter.title if chapter else "",
+        "paragraphs": shown.paragraphs,
+        "status": shown.status,
+        "turn": shown.turn,
+        "choices": [ChoiceRow(i, c.id, c.text, c.enabled, c.reason) for i, c in enumerate(shown.choices, 1)],
+    }
+
+
+def notices(session: Session, events) -> list[str]:
+    """The score notices of the player's last step, worded by their transparency mode."""
+    return describe(tuple(events), session) if events else []
+
+
+def phone(session: Session) -> dict[str, Any] | None:
+    """The score app: score, tier, date, perks, network, the latest ledger lines (None: no app now)."""
+    story, state = session.story, session.state
+    view = queries.score_view(story, state)
+    if view is None:
+        return None
+    if not queries.app_active(story, state):
+        return {"hidden": True, "deleted": queries.app_deleted(story, state)}
+    mode = view.mode
+    people = queries.contacts(story, state)
+    entries = queries.ledger(state)
+    return {
+        "hidden": False,
+        "view": view,
+        "next_tier": view.next_tier if mode == "transparent" else None,
+        "friends": [c for c in people if c.friend],
+        "pulling_down": queries.pulling_down(story, state),
+        "suggested": queries.suggestions(story, state),
+        "ledger": [(e.date, e.delta, e.score, e.explain[mode]) for e in entries[-LEDGER_SHOWN:]][::-1],
+        "ledger_more": max(0, len(entries) - LEDGER_SHOWN),
+    }
+
+
+def debrief(session: Session) -> dict[str, Any]:
+    """The five-step debrief, from the engine's debrief data (it always reveals everything)."""
+    story = session.story
+    d = build_debrief(story, session.states)
+    ctx = Context(story, session.state)
+    endings = {s.id: s.title.render(ctx) for s in story.endings}
+    return {"d": d, "facts": d.facts_by_label(), "endings": endings}
