@@ -82,7 +82,8 @@ def create_app(room: Room, *, join_url: str = "", limits: Limits | None = None) 
         token = request.cookies.get(COOKIE, "")
         if token and room.player(token):
             return back(f"/p/{room.player(token).token}")
-        return page("join.html", request, typed_code=request.query_params.get("code", "")[:40])
+        typed = request.query_params.get("code", "")[:40]
+        return page("join.html", request, code="", typed_code=typed)
 
     async def join(request: Request) -> Response:
         form = await _form(request)
@@ -107,7 +108,9 @@ def create_app(room: Room, *, join_url: str = "", limits: Limits | None = None) 
     async def player_page(request: Request) -> Response:
         player = player_of(request)
         if player is None:
-            return page("join.html", request, status=404, typed_code="", message="No game at that address.")
+            return page(
+                "join.html", request, status=404, code="", typed_code="", message="No game at that address."
+            )
         stage = room.stage(player)
         common = {"token": player.token, "pseudonym": player.pseudonym}
         if stage in ("before", "after"):
@@ -172,7 +175,9 @@ def create_app(room: Room, *, join_url: str = "", limits: Limits | None = None) 
 
         return hmac.compare_digest(request.path_params["ftoken"].encode(), ftoken.encode())
 
-    qr_svg = segno.make(join_url or "/", error="m").svg_inline(scale=6, border=2) if join_url else ""
+    # The QR code carries the session code too, so a scanned phone lands on a filled-in form.
+    qr_url = f"{join_url}?code={code}"
+    qr_svg = segno.make(qr_url, error="m").svg_inline(scale=8, border=2) if join_url else ""
 
     async def facilitator(request: Request) -> Response:
         if not facilitator_ok(request):
