@@ -467,6 +467,7 @@ _RESERVED_ROOTS = {
     "granted",
     "refused",
     "friends",
+    "ledger",
 }
 
 

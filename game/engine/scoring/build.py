@@ -9,7 +9,7 @@ from typing import Any
 from ..model import Builtin, Where
 from ..schema import Rec
 from .engine import AppStatus
-from .format import DEBRIEF_STEPS, TAG_KINDS
+from .format import DEBRIEF_STEPS, FACTOR_IDS, TAG_KINDS
 from .model import (
     Action,
     ChoiceScoring,
@@ -87,6 +87,20 @@ def builtins(b) -> dict[str, Builtin]:
             lambda s: part(s).mode,
         ),
     }
+    # What the ledger says so far, so a debrief can set a reported weight beside what the model did.
+    for fid in FACTOR_IDS:
+        out[f"ledger.{fid}"] = Builtin(
+            f"ledger.{fid}",
+            "int",
+            f"The sum of the ledger's changes under the {fid} factor so far.",
+            lambda s, f=fid: sum(e.delta for e in part(s).ledger if e.factor == f),
+        )
+    out["ledger.moved"] = Builtin(
+        "ledger.moved",
+        "int",
+        "How far the score has moved in all: the sum of the sizes of the ledger's changes.",
+        lambda s: sum(abs(e.delta) for e in part(s).ledger),
+    )
     app = b.ext[APP_STATUS] = AppStatus()
     out["app.active"] = Builtin(
         "app.active", "bool", "The player has the score app on now (see app:).", app.active
