@@ -208,7 +208,14 @@ def _add_authoring_commands(sub) -> None:
         "--max-states", type=int, default=200_000, metavar="N", help="stop after N states (default 200000)"
     )
     p.add_argument(
-        "--max-seconds", type=float, default=0, metavar="S", help="stop after S seconds (0: no limit)"
+        "--max-seconds", type=float, default=0, metavar="S", help="safety stop after S seconds (0: no limit)"
+    )
+    p.add_argument(
+        "--max-memory",
+        type=int,
+        default=2000,
+        metavar="MB",
+        help="safety stop when memory passes MB megabytes (default 2000; 0: no limit)",
     )
     p.add_argument("--coarse", action="store_true", help="merge states whose numbers are in the same bands")
     p.add_argument(

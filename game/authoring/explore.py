@@ -84,7 +84,6 @@ import itertools
 import json
 import re
 import sys
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -93,7 +92,7 @@ from typing import Any
 
 from ..engine import StartError, Story, available, choose, start
 from ..engine.expr import Compiled
-from ..engine.runtime import Context
+from ..engine.runtime import Draw
 from ..engine.state import State
 
 DEFAULT_MAX_STATES = 200_000
@@ -133,25 +132,35 @@ def live_reads(story: Story) -> dict[str, frozenset[str]]:
 
     A name is live at a scene if a condition of the scene, or of a scene reachable from it, reads it,
     or an effect on the way computes a live name from it (a live-variable analysis on the scene graph,
-    which never "kills" a name, so it keeps at least every name that matters).
+    which never "kills" a name, so it keeps at least every name that matters). A worklist carries
+    changes back to the scenes that lead to the changed one, so a long chain costs its length, not
+    its square.
     """
     from .lint import targets
 
     succ = {sid: targets(scene) for sid, scene in story.scenes.items()}
+    pred: dict[str, set[str]] = {sid: set() for sid in story.scenes}
+    for sid, targets_of in succ.items():
+        for target in targets_of:
+            pred[target].add(sid)
     own = {sid: {n for c in _conditions(scene) for n in c.reads} for sid, scene in story.scenes.items()}
+    effects = {sid: [e for c in scene.choices for e in c.effects] for sid, scene in story.scenes.items()}
     live: dict[str, set[str]] = {sid: set(names) for sid, names in own.items()}
-    changed = True
-    while changed:
-        changed = False
-        for sid, scene in story.scenes.items():
-            after: set[str] = set()
-            for target in succ[sid]:
-                after |= _needed(story.scenes[target].on_enter, live[target])
-            effects = [e for choice in scene.choices for e in choice.effects]
-            new = own[sid] | _needed(effects, after)
-            if not new <= live[sid]:
-                live[sid] |= new
-                changed = True
+    todo = deque(reversed(story.scenes))  # roughly last scenes first: fewer rounds
+    queued = set(todo)
+    while todo:
+        sid = todo.popleft()
+        queued.discard(sid)
+        after: set[str] = set()
+        for target in succ[sid]:
+            after |= _needed(story.scenes[target].on_enter, live[target])
+        new = _needed(effects[sid], after) if effects[sid] else after
+        if not new <= live[sid]:
+            live[sid] |= new
+            for before in pred[sid]:
+                if before not in queued:
+                    queued.add(before)
+                    todo.append(before)
     return {sid: frozenset(names) for sid, names in live.items()}
 
 
@@ -163,21 +172,40 @@ def behaviour_reads(story: Story) -> frozenset[str]:
     return frozenset(out)
 
 
-def _later(story: Story) -> dict[str, set[str]]:
-    """For each scene, the scenes reachable from it (itself included)."""
-    from .lint import targets
+class _Lazy(dict):
+    """A dict that fills itself: ``make(key)`` gives the value of a key first asked for."""
 
-    succ = {sid: targets(scene) for sid, scene in story.scenes.items()}
-    out = {}
-    for sid in story.scenes:
-        seen, todo = {sid}, [sid]
-        while todo:
-            for t in succ[todo.pop()]:
-                if t not in seen:
-                    seen.add(t)
-                    todo.append(t)
-        out[sid] = seen
-    return out
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.make(key)
+        return value
+
+
+class _Reach:
+    """Which scenes are reachable from which (itself included): one bit per strongly connected
+    component, ORed up the condensed graph, so a long chain costs a few megabytes, not a set per
+    scene."""
+
+    def __init__(self, story: Story) -> None:
+        components = _components(story)
+        self.component = {sid: i for i, comp in enumerate(components) for sid in comp}
+        from .lint import targets
+
+        self.bits: list[int] = []
+        for i, comp in enumerate(components):  # each after every component it leads to
+            bits = 1 << i
+            for sid in comp:
+                for target in targets(story.scenes[sid]):
+                    j = self.component[target]
+                    if j != i:
+                        bits |= self.bits[j]
+            self.bits.append(bits)
+
+    def reaches(self, sid: str, other: str) -> bool:
+        return bool(self.bits[self.component[sid]] >> self.component[other] & 1)
 
 
 _CUT = re.compile(r"(?<![\w.'\"])\d+(?![\w'\"])")
@@ -203,18 +231,21 @@ class Canon:
         self.extremes = extremes
         self.coarse = coarse or extremes
         live = live_reads(story)
-        later = _later(story)
         self.turn = any("turn" in names for names in live.values())
-        self.per_scene: dict[str, tuple] = {}
         once = [c for c in story.all_choices() if c.once]
-        for sid in story.scenes:
+        reach = _Reach(story) if once else None
+
+        def parts(sid: str) -> tuple:
             names = live[sid]
-            self.per_scene[sid] = (
+            return (
                 tuple(n for n in story.variables if n in names),
                 tuple(sorted(n[len("visits.") :] for n in names if n.startswith("visits."))),
                 tuple(sorted(n[len("chosen.") :] for n in names if n.startswith("chosen."))),
-                tuple(c.uid for c in once if c.scene in later[sid] and "chosen." + c.uid not in names),
+                tuple(c.uid for c in once if reach.reaches(sid, c.scene) and "chosen." + c.uid not in names),
             )
+
+        #: per scene (worked out when a state there is first met: most of a huge story may never be)
+        self.per_scene: dict[str, tuple] = _Lazy(parts)
         self.cuts: dict[str, list[int]] = {}
         if self.coarse:
             self._find_cuts()
@@ -388,18 +419,16 @@ def score_of(state: State) -> int | None:
 
 
 class _Oracle:
-    """Stands in for the seeded generator: returns the values of ``script`` and records each draw's
-    number of possible values, so that every combination of outcomes can be replayed."""
+    """Stands in for the seeded generator (the engine's ``draw`` argument, :data:`Draw`): returns the
+    values of ``script`` and records each draw's number of possible values, so that every combination
+    of outcomes can be replayed."""
 
     def __init__(self) -> None:
         self.script: list[int] = []
         self.sizes: list[int] = []
         self.sampled = False
 
-    def randint(self, ctx: Context, lo: int, hi: int) -> int:
-        if lo > hi:
-            lo, hi = hi, lo
-        ctx.draws += 1
+    def draw(self, lo: int, hi: int) -> int:
         n = hi - lo + 1
         i = len(self.sizes)
         k = self.script[i] if i < len(self.script) else 0
@@ -409,24 +438,6 @@ class _Oracle:
             return lo + (k * (n - 1)) // (MAX_OUTCOMES - 1)
         self.sizes.append(n)
         return lo + k
-
-
-_LOCK = threading.Lock()
-
-
-class controlled_randomness:
-    """Within ``with controlled_randomness() as oracle``, the engine's draws come from ``oracle``."""
-
-    def __enter__(self) -> _Oracle:
-        _LOCK.acquire()
-        self.oracle = oracle = _Oracle()
-        self.original = Context.randint
-        Context.randint = lambda ctx, lo, hi: oracle.randint(ctx, lo, hi)  # type: ignore[method-assign]
-        return oracle
-
-    def __exit__(self, *exc: object) -> None:
-        Context.randint = self.original  # type: ignore[method-assign]
-        _LOCK.release()
 
 
 def all_outcomes(oracle: _Oracle, step: Callable[[], Any]) -> Iterator[tuple[Any, Exception | None]]:
@@ -579,9 +590,61 @@ class Exploration:
 
 #: the modes of :func:`explore` (see the module doc)
 MODES = ("auto", "exact", "extremes", "coarse")
-#: "auto" first explores exactly, within these bounds, before merging by extremes
-EXACT_BUDGET_STATES = 50_000
-EXACT_BUDGET_SECONDS = 3.0
+#: "auto" first explores exactly, within this many states, before merging by extremes: a budget in
+#: states (not seconds), so the answer is the same on any machine
+EXACT_BUDGET_STATES = 8_000
+#: a safety stop: the search stops when the process holds more memory than this (0: no limit)
+DEFAULT_MAX_MEMORY_MB = 2_000
+
+
+class Limits:
+    """When a search stops: after ``max_states`` states (the budget, which gives the same answer on any
+    machine), or, as safety stops, at ``deadline`` (a ``time.perf_counter()`` value; None: never) or
+    when the process's resident memory passes ``max_memory_mb`` (0: never). :meth:`reason` names the
+    limit reached ("states", "time" or "memory"), or gives None to go on."""
+
+    def __init__(self, max_states: int, deadline: float | None, max_memory_mb: int) -> None:
+        self.max_states, self.deadline, self.max_memory_mb = max_states, deadline, max_memory_mb
+        self._checks = 0
+
+    def with_states(self, max_states: int) -> Limits:
+        return Limits(max_states, self.deadline, self.max_memory_mb)
+
+    def reason(self, states: int) -> str | None:
+        if states >= self.max_states:
+            return "states"
+        return self.safety()
+
+    def safety(self) -> str | None:
+        """The safety stops alone: cheap enough to ask before every step."""
+        if self.deadline is not None and time.perf_counter() > self.deadline:
+            return "time"
+        self._checks += 1
+        if self.max_memory_mb and not self._checks % 512 and _resident_mb() > self.max_memory_mb:
+            return "memory"
+        return None
+
+
+def _resident_mb() -> float:
+    """The process's resident memory in MB (Linux: /proc; elsewhere the peak so far, or 0)."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE / 1e6
+    except (OSError, ValueError, IndexError):
+        try:
+            import resource
+
+            return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        except (ImportError, OSError):  # pragma: no cover - no way to know: no memory stop
+            return 0.0
+
+
+try:
+    import os as _os
+
+    _PAGE = _os.sysconf("SC_PAGE_SIZE")
+except (AttributeError, ValueError, OSError):  # pragma: no cover - not a POSIX system
+    _PAGE = 4096
 
 
 def explore(
@@ -594,34 +657,33 @@ def explore(
     at: str | None = None,
     sets: dict | None = None,
     max_seconds: float = 0,
+    max_memory_mb: int = DEFAULT_MAX_MEMORY_MB,
     progress: Callable[[int, int], None] | None = None,
 ) -> Exploration:
     """Explore the states reachable from the start (see the module doc for the modes).
 
-    ``mode`` is ``"auto"`` (the default: exact if that fits in ``EXACT_BUDGET_STATES`` states and
-    ``EXACT_BUDGET_SECONDS`` seconds, otherwise merged by extremes), ``"exact"``, ``"extremes"`` or
-    ``"coarse"`` (also ``coarse=True``). ``max_states`` and ``max_seconds`` (0: no limit) bound the whole
-    run; the result says which mode answered (``mode``) and whether the search finished (``complete``).
+    ``mode`` is ``"auto"`` (the default: exact if that fits in ``EXACT_BUDGET_STATES`` states,
+    otherwise merged by extremes), ``"exact"``, ``"extremes"`` or ``"coarse"`` (also ``coarse=True``).
+    ``max_states`` bounds the whole run; ``max_seconds`` and ``max_memory_mb`` (0: no limit) are safety
+    stops. The result says which mode answered (``mode``), whether the search finished (``complete``)
+    and, if not, which limit stopped it (``stopped_by``).
     """
     if coarse:
         mode = "coarse"
     if mode not in MODES:
         raise ValueError(f"unknown exploration mode {mode!r} (one of {', '.join(MODES)})")
     options = dict(options or {"transparency": "transparent"})
-    if mode in ("exact", "coarse"):
-        return _explore_exact(story, max_states, options, mode == "coarse", at, sets, max_seconds, progress)
     began = time.perf_counter()
+    limits = Limits(max_states, began + max_seconds if max_seconds else None, max_memory_mb)
+    if mode in ("exact", "coarse"):
+        return _explore_exact(story, limits, options, mode == "coarse", at, sets, progress)
     first = None
     if mode == "auto":
-        budget = min(max_seconds / 3, EXACT_BUDGET_SECONDS) if max_seconds else EXACT_BUDGET_SECONDS
-        states = min(max_states, EXACT_BUDGET_STATES)
-        first = _explore_exact(story, states, options, False, at, sets, budget, progress)
-        if first.complete:
-            return first
-        if first.stopped_by == "states" and max_states <= EXACT_BUDGET_STATES:
-            return first  # the caller's own bound cut it short: report that
-    left = max(max_seconds - (time.perf_counter() - began), 0.001) if max_seconds else 0
-    result = _explore_extremes(story, max_states, options, at, sets, left, progress)
+        budget = limits.with_states(min(max_states, EXACT_BUDGET_STATES))
+        first = _explore_exact(story, budget, options, False, at, sets, progress)
+        if first.complete or first.stopped_by != "states" or max_states <= EXACT_BUDGET_STATES:
+            return first  # done, or a limit of the caller's stopped it: report that
+    result = _explore_extremes(story, limits, options, at, sets, progress)
     if first is not None:
         result.exact_attempt = {
             "states": first.states,
@@ -633,11 +695,47 @@ def explore(
     return result
 
 
-def _explore_exact(story, max_states, options, coarse, at, sets, max_seconds, progress) -> Exploration:
+class _FairQueue:
+    """States waiting to be expanded, by scene: the scene with the fewest states expanded so far goes
+    next (first in, first out within a scene; ties by the order scenes were first seen)."""
+
+    def __init__(self) -> None:
+        self.queues: dict[str, deque] = {}
+        self.expanded: dict[str, int] = {}
+        self.order: dict[str, int] = {}
+        self.ready: list[tuple[int, int, str]] = []
+        self.waiting = 0
+
+    def push(self, scene: str, item: Any) -> None:
+        queue = self.queues.get(scene)
+        if queue is None:
+            queue = self.queues[scene] = deque()
+            rank = self.order.setdefault(scene, len(self.order))
+            heapq.heappush(self.ready, (self.expanded.get(scene, 0), rank, scene))
+        queue.append(item)
+        self.waiting += 1
+
+    def pop(self) -> Any:
+        _, rank, scene = heapq.heappop(self.ready)
+        queue = self.queues[scene]
+        item = queue.popleft()
+        self.waiting -= 1
+        done = self.expanded[scene] = self.expanded.get(scene, 0) + 1
+        if queue:
+            heapq.heappush(self.ready, (done, rank, scene))
+        else:
+            del self.queues[scene]
+        return item
+
+    def __bool__(self) -> bool:
+        return bool(self.ready)
+
+
+def _explore_exact(story, limits: Limits, options, coarse, at, sets, progress) -> Exploration:
     """The exact (or coarse) search: every state once, merged by :class:`Canon` keys."""
     began = time.perf_counter()
     canon = Canon(story, coarse)
-    result = Exploration(story, max_states, coarse=coarse, mode="coarse" if coarse else "exact")
+    result = Exploration(story, limits.max_states, coarse=coarse, mode="coarse" if coarse else "exact")
     index: dict[tuple, int] = {}
     scene_of: list[str] = []
     parent: list[int] = []
@@ -645,10 +743,8 @@ def _explore_exact(story, max_states, options, coarse, at, sets, max_seconds, pr
     score: list[int | None] = []
     edges: list[list[tuple[str, int]]] = []
     roots: list[int] = []
-    # Scene-fair order: the scene with the fewest states expanded so far goes next (FIFO within a
-    # scene), so that a search cut short by max_states still covers as much of the story as it can.
-    queues: dict[str, deque[tuple[int, State]]] = {}
-    expanded: dict[str, int] = {}
+    # Scene-fair order, so that a search cut short still covers as much of the story as it can.
+    waiting = _FairQueue()
     stuck: list[int] = []
 
     def add(state: State, from_id: int, choice_uid: str | None) -> int:
@@ -663,7 +759,7 @@ def _explore_exact(story, max_states, options, coarse, at, sets, max_seconds, pr
         via.append(choice_uid)
         score.append(score_of(state))
         edges.append([])
-        queues.setdefault(state.scene, deque()).append((nid, state))
+        waiting.push(state.scene, (nid, state))
         return nid
 
     def path_to(nid: int) -> list[str]:
@@ -673,45 +769,42 @@ def _explore_exact(story, max_states, options, coarse, at, sets, max_seconds, pr
             nid = parent[nid]
         return out[::-1]
 
-    with controlled_randomness() as oracle:
-        for state in _start_states(oracle, story, options, at, sets, result):
-            if (nid := add(state, -1, None)) not in roots:
-                roots.append(nid)
-        while queues:
-            if len(scene_of) >= max_states:
-                result.complete, result.stopped_by = False, "states"
+    def stop(reason: str | None) -> bool:
+        if reason is not None:
+            result.complete, result.stopped_by = False, reason
+        return reason is not None
+
+    oracle = _Oracle()
+    for state in _start_states(oracle, story, options, at, sets, result):
+        if (nid := add(state, -1, None)) not in roots:
+            roots.append(nid)
+    expanded = 0
+    while waiting and not stop(limits.reason(len(scene_of))):
+        if progress is not None and not expanded % 1000:
+            progress(len(scene_of), waiting.waiting)
+        nid, state = waiting.pop()
+        expanded += 1
+        if state.ending:
+            continue
+        on = result.offer(story, state)
+        if not on:
+            stuck.append(nid)
+            continue
+        seen_edges: set[tuple[str, int]] = set()
+        for choice in on:
+            if stop(limits.safety()):  # one scene may offer thousands of choices
                 break
-            if max_seconds and time.perf_counter() - began > max_seconds:
-                result.complete, result.stopped_by = False, "time"
-                break
-            if progress is not None and not sum(expanded.values()) % 1000:
-                progress(len(scene_of), sum(len(q) for q in queues.values()))
-            scene_id = min(queues, key=lambda k: expanded.get(k, 0))
-            waiting = queues[scene_id]
-            nid, state = waiting.popleft()
-            if not waiting:
-                del queues[scene_id]
-            expanded[scene_id] = expanded.get(scene_id, 0) + 1
-            if state.ending:
-                continue
-            on = result.offer(story, state)
-            if not on:
-                stuck.append(nid)
-                continue
-            seen_edges: set[tuple[str, int]] = set()
-            for choice in on:
-                uid = choice.uid
-                step = _stepper(story, state, uid)
-                for after, error in all_outcomes(oracle, step):
-                    if error is not None:
-                        result.errors.append({"path": path_to(nid), "choice": uid, "error": _describe(error)})
-                        continue
-                    result.taken.add(uid)
-                    edge = (uid, add(after, nid, uid))
-                    if edge not in seen_edges:
-                        seen_edges.add(edge)
-                        edges[nid].append(edge)
-        result.sampled = oracle.sampled
+            uid = choice.uid
+            for after, error in all_outcomes(oracle, _stepper(story, state, uid, oracle.draw)):
+                if error is not None:
+                    result.errors.append({"path": path_to(nid), "choice": uid, "error": _describe(error)})
+                    continue
+                result.taken.add(uid)
+                edge = (uid, add(after, nid, uid))
+                if edge not in seen_edges:
+                    seen_edges.add(edge)
+                    edges[nid].append(edge)
+    result.sampled = oracle.sampled
 
     result.states = len(scene_of)
     result.transitions = sum(len(e) for e in edges)
@@ -725,7 +818,15 @@ def _explore_exact(story, max_states, options, coarse, at, sets, max_seconds, pr
 
 def _scene_ranks(story: Story) -> dict[str, int]:
     """A rank per scene such that a scene comes after every scene that leads to it, except within a
-    loop (scenes of one strongly connected component share a rank): Tarjan's algorithm, iteratively."""
+    loop (scenes of one strongly connected component share a rank)."""
+    components = _components(story)
+    # Tarjan finds a component after every component it leads to: reverse for the rank.
+    return {sid: len(components) - i for i, comp in enumerate(components) for sid in comp}
+
+
+def _components(story: Story) -> list[list[str]]:
+    """The scene graph's strongly connected components, each after every component it leads to
+    (Tarjan's algorithm, iteratively)."""
     from .lint import targets
 
     succ = {sid: sorted(targets(scene)) for sid, scene in story.scenes.items()}
@@ -767,15 +868,14 @@ def _scene_ranks(story: Story) -> dict[str, int]:
                     if member == node:
                         break
                 components.append(component)
-    # Tarjan finds a component after every component it leads to: reverse for the rank.
-    return {sid: len(components) - i for i, comp in enumerate(components) for sid in comp}
+    return components
 
 
-def _explore_extremes(story, max_states, options, at, sets, max_seconds, progress) -> Exploration:
+def _explore_extremes(story, limits: Limits, options, at, sets, progress) -> Exploration:
     """The search merged by extremes (see the module doc)."""
     began = time.perf_counter()
     canon = Canon(story, extremes=True)
-    result = Exploration(story, max_states, mode="extremes")
+    result = Exploration(story, limits.max_states, mode="extremes")
     rank = _scene_ranks(story)
     # key -> {slot: [lowest value, its state's number, highest value, its state's number]}
     held: dict[tuple, dict[tuple, list]] = {}
@@ -827,46 +927,48 @@ def _explore_extremes(story, max_states, options, at, sets, max_seconds, progres
             return
         heapq.heappush(heap, (rank[state.scene], state.turn, number, key, state))
 
-    with controlled_randomness() as oracle:
-        for state in _start_states(oracle, story, options, at, sets, result):
-            offer(state)
-        while heap:
-            if result.states >= max_states:
-                result.complete, result.stopped_by = False, "states"
+    oracle = _Oracle()
+    for state in _start_states(oracle, story, options, at, sets, result):
+        offer(state)
+    while heap and result.complete:
+        reason = limits.reason(result.states)
+        if reason is not None:
+            result.complete, result.stopped_by = False, reason
+            break
+        _, _, number, key, state = heapq.heappop(heap)
+        if number not in holding:
+            continue  # a state with more extreme values took its place before it was explored
+        result.states += 1
+        if progress is not None and not result.states % 1000:
+            progress(result.states, len(heap))
+        on = result.offer(story, state)
+        if not on:
+            if key not in stuck_keys:
+                stuck_keys.add(key)
+                result.dead_ends.append({"scene": state.scene, "path": list(state.path)})
+            continue
+        for choice in on:
+            reason = limits.safety()  # one scene may offer thousands of choices
+            if reason is not None:
+                result.complete, result.stopped_by = False, reason
                 break
-            if max_seconds and time.perf_counter() - began > max_seconds:
-                result.complete, result.stopped_by = False, "time"
-                break
-            _, _, number, key, state = heapq.heappop(heap)
-            if number not in holding:
-                continue  # a state with more extreme values took its place before it was explored
-            result.states += 1
-            if progress is not None and not result.states % 1000:
-                progress(result.states, len(heap))
-            on = result.offer(story, state)
-            if not on:
-                if key not in stuck_keys:
-                    stuck_keys.add(key)
-                    result.dead_ends.append({"scene": state.scene, "path": list(state.path)})
-                continue
-            for choice in on:
-                uid = choice.uid
-                for after, error in all_outcomes(oracle, _stepper(story, state, uid)):
-                    if error is not None:
-                        failed = {"path": list(state.path), "choice": uid, "error": _describe(error)}
-                        result.errors.append(failed)
-                        continue
-                    result.taken.add(uid)
-                    result.transitions += 1
-                    if (
-                        choice.once
-                        and after.scene == state.scene
-                        and scene_plain[state.scene]
-                        and _only_once_taken(canon, state, key, after)
-                    ):
-                        continue
-                    offer(after)
-        result.sampled = oracle.sampled
+            uid = choice.uid
+            for after, error in all_outcomes(oracle, _stepper(story, state, uid, oracle.draw)):
+                if error is not None:
+                    failed = {"path": list(state.path), "choice": uid, "error": _describe(error)}
+                    result.errors.append(failed)
+                    continue
+                result.taken.add(uid)
+                result.transitions += 1
+                if (
+                    choice.once
+                    and after.scene == state.scene
+                    and scene_plain[state.scene]
+                    and _only_once_taken(canon, state, key, after)
+                ):
+                    continue
+                offer(after)
+    result.sampled = oracle.sampled
     result.keys = len(held) + sum(len(keys) for keys in ending_keys.values())
     for ending, keys in ending_keys.items():
         result.endings[ending].states = len(keys)
@@ -942,7 +1044,9 @@ def _merge_found(result: Exploration, other: Exploration) -> None:
 def _start_states(oracle, story: Story, options, at, sets, result) -> Iterator[State]:
     """Every start state (one per outcome of random draws made on entering); errors go into
     ``result``, except a bad --from/--set, which is the caller's to report."""
-    for state, error in all_outcomes(oracle, lambda: start(story, 0, options, at=at, sets=sets)[0]):
+    draw = oracle.draw
+    begin = lambda: start(story, 0, options, at=at, sets=sets, draw=draw)[0]  # noqa: E731
+    for state, error in all_outcomes(oracle, begin):
         if isinstance(error, StartError):
             raise error
         if error is not None:
@@ -951,8 +1055,8 @@ def _start_states(oracle, story: Story, options, at, sets, result) -> Iterator[S
             yield state
 
 
-def _stepper(story: Story, state: State, uid: str) -> Callable[[], State]:
-    return lambda: choose(story, state, uid)[0]
+def _stepper(story: Story, state: State, uid: str, draw: Draw) -> Callable[[], State]:
+    return lambda: choose(story, state, uid, draw=draw)[0]
 
 
 def _describe(error: Exception) -> str:
@@ -1096,10 +1200,9 @@ def report(result: Exploration, show_paths: bool = True) -> str:
             f"in {result.seconds:.2f} s ({result.mode}, {verdict})"
         )
     if not result.complete:
-        limit = "--max-states" if result.stopped_by == "states" else "--max-seconds"
         counts = "score ranges" if result.mode == "extremes" else "path counts and score ranges"
         lines.append(
-            f"stopped after {result.states} states: results are partial (raise {limit} to go on); "
+            f"stopped after {result.states} states{STOPS[result.stopped_by]}: results are partial; "
             f"{counts} are of the states explored"
         )
     if result.exact_attempt is not None:
@@ -1170,6 +1273,15 @@ def report(result: Exploration, show_paths: bool = True) -> str:
     return "\n".join(lines)
 
 
+#: how the report names each limit that can stop a search (see :class:`Limits`)
+STOPS = {
+    "states": " (the state budget: raise --max-states to go on)",
+    "time": " (safety stop: --max-seconds ran out)",
+    "memory": " (safety stop: memory passed --max-memory)",
+    None: "",
+}
+
+
 def _progress(states: int, waiting: int) -> None:
     sys.stderr.write(f"\rexploring: {states} states, {waiting} waiting")
     sys.stderr.flush()
@@ -1183,6 +1295,9 @@ def run_explore(args) -> int:
         raise UsageError("socialscore explore: --max-states must be at least 1")
     if args.max_seconds < 0:
         raise UsageError("socialscore explore: --max-seconds must be 0 (no limit) or more")
+    max_memory = getattr(args, "max_memory", DEFAULT_MAX_MEMORY_MB)
+    if max_memory < 0:
+        raise UsageError("socialscore explore: --max-memory must be 0 (no limit) or more")
     story = load_story_or_raise(args.path, rules_path(getattr(args, "rules", None)))
     sets = parse_sets(story, getattr(args, "sets", None) or [])
     result = explore(
@@ -1193,6 +1308,7 @@ def run_explore(args) -> int:
         at=getattr(args, "at", None),
         sets=sets,
         max_seconds=args.max_seconds,
+        max_memory_mb=max_memory,
         progress=_progress if sys.stderr.isatty() and not args.json else None,
     )
     if sys.stderr.isatty() and not args.json:
@@ -1203,7 +1319,8 @@ def run_explore(args) -> int:
         print(report(result, show_paths=not args.brief))
     if not result.complete:
         print(
-            f"socialscore explore: stopped after {result.states} states: results are partial",
+            f"socialscore explore: stopped after {result.states} states"
+            f"{STOPS[result.stopped_by]}: results are partial",
             file=sys.stderr,
         )
     return 0

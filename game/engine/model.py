@@ -139,12 +139,18 @@ class Scene:
     is_ending: bool = False
     mechanics: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
+    #: the choices by id (built here, so taking a choice costs the same in a scene of any size)
+    by_id: Mapping[str, Choice] = field(default_factory=lambda: EMPTY, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.choices:  # always rebuilt: dataclasses.replace may have changed the choices
+            by_id: dict[str, Choice] = {}
+            for choice in self.choices:
+                by_id.setdefault(choice.id, choice)
+            object.__setattr__(self, "by_id", MappingProxyType(by_id))
 
     def choice(self, choice_id: str) -> Choice | None:
-        for choice in self.choices:
-            if choice.id == choice_id:
-                return choice
-        return None
+        return self.by_id.get(choice_id)
 
 
 @dataclass(frozen=True, slots=True)

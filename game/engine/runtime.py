@@ -7,7 +7,7 @@ values. The same story, seed and choices give the same states, byte for byte.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -61,17 +61,31 @@ class Frame:
     turn: int
 
 
+#: Where a step's random draws come from instead of the seeded generator: called with (lo, hi),
+#: lo <= hi, it returns a whole number from lo to hi. Tools that enumerate every outcome of a
+#: draw (explore) pass one to :func:`start` and :func:`choose`; play never does.
+Draw = Callable[[int, int], int]
+
+
 class Context:
-    """What compiled expressions read (variables, built-ins) and draw from (the generator)."""
+    """What compiled expressions read (variables, built-ins) and draw from (the generator, or
+    ``draw`` when given: see :data:`Draw`)."""
 
-    __slots__ = ("vars", "state", "builtins", "seed", "draws")
+    __slots__ = ("vars", "state", "builtins", "seed", "draws", "draw")
 
-    def __init__(self, story: Story, state: State, variables: Mapping[str, Any] | None = None):
+    def __init__(
+        self,
+        story: Story,
+        state: State,
+        variables: Mapping[str, Any] | None = None,
+        draw: Draw | None = None,
+    ):
         self.vars = state.vars if variables is None else variables
         self.state = state
         self.builtins = story.builtins
         self.seed = state.seed
         self.draws = state.draws
+        self.draw = draw
 
     def get(self, name: str) -> Any:
         try:
@@ -82,6 +96,9 @@ class Context:
     def randint(self, lo: int, hi: int) -> int:
         if lo > hi:
             lo, hi = hi, lo
+        if self.draw is not None:
+            self.draws += 1
+            return self.draw(lo, hi)
         value = mix(self.seed, self.draws)
         self.draws += 1
         return lo + value % (hi - lo + 1)
@@ -94,14 +111,14 @@ class Step:
     expressions evaluated during the step see the changes made so far.
     """
 
-    def __init__(self, story: Story, state: State, cause: Cause, turn: int):
+    def __init__(self, story: Story, state: State, cause: Cause, turn: int, draw: Draw | None = None):
         self.story = story
         self.vars: dict[str, Any] = dict(state.vars)
         self.ext: dict[str, Any] = dict(state.ext)
         self.events: list[Event] = []
         self.cause = cause
         self.turn = turn
-        self.ctx = Context(story, state, self.vars)
+        self.ctx = Context(story, state, self.vars, draw)
         self.state = state
         self._dirty = False
 
@@ -187,12 +204,14 @@ def start(
     *,
     at: str | None = None,
     sets: Mapping[str, Any] | None = None,
+    draw: Draw | None = None,
 ) -> tuple[State, tuple[Event, ...]]:
     """A new game: the start scene (or ``at``) entered, its on_enter effects run.
 
     ``sets`` overrides variables' initial values (for testing from any scene); values
-    must have the variable's type. Raises :class:`StartError` for an unknown scene or
-    variable or a value of the wrong type. Returns the state and the events of entering.
+    must have the variable's type. ``draw`` replaces the seeded generator (see :data:`Draw`).
+    Raises :class:`StartError` for an unknown scene or variable or a value of the wrong
+    type. Returns the state and the events of entering.
     """
     options = dict(options or {})
     variables = {name: var.initial for name, var in story.variables.items()}
@@ -215,7 +234,7 @@ def start(
         if part is not None:
             ext[extension.name] = part
     state = State(story.id, scene_id, frozen(variables), seed & ((1 << 63) - 1), ext=frozen(ext))
-    step = Step(story, state, Cause(scene_id), 0)
+    step = Step(story, state, Cause(scene_id), 0, draw)
     step.enter(scene, {})
     return step.state, tuple(step.events)
 
@@ -244,27 +263,54 @@ def available(story: Story, state: State) -> list[tuple[Choice, bool, str | None
     ctx = Context(story, state)
     shown: list[tuple[Choice, bool, str | None]] = []
     fallbacks: list[tuple[Choice, bool, str | None]] = []
-    chosen = state.chosen
     for choice in scene.choices:
-        if choice.once and chosen.get(choice.uid):
-            continue
-        if choice.condition is not None and not choice.condition.evaluate(ctx):
-            continue
-        enabled, reason = True, None
-        if choice.enable_if is not None and not choice.enable_if.evaluate(ctx):
-            enabled = False
-            reason = choice.reason.render(ctx) if choice.reason is not None else "Not available."
-        if enabled:
-            for ext in EXTENSIONS:
-                if ext.gate:
-                    refusal = ext.gate(story, state, choice)
-                    if refusal:
-                        enabled, reason = False, refusal
-                        break
-        (fallbacks if choice.fallback else shown).append((choice, enabled, reason))
+        offer = _offer(story, state, ctx, choice)
+        if offer is not None:
+            (fallbacks if choice.fallback else shown).append((choice, *offer))
     if not any(enabled for _, enabled, _ in shown):
         shown.extend(fallbacks)
     return shown
+
+
+def _offer(story: Story, state: State, ctx: Context, choice: Choice) -> tuple[bool, str | None] | None:
+    """Whether ``choice`` is shown (None if hidden) and if so (enabled, reason if disabled),
+    fallbacks aside (see :func:`available`)."""
+    if choice.once and state.chosen.get(choice.uid):
+        return None
+    if choice.condition is not None and not choice.condition.evaluate(ctx):
+        return None
+    if choice.enable_if is not None and not choice.enable_if.evaluate(ctx):
+        return False, choice.reason.render(ctx) if choice.reason is not None else "Not available."
+    for ext in EXTENSIONS:
+        if ext.gate:
+            refusal = ext.gate(story, state, choice)
+            if refusal:
+                return False, refusal
+    return True, None
+
+
+def _check(story: Story, state: State, choice_id: str) -> Choice:
+    """The choice ``choice_id`` if it is on offer and enabled, else :class:`ChoiceError`.
+
+    Checks that choice alone (a fallback also needs every other choice disabled), so a step
+    costs the same in a scene of any size; the error message lists what is on offer.
+    """
+    scene = story.scenes[state.scene]
+    choice = scene.choice(choice_id)
+    if choice is not None and not choice.fallback and not (scene.is_ending or state.ending):
+        offer = _offer(story, state, Context(story, state), choice)
+        if offer == (True, None):
+            return choice
+    offered = available(story, state)
+    for choice, enabled, reason in offered:
+        if choice.id == choice_id:
+            if not enabled:
+                raise ChoiceError(f"{choice_id!r} is not available: {reason}")
+            return choice
+    if state.ending:
+        raise ChoiceError("the story has ended")
+    ids = ", ".join(c.id for c, _, _ in offered) or "none"
+    raise ChoiceError(f"no choice {choice_id!r} in scene {scene.id!r} (on offer: {ids})")
 
 
 def frame(story: Story, state: State) -> Frame:
@@ -303,35 +349,28 @@ def frame(story: Story, state: State) -> Frame:
     )
 
 
-def choose(story: Story, state: State, choice_id: str) -> tuple[State, tuple[Event, ...]]:
+def choose(
+    story: Story, state: State, choice_id: str, *, draw: Draw | None = None
+) -> tuple[State, tuple[Event, ...]]:
     """Take the choice ``choice_id`` (its id in the scene, or its uid ``scene.choice``).
 
     Runs the choice's effects, the extensions' reactions, resolves where it leads,
     enters that scene and advances the turn. Raises :class:`ChoiceError` if the
-    choice is not on offer or is disabled. Returns the new state and its events.
+    choice is not on offer or is disabled. ``draw`` replaces the seeded generator (see
+    :data:`Draw`). Returns the new state and its events.
     """
     scene_id = state.scene
     if "." in choice_id:
         prefix, _, choice_id = choice_id.partition(".")
         if prefix != scene_id:
             raise ChoiceError(f"{prefix}.{choice_id} is not a choice of the current scene {scene_id!r}")
-    offered = available(story, state)
-    for choice, enabled, reason in offered:
-        if choice.id == choice_id:
-            if not enabled:
-                raise ChoiceError(f"{choice_id!r} is not available: {reason}")
-            break
-    else:
-        if state.ending:
-            raise ChoiceError("the story has ended")
-        ids = ", ".join(c.id for c, _, _ in offered) or "none"
-        raise ChoiceError(f"no choice {choice_id!r} in scene {scene_id!r} (on offer: {ids})")
+    choice = _check(story, state, choice_id)
 
     turn = state.turn + 1
     cause = Cause(scene_id, choice.id)
     chosen = dict(state.chosen)
     chosen[choice.uid] = chosen.get(choice.uid, 0) + 1
-    step = Step(story, state, cause, turn)
+    step = Step(story, state, cause, turn, draw)
     step.sync(
         turn=turn,
         chosen=MappingProxyType(chosen),

@@ -238,3 +238,34 @@ scenes:
 endings:
   out: {title: Out}
 """
+
+
+def many_choices(n: int) -> str:
+    """One scene offering ``n`` choices, each counting itself into ``k`` (read by the way out)."""
+    lines = [
+        "story: {id: wide, title: Wide, start: hall}",
+        "variables:",
+        "  k: {type: int, initial: 0, min: 0}",
+        "scenes:",
+        "  hall:",
+        "    choices:",
+        "      - {id: out, text: Out, enable_if: k > 3, next: fin}",
+    ]
+    lines += [f"      - {{id: c{i}, text: C{i}, effects: [k = k + {i}]}}" for i in range(n)]
+    lines += ["endings:", "  fin: {title: Fin}"]
+    return "\n".join(lines) + "\n"
+
+
+# A self-loop with an unbounded counter that a condition reads: every wait is a new state, forever.
+ENDLESS = """
+story: {id: endless, title: Endless, start: room}
+variables:
+  n: {type: int, initial: 0, min: 0}
+scenes:
+  room:
+    choices:
+      - {id: wait, text: Wait, effects: [n += 1]}
+      - {id: leave, text: Leave, enable_if: n >= 5, next: out}
+endings:
+  out: {title: Out}
+"""
