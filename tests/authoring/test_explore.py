@@ -314,7 +314,7 @@ def test_memory_is_a_safety_stop_reported_as_such(tmp_path, monkeypatch):
 def test_an_endless_counter_answers_within_the_state_budget(tmp_path):
     story = load_ok(write_story(tmp_path, stories.ENDLESS))
     for mode in ("auto", "exact", "extremes"):
-        r = explore(story, max_states=3000, mode=mode)
+        r = explore(story, max_states=500, mode=mode)
         assert not r.complete and r.stopped_by == "states", mode
         assert "out" in r.endings and r.endings["out"].shortest == ["room.wait"] * 5 + ["room.leave"]
 
