@@ -8,9 +8,8 @@ enabled choice in every state and every outcome of every random draw.
 
 - **exact** merges only states that nothing the story can still do tells apart (below). Its answers
   are exact: every reachable scene, ending and final score, and the number of paths. ``auto`` tries it
-  first, within ``EXACT_BUDGET_STATES`` states and ``EXACT_BUDGET_SECONDS`` seconds (a third of
-  ``max_seconds`` if that is shorter); tiny stories, the sample and a generated hundred-scene story
-  finish well within that.
+  first, within ``EXACT_BUDGET_STATES`` states (a budget in states, not seconds, so the answer is the
+  same on any machine); tiny stories, the sample and a generated hundred-scene story finish within it.
 - **merged by extremes** (``extremes``) is what ``auto`` falls back on when exact exploration is too
   big, as on the shipped story, where the exact score, the contacts' scores and money make nearly every
   path a state of its own. States are merged by what the story can see *other than whole numbers*
@@ -54,7 +53,8 @@ added to the result, and ``exact_attempt`` says how far it went.
   the current period), but not its ledger (the history of changes, which nothing reads).
 
 **Randomness is enumerated, not sampled.** While exploring, the engine's generator is replaced by one
-that returns the values we ask for (:class:`controlled_randomness`), and a step that draws is replayed
+that returns the values we ask for (:class:`_Oracle`, passed as the engine's ``draw`` argument to
+``start`` and ``choose``: nothing is patched), and a step that draws is replayed
 with every combination of outcomes: every value of ``random(lo, hi)``, every unit of weight of a
 random branch. So the seed and the number of draws are not part of the key, and merging stays sound.
 A draw with more than ``MAX_OUTCOMES`` values is sampled at evenly spaced values (both ends included)
@@ -63,7 +63,9 @@ random branch replays with a seed only if the seed draws the same outcome.)
 
 **Order and limits.** In exact and coarse modes the scene with the fewest states expanded so far goes
 next (first in, first out within a scene), so a search cut short by ``max_states`` or ``max_seconds``
-still covers as much of the story as it can; the result then says it is partial. A complete search
+still covers as much of the story as it can; the result then says it is partial and which limit
+stopped it (``stopped_by``: "states" is the budget; "time" and "memory", from ``max_seconds`` and
+``max_memory_mb``, are safety stops, checked between the choices of a state too). A complete search
 gives the same results in any order. Shortest paths are computed afterwards, breadth first over the
 graph of merged states. ``max_states`` and ``max_seconds`` bound the whole run in every mode (in
 extremes mode, ``max_states`` counts the concrete states explored).

@@ -204,7 +204,6 @@ def test_chain_is_too_big_for_exact_exploration(tmp_path):
 
 def test_auto_falls_back_to_extremes_and_finds_the_true_extremes(tmp_path, monkeypatch):
     monkeypatch.setattr(explore_module, "EXACT_BUDGET_STATES", 2000)
-    monkeypatch.setattr(explore_module, "EXACT_BUDGET_SECONDS", 1e9)  # states decide here, not the clock
     n = 20
     story = load_ok(write_story(tmp_path, stories.chain(n)))
     r = explore(story)
