@@ -45,6 +45,84 @@ class Question:
     deltas: list[int] = field(default_factory=list)  # after - before, for players with both
 
 
+MODES = ("opaque", "partial", "transparent")
+
+
+@dataclass
+class Group:
+    """Players who played under one rules file in one transparency mode: the only players whose
+    scores, tiers and endings may be pooled (different rules or explanations are different games)."""
+
+    rules: str  # the rules file's title
+    mode: str
+    players: list[PlayerLog]
+    tiers: list[dict]  # this rules file's tiers, lowest first as in the log
+    range: dict | None
+
+    @property
+    def label(self) -> str:
+        return f"{self.rules} · {self.mode}"
+
+    @property
+    def finished(self) -> list[PlayerLog]:
+        return [p for p in self.players if p.finished]
+
+    @property
+    def scores(self) -> list[int]:
+        return [p.final_score for p in self.finished if isinstance(p.final_score, int)]
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.scores) if self.scores else None
+
+    @property
+    def tier_counts(self) -> Counter:
+        return Counter(p.final_tier for p in self.finished)
+
+    @property
+    def endings(self) -> Counter:
+        return Counter(_ending(p) for p in self.players)
+
+    def tier_title(self, tier_id: str | None) -> str:
+        return _tier_title(self.tiers, tier_id)
+
+
+def _tier_title(tiers: list[dict], tier_id: str | None) -> str:
+    for t in tiers:
+        if t.get("id") == tier_id:
+            return str(t.get("title", tier_id))
+    return str(tier_id or "?")
+
+
+def _ending(p: PlayerLog) -> str:
+    if not p.finished:
+        return "(not finished)"
+    return str(p.end.get("ending_title") or p.end.get("ending") or "?")
+
+
+def _tiers_of(header: dict) -> list[dict]:
+    return [t for t in (header.get("tiers") or []) if isinstance(t, dict)]
+
+
+def rules_of(p: PlayerLog) -> str:
+    return p.rules_title or "(no score)"
+
+
+def groups_of(players: list[PlayerLog]) -> list[Group]:
+    """Players by (rules file, transparency mode): the most played rules first, modes in order."""
+    by_key: dict[tuple[str, str], list[PlayerLog]] = {}
+    for p in players:
+        by_key.setdefault((rules_of(p), p.transparency), []).append(p)
+    rules_count = Counter(rules_of(p) for p in players)
+    out = []
+    for (rules, mode), members in by_key.items():
+        head = next((m.header for m in members if isinstance(m.header.get("range"), dict)), members[0].header)
+        rng = head.get("range")
+        out.append(Group(rules, mode, members, _tiers_of(head), rng if isinstance(rng, dict) else None))
+    out.sort(key=lambda g: (-rules_count[g.rules], g.rules, MODES.index(g.mode)))
+    return out
+
+
 @dataclass
 class Analysis:
     logs: LogSet
@@ -66,16 +144,19 @@ class Analysis:
     granted: Counter
     questions: list[Question]
     undos: int
+    groups: list[Group] = field(default_factory=list)
 
     @property
     def n(self) -> int:
         return len(self.players)
 
+    @property
+    def split(self) -> bool:
+        """True when players differ in rules file or mode: then scores are shown group by group."""
+        return len(self.groups) > 1
+
     def tier_title(self, tier_id: str | None) -> str:
-        for t in self.tiers:
-            if t.get("id") == tier_id:
-                return str(t.get("title", tier_id))
-        return str(tier_id or "?")
+        return _tier_title(self.tiers, tier_id)
 
 
 def key_steps(player: PlayerLog) -> dict[str, list[Step]]:
@@ -120,21 +201,15 @@ def analyse(logs: LogSet) -> Analysis:
     players = logs.players
     finished = [p for p in players if p.finished]
     headers = [p.header for p in players]
-    rules = Counter(p.rules_title or "(no score)" for p in players)
+    rules = Counter(rules_of(p) for p in players)
     modes = Counter(p.transparency for p in players)
     codes = Counter(str(h.get("session_code") or "") for h in headers)
     story_title = Counter(str(h.get("story_title") or h["story"]) for h in headers).most_common(1)
     main_rules = next((h for h in headers if isinstance(h.get("range"), dict)), {})
     rng = main_rules.get("range") if main_rules else None
-    tiers = [t for t in (main_rules.get("tiers") or []) if isinstance(t, dict)] if main_rules else []
-
-    tier_counts, endings = Counter(), Counter()
-    for p in players:
-        if p.finished:
-            tier_counts[p.final_tier] += 1
-            endings[str(p.end.get("ending_title") or p.end.get("ending") or "?")] += 1
-        else:
-            endings["(not finished)"] += 1
+    tiers = _tiers_of(main_rules)
+    tier_counts = Counter(p.final_tier for p in finished)
+    endings = Counter(_ending(p) for p in players)
 
     decisions: dict[str, Decision] = {}
     dropped, dropped_you, refused, granted = Counter(), Counter(), Counter(), Counter()
@@ -211,6 +286,7 @@ def analyse(logs: LogSet) -> Analysis:
         granted=granted,
         questions=list(questions.values()),
         undos=sum(p.undos for p in players),
+        groups=groups_of(players),
     )
 
 
@@ -281,29 +357,54 @@ def prompts(a: Analysis) -> list[str]:
                 f"Your answers to “{q.text}” barely moved ({b:.1f} before, {f:.1f} after). "
                 "Did the game confirm what you thought, or not reach you?"
             )
-    scores = [p.final_score for p in a.finished if isinstance(p.final_score, int)]
-    if len(scores) >= 2 and max(scores) > min(scores):
-        lo = min(a.finished, key=lambda p: p.final_score)
-        hi = max(a.finished, key=lambda p: p.final_score)
-        out.append(
-            f"Final scores ran from {min(scores)} ({a.tier_title(lo.final_tier)}) to {max(scores)} "
-            f"({a.tier_title(hi.final_tier)}). Whom did these rules reward, and for what?"
-        )
-    by_mode = {
-        mode: [p.final_score for p in a.finished if p.transparency == mode and isinstance(p.final_score, int)]
-        for mode in a.modes
-    }
-    by_mode = {m: s for m, s in by_mode.items() if len(s) >= 2}
-    if len(by_mode) >= 2:
-        parts = ", ".join(f"{m}: {statistics.fmean(s):.0f}" for m, s in sorted(by_mode.items()))
-        out.append(
-            f"Average final score by how much the app explained ({parts}). Did knowing the rules help you, "
-            "or the system?"
-        )
+    out.extend(_score_prompts(a))
     if a.undos:
         out.append(f"You took back {a.undos} choices in all. Which ones, and why? Real life has no undo.")
-    if a.endings:
-        title, k = a.endings.most_common(1)[0]
+    largest = max(a.groups, key=lambda g: len(g.players), default=None)
+    if largest and largest.endings:  # endings depend on the rules: counted within one group
+        title, k = largest.endings.most_common(1)[0]
         if title != "(not finished)" and k > 1:
-            out.append(f"{_of(k, n, n)} reached “{title}”. What would it have taken to end somewhere else?")
+            size = len(largest.players)
+            who = (
+                f"{k} of the {size} of you with {largest.rules} ({largest.mode})" if a.split else _of(k, n, n)
+            )
+            out.append(f"{who} reached “{title}”. What would it have taken to end somewhere else?")
+    return out
+
+
+def _score_prompts(a: Analysis) -> list[str]:
+    """Prompts about scores, comparing like with like: the spread within the largest group; modes
+    only under one rules file; rules files only in one mode. Scores of different rules files or
+    modes are never pooled (the rules, not the explanations, could make the difference)."""
+    out = []
+    largest = max(a.groups, key=lambda g: len(g.scores), default=None)
+    if largest and len(largest.scores) >= 2 and max(largest.scores) > min(largest.scores):
+        ranked = sorted(
+            (p for p in largest.finished if isinstance(p.final_score, int)), key=lambda p: p.final_score
+        )
+        lo, hi = ranked[0], ranked[-1]
+        who = f"With {largest.rules} ({largest.mode}), final" if a.split else "Final"
+        out.append(
+            f"{who} scores ran from {lo.final_score} ({largest.tier_title(lo.final_tier)}) to "
+            f"{hi.final_score} ({largest.tier_title(hi.final_tier)}). "
+            "Whom did these rules reward, and for what?"
+        )
+    comparable = [g for g in a.groups if len(g.scores) >= 2]
+    for rules in dict.fromkeys(g.rules for g in comparable):
+        same = [g for g in comparable if g.rules == rules]
+        if len(same) >= 2:
+            parts = ", ".join(f"{g.mode}: {statistics.fmean(g.scores):.0f}" for g in same)
+            under = f"Under the same rules ({rules}), average" if a.split and len(a.rules) > 1 else "Average"
+            out.append(
+                f"{under} final score by how much the app explained ({parts}). "
+                "Did knowing the rules help you, or the system?"
+            )
+    for mode in MODES:
+        same = [g for g in comparable if g.mode == mode]
+        if len(same) >= 2:
+            parts = ", ".join(f"{g.rules}: {statistics.fmean(g.scores):.0f}" for g in same)
+            out.append(
+                f"With the same explanations ({mode}), average final score by rules file ({parts}). "
+                "What did each set of rules reward?"
+            )
     return out

@@ -12,7 +12,8 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from .report_analysis import Analysis, Question, _mean
+from .logs_read import PlayerLog
+from .report_analysis import Question, _mean
 
 BLUE, ORANGE, INK, GREY, PALE = "#1450a0", "#b34d00", "#111111", "#5a5a5a", "#d8dde6"
 #: The only SVG elements a chart may contain (no script, no links, no foreign content).
@@ -101,25 +102,58 @@ def nice_step(span: float, target: int) -> int:
     return 1000
 
 
-def histogram(a: Analysis) -> Chart | None:
-    """Final scores of finished games in bins, with the tier thresholds marked; None if none finished."""
-    scores = [p.final_score for p in a.finished if isinstance(p.final_score, int)]
+@dataclass(frozen=True)
+class Bins:
+    """Histogram bins shared by every group's chart: ``lo`` to ``hi`` in steps of ``width``. Every
+    tier threshold inside the range is a bin edge, so no bin straddles two tiers."""
+
+    lo: int
+    hi: int
+    width: int
+
+    @property
+    def count(self) -> int:
+        return (self.hi - self.lo) // self.width
+
+
+def score_bins(scores: list[int], tiers: list[dict], target: int = 16) -> Bins:
+    lo_s, hi_s = min(scores), max(scores)
+    mins = [t["min"] for t in tiers if isinstance(t.get("min"), int)]
+    inside = [m for m in mins if lo_s < m <= hi_s]
+    anchor = mins[0] if mins else 0
+    width = next(
+        (
+            w
+            for w in (5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
+            if (hi_s - lo_s) / w <= target and all((m - anchor) % w == 0 for m in inside)
+        ),
+        None,
+    )
+    if width is None:  # tiers on odd numbers: a plain step, tier lines may cross bins
+        width, anchor = nice_step(max(hi_s - lo_s, 1), target), 0
+    lo = anchor + ((lo_s - anchor) // width) * width
+    hi = anchor + ((hi_s - anchor) // width + 1) * width
+    return Bins(lo, hi, width)
+
+
+def histogram(scores: list[int], tiers: list[dict], bins: Bins | None = None) -> Chart | None:
+    """Final scores of finished games in bins, with the tier thresholds marked; None if none finished.
+    Labels stay inside the picture: a threshold label near the right edge is drawn to its left."""
     if not scores:
         return None
-    lo_s, hi_s = min(scores), max(scores)
-    width = nice_step(max(hi_s - lo_s, 1), 16)
-    lo = (lo_s // width) * width
-    hi = (hi_s // width + 1) * width
-    bins = [0] * ((hi - lo) // width)
+    bins = bins or score_bins(scores, tiers)
+    lo, hi, width = bins.lo, bins.hi, bins.width
+    counts = [0] * bins.count
     for s in scores:
-        bins[(s - lo) // width] += 1
+        if lo <= s < hi:
+            counts[(s - lo) // width] += 1
     W, H, L, R, T, B = 1000, 420, 70, 30, 90, 60
     pw, ph = W - L - R, H - T - B
-    top = max(bins)
-    bw = pw / len(bins)
+    top = max(counts)
+    bw = pw / len(counts)
     chart = Chart(W, H, "Histogram of final scores")
     chart.add(shape("line", x1=L, y1=T + ph, x2=W - R, y2=T + ph, stroke=INK, stroke_width=2))
-    for i, k in enumerate(bins):
+    for i, k in enumerate(counts):
         h = ph * k / top if top else 0
         x = L + i * bw
         chart.add(
@@ -135,17 +169,17 @@ def histogram(a: Analysis) -> Chart | None:
         )
         if k:
             chart.add(label(x + bw / 2, T + ph - h - 8, str(k), 22, INK, "middle", bold=True))
-    label_every = max(1, round(len(bins) / 8))
-    for i in range(0, len(bins) + 1, label_every):
+    label_every = max(1, round(len(counts) / 8))
+    for i in range(0, len(counts) + 1, label_every):
         chart.add(label(L + i * bw, T + ph + 30, str(lo + i * width), 20, INK, "middle"))
     shown = 0
-    for t in a.tiers:
+    for t in tiers:
         m = t.get("min")
-        if isinstance(m, int) and lo < m < hi:
+        if isinstance(m, int) and lo <= m < hi:
             x = L + (m - lo) / width * bw
             ty = 30 if shown % 2 == 0 else 54
             shown += 1
-            anchor, dx = ("end", -5) if x > L + pw * 0.8 else ("start", 5)
+            anchor, dx = ("end", -5) if x > L + pw * 0.75 else ("start", 5)
             chart.add(
                 shape(
                     "line",
@@ -163,9 +197,9 @@ def histogram(a: Analysis) -> Chart | None:
     return chart
 
 
-def curves(a: Analysis) -> Chart | None:
+def curves(players: list[PlayerLog], tiers: list[dict]) -> Chart | None:
     """Each player's score after each choice (faint), and the median (bold); None without curves."""
-    drawn = [p for p in a.players if len(p.curve()) >= 2]
+    drawn = [p for p in players if len(p.curve()) >= 2]
     lines = [p.curve() for p in drawn]
     if not lines:
         return None
@@ -184,7 +218,7 @@ def curves(a: Analysis) -> Chart | None:
         return T + ph * (hi - score) / (hi - lo)
 
     chart = Chart(W, H, "Score over turns, one line per player")
-    for t in a.tiers:
+    for t in tiers:
         m = t.get("min")
         if isinstance(m, int) and lo < m < hi:
             chart.add(

@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 
 from . import report_charts as charts
-from .report_analysis import Analysis, Decision, prompts
+from .report_analysis import Analysis, Decision, Group, prompts
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -46,6 +46,39 @@ def _decision(d: Decision) -> DecisionView:
     return DecisionView(d.title, d.reached, charts.bars(rows, d.reached), sum(d.counts.values()) > d.reached)
 
 
+@dataclass(frozen=True)
+class GroupView:
+    """One group's figures and charts (one rules file, one mode); the whole class when not split."""
+
+    group: Group
+    median: str
+    histogram: charts.Chart | None
+    tiers: list[charts.Bar]
+    endings: list[charts.Bar]
+    curves: charts.Chart | None
+
+
+def _group(g: Group, bins: charts.Bins | None) -> GroupView:
+    order = {t.get("id"): i for i, t in enumerate(g.tiers)}
+    tier_rows = sorted(g.tier_counts.items(), key=lambda kv: -order.get(kv[0], -1))
+    return GroupView(
+        group=g,
+        median=f"{g.median:.0f}" if g.median is not None else "",
+        histogram=charts.histogram(g.scores, g.tiers, bins),
+        tiers=charts.bars([(g.tier_title(t), k) for t, k in tier_rows], len(g.finished)),
+        endings=charts.bars(g.endings.most_common(), len(g.players), {"(not finished)"}),
+        curves=charts.curves(g.players, g.tiers),
+    )
+
+
+def _group_views(a: Analysis) -> list[GroupView]:
+    """Groups with shared histogram bins when they share tiers (so bars line up across charts)."""
+    scores = [s for g in a.groups for s in g.scores]
+    same_tiers = all(g.tiers == a.groups[0].tiers for g in a.groups) if a.groups else True
+    bins = charts.score_bins(scores, a.groups[0].tiers) if scores and same_tiers else None
+    return [_group(g, bins) for g in a.groups]
+
+
 def _subtitle(a: Analysis) -> list[str]:
     sub = []
     codes = [c for c in a.codes if c]
@@ -61,14 +94,12 @@ def _subtitle(a: Analysis) -> list[str]:
 
 def context(a: Analysis, generated: str = "") -> dict:
     """Everything the template shows, as plain values (the template adds no figures of its own)."""
-    n, done = a.n, len(a.finished)
+    n = a.n
     scores = [p.final_score for p in a.finished if isinstance(p.final_score, int)]
     friends = [(f"You dropped {name}", k) for name, k in a.dropped.most_common()]
     friends += [(f"{name} dropped you", k) for name, k in a.dropped_you.most_common()]
     apps = [(f"{t}: granted", k) for t, k in a.granted.most_common()]
     apps += [(f"{t}: refused", k) for t, k in a.refused.most_common()]
-    order = {t.get("id"): i for i, t in enumerate(a.tiers)}
-    tier_rows = sorted(a.tier_counts.items(), key=lambda kv: -order.get(kv[0], -1))
     return {
         "csp": CSP,
         "title": f"What this group did: {a.story_title}" if a.story_title else "What this group did",
@@ -80,10 +111,7 @@ def context(a: Analysis, generated: str = "") -> dict:
         "decisions": [_decision(d) for d in a.decisions],
         "friends": charts.bars(friends, n, {f"{name} dropped you" for name in a.dropped_you}),
         "applications": charts.bars(apps, n, {f"{t}: refused" for t in a.refused}),
-        "histogram": charts.histogram(a),
-        "tiers": charts.bars([(a.tier_title(t), k) for t, k in tier_rows], done),
-        "endings": charts.bars(a.endings.most_common(), n, {"(not finished)"}),
-        "curves": charts.curves(a),
+        "groups": _group_views(a),
         "reflections": [(q, charts.reflection_chart(q)) for q in a.questions if q.before or q.after],
         "problems": [
             (Path(p.path).name + (f":{p.line}" if p.line else ""), p.message) for p in a.logs.problems

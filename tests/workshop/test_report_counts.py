@@ -99,3 +99,80 @@ def test_an_empty_tree_says_where_it_looked(tmp_path):
     assert [str(p) for p in logs.problems] == [
         f"{tmp_path}: no session logs (*.jsonl) in this folder or its sub-folders"
     ]
+
+
+def scored(folder, name, score, rules, mode, tier="good"):
+    """A finished player with a final score, under a rules file and a transparency mode."""
+    return write(
+        folder,
+        name,
+        [
+            header(pseudonym=name, rules={"id": rules, "title": rules}, transparency=mode),
+            choice(1, "opt_in.activate", score=score),
+            end(1, score=score, tier=tier),
+        ],
+    )
+
+
+def test_groups_of_rules_and_mode_are_never_pooled(tmp_path):
+    # The issue's case: the "partial" players were exactly the rewards-dissent players.
+    for i, s in enumerate([640, 650, 660]):
+        scored(tmp_path, f"o{i}.jsonl", s, "Shipped", "opaque")
+    for i, s in enumerate([730, 740, 750]):
+        scored(tmp_path, f"p{i}.jsonl", s, "rewards-dissent", "partial", "outstanding")
+    for i, s in enumerate([650, 659, 668]):
+        scored(tmp_path, f"t{i}.jsonl", s, "Shipped", "transparent")
+    a = analyse(read_dir(tmp_path))
+    assert a.split
+    assert [(g.rules, g.mode, g.median) for g in a.groups] == [
+        ("Shipped", "opaque", 650),
+        ("Shipped", "transparent", 659),
+        ("rewards-dissent", "partial", 740),
+    ]
+    found = prompts(a)
+    by_mode = [p for p in found if "how much the app explained" in p]
+    assert by_mode == [
+        "Under the same rules (Shipped), average final score by how much the app explained "
+        "(opaque: 650, transparent: 659). Did knowing the rules help you, or the system?"
+    ]
+    assert not any("740" in p and "650" in p for p in found)  # different rules and mode: not compared
+    assert not any("by rules file" in p for p in found)
+    html = render(a)
+    assert html.count("<h3 class=group>") == 3 * 3  # scores, tiers, curves: one heading per group
+    assert "median final score" not in html  # no pooled median
+    assert "<td><bdi>rewards-dissent</bdi></td><td>partial</td><td>3</td><td>3</td><td>740</td>" in html
+
+
+def test_rules_files_are_compared_in_one_mode_only(tmp_path):
+    for i, s in enumerate([600, 610]):
+        scored(tmp_path, f"a{i}.jsonl", s, "Shipped", "transparent")
+    for i, s in enumerate([700, 720]):
+        scored(tmp_path, f"b{i}.jsonl", s, "no-friends", "transparent")
+    scored(tmp_path, "c.jsonl", 900, "no-friends", "opaque")  # alone in its group: compared with nobody
+    found = prompts(analyse(read_dir(tmp_path)))
+    assert (
+        "With the same explanations (transparent), average final score by rules file "
+        "(no-friends: 710, Shipped: 605). What did each set of rules reward?"
+    ) in found
+    assert not any("900" in p for p in found)
+
+
+def test_one_group_reads_as_before(tmp_path):
+    for i, s in enumerate([600, 700]):
+        scored(tmp_path, f"a{i}.jsonl", s, "Shipped", "transparent")
+    a = analyse(read_dir(tmp_path))
+    assert not a.split
+    html = render(a)
+    assert "median final score" in html and "<h3 class=group>" not in html
+    assert any(p.startswith("Final scores ran from 600 (Good) to 700 (Good).") for p in prompts(a))
+
+
+def test_histogram_bins_are_aligned_to_tiers(tmp_path):
+    from game.workshop.report_charts import score_bins
+
+    tiers = [{"min": 350}, {"min": 550}, {"min": 600}, {"min": 650}, {"min": 700}, {"min": 750}]
+    bins = score_bins([520, 612, 760], tiers)
+    assert all((t["min"] - bins.lo) % bins.width == 0 for t in tiers)
+    assert bins.lo <= 520 and bins.hi > 760 and bins.count <= 16
+    odd = score_bins([500, 530], [{"min": 512}, {"min": 517}])  # no step fits: still covers every score
+    assert odd.lo <= 500 and odd.hi > 530
