@@ -393,8 +393,8 @@ def _score_prompts(a: Analysis) -> list[str]:
     for rules in dict.fromkeys(g.rules for g in comparable):
         same = [g for g in comparable if g.rules == rules]
         if len(same) >= 2:
-            parts = ", ".join(f"{g.mode}: {statistics.fmean(g.scores):.0f}" for g in same)
-            under = f"Under the same rules ({rules}), average" if a.split and len(a.rules) > 1 else "Average"
+            parts = ", ".join(f"{g.mode}: {g.median:.0f}" for g in same)
+            under = f"Under the same rules ({rules}), median" if a.split and len(a.rules) > 1 else "Median"
             out.append(
                 f"{under} final score by how much the app explained ({parts}). "
                 "Did knowing the rules help you, or the system?"
@@ -402,9 +402,9 @@ def _score_prompts(a: Analysis) -> list[str]:
     for mode in MODES:
         same = [g for g in comparable if g.mode == mode]
         if len(same) >= 2:
-            parts = ", ".join(f"{g.rules}: {statistics.fmean(g.scores):.0f}" for g in same)
+            parts = ", ".join(f"{g.rules}: {g.median:.0f}" for g in same)
             out.append(
-                f"With the same explanations ({mode}), average final score by rules file ({parts}). "
+                f"With the same explanations ({mode}), median final score by rules file ({parts}). "
                 "What did each set of rules reward?"
             )
     return out

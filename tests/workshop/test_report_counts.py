@@ -132,14 +132,14 @@ def test_groups_of_rules_and_mode_are_never_pooled(tmp_path):
     found = prompts(a)
     by_mode = [p for p in found if "how much the app explained" in p]
     assert by_mode == [
-        "Under the same rules (Shipped), average final score by how much the app explained "
+        "Under the same rules (Shipped), median final score by how much the app explained "
         "(opaque: 650, transparent: 659). Did knowing the rules help you, or the system?"
     ]
     assert not any("740" in p and "650" in p for p in found)  # different rules and mode: not compared
     assert not any("by rules file" in p for p in found)
     html = render(a)
     assert html.count("<h3 class=group>") == 3 * 3  # scores, tiers, curves: one heading per group
-    assert "median final score" not in html  # no pooled median
+    assert "</b>median final score" not in html  # no pooled median
     assert "<td><bdi>rewards-dissent</bdi></td><td>partial</td><td>3</td><td>3</td><td>740</td>" in html
 
 
@@ -151,7 +151,7 @@ def test_rules_files_are_compared_in_one_mode_only(tmp_path):
     scored(tmp_path, "c.jsonl", 900, "no-friends", "opaque")  # alone in its group: compared with nobody
     found = prompts(analyse(read_dir(tmp_path)))
     assert (
-        "With the same explanations (transparent), average final score by rules file "
+        "With the same explanations (transparent), median final score by rules file "
         "(no-friends: 710, Shipped: 605). What did each set of rules reward?"
     ) in found
     assert not any("900" in p for p in found)
