@@ -34,6 +34,11 @@ def _limit(key: str, value: int, unit: str, what: str, code: str, enforced: str 
 # --- files ------------------------------------------------------------------------------------------
 FILE_BYTES = _limit("file_bytes", 1_000_000, "bytes", "one story, rules or preset file", "E101")
 YAML_DEPTH = _limit("yaml_depth", 64, "levels", "nesting of mappings and lists in one YAML file", "E108")
+STORY_FILES = _limit("story_files", 500, "files", "YAML files in one story folder", "E100")
+STORY_BYTES = _limit("story_bytes", 4_000_000, "bytes", "all the files of one story together", "E101")
+FOLDER_ENTRIES = _limit(
+    "folder_entries", 20_000, "entries", "files and folders looked at in one story folder", "E100"
+)
 SAVE_BYTES = _limit("save_bytes", 20_000_000, "bytes", "one save file", "E600")
 JSON_DEPTH = _limit("json_depth", 32, "levels", "nesting in a save, settings file or log line", "E600")
 

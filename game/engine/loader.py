@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from . import format as fmt
+from . import limits
 from .diagnostics import Diagnostic, InputError
 from .expr import Compiled, ExprError, compile_condition, compile_effect, compile_value
 from .extension import EXTENSIONS
@@ -41,7 +43,7 @@ from .yamlsafe import load_file
 YAML_SUFFIXES = (".yaml", ".yml")
 #: Files with these endings in a story's folder are rules files for --rules, not part of the story.
 RULES_SUFFIXES = (".rules.yaml", ".rules.yml")
-MAX_FILES = 500
+MAX_FILES = limits.STORY_FILES
 _DEFAULTS = {"int": 0, "bool": False, "str": "", "set": frozenset()}
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -225,25 +227,66 @@ def _clip(text: str, width: int = 60) -> str:
 
 
 def story_files(path: str | os.PathLike) -> tuple[list[Path], list[Diagnostic]]:
-    """The YAML files of a story at ``path`` (a file or a folder, searched recursively)."""
+    """The YAML files of a story at ``path`` (a file or a folder, searched recursively).
+
+    In a folder: files and folders whose names start with a dot are skipped, links to folders
+    are not followed, and a link to a file is read only if it stays inside the folder (one
+    that leads out is E100, and nothing of its target is read or shown). At most
+    ``limits.STORY_FILES`` files of at most ``limits.STORY_BYTES`` bytes in all (E101),
+    found among at most ``limits.FOLDER_ENTRIES`` entries.
+    """
     p = Path(path)
     if p.is_file():
         return [p], []
-    if p.is_dir():
-        files = sorted(
-            f
-            for f in p.rglob("*")
-            if f.suffix in YAML_SUFFIXES
-            and f.is_file()
-            and not f.name.startswith(".")
-            and not f.name.endswith(RULES_SUFFIXES)
-        )
-        if not files:
-            return [], [Diagnostic(str(p), 0, 0, "E100", "no .yaml or .yml files in this folder")]
-        if len(files) > MAX_FILES:
-            return [], [Diagnostic(str(p), 0, 0, "E100", f"more than {MAX_FILES} story files in this folder")]
-        return files, []
-    return [], [Diagnostic(str(p), 0, 0, "E100", "no such file or folder")]
+    if not p.is_dir():
+        return [], [Diagnostic(str(p), 0, 0, "E100", "no such file or folder")]
+    root = p.resolve()
+    files: list[Path] = []
+    problems: list[Diagnostic] = []
+    total = 0
+    seen = 0
+    for folder, dirs, names in os.walk(p, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        seen += len(dirs) + len(names)
+        if seen > limits.FOLDER_ENTRIES:
+            message = f"more than {limits.FOLDER_ENTRIES:,} files and folders in this folder; is it a story?"
+            return [], [Diagnostic(str(p), 0, 0, "E100", message)]
+        for name in names:
+            if name.startswith(".") or not name.endswith(YAML_SUFFIXES) or name.endswith(RULES_SUFFIXES):
+                continue
+            f = Path(folder) / name
+            try:
+                st = f.lstat()
+                if stat.S_ISLNK(st.st_mode):
+                    target = f.resolve()
+                    if not target.is_relative_to(root):
+                        problems.append(
+                            Diagnostic(
+                                str(f), 0, 0, "E100", "is a link to outside the story folder; not read"
+                            )
+                        )
+                        continue
+                    st = target.stat()
+            except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of links
+                problems.append(Diagnostic(str(f), 0, 0, "E100", f"cannot read: {exc.__class__.__name__}"))
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                problems.append(Diagnostic(str(f), 0, 0, "E100", "is not a regular file"))
+                continue
+            files.append(f)
+            total += st.st_size
+    if problems:
+        return [], problems
+    files.sort()
+    if not files:
+        return [], [Diagnostic(str(p), 0, 0, "E100", "no .yaml or .yml files in this folder")]
+    if len(files) > limits.STORY_FILES:
+        message = f"more than {limits.STORY_FILES} story files in this folder"
+        return [], [Diagnostic(str(p), 0, 0, "E100", message)]
+    if total > limits.STORY_BYTES:
+        message = f"the story's files hold {total:,} bytes in all; the cap is {limits.STORY_BYTES:,}"
+        return [], [Diagnostic(str(p), 0, 0, "E101", message)]
+    return files, []
 
 
 def load_story(
