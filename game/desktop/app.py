@@ -17,14 +17,14 @@ import contextlib
 import os
 import random
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pygame
 
-from ..engine import Event, Session, Story
+from ..engine import Event, InputError, Session, Story, load_story_or_raise
 from ..engine.reflection import Question, questions
 from ..paths import assets_dir
 from . import storage
@@ -83,8 +83,13 @@ class App:
         session_code: str | None = None,
         undo_locked: bool = False,
         reflect: bool | None = None,
+        scenarios: Mapping[str, Path] | None = None,
     ):
         self.story = story
+        #: the shipped scenarios the title screen offers (name -> folder, the opened story's first);
+        #: empty when a story was named on the command line or by a workshop
+        self.scenarios = dict(scenarios or {})
+        self.scenario = next(iter(self.scenarios), None)
         self.seed = seed
         self.options = dict(options or {})
         self.settings = settings or load_settings()
@@ -180,6 +185,23 @@ class App:
 
     def screen_named(self, name: str) -> Screen | None:
         return next((s for s in reversed(self.stack) if s.name == name), None)
+
+    def next_scenario(self) -> None:
+        """Switch the title screen to the next shipped scenario, with its own saves, autosave and endings.
+        ``scenarios`` lists them in order; the first is the story the app was opened with."""
+        names = list(self.scenarios)
+        if len(names) < 2:
+            return
+        name = names[(names.index(self.scenario) + 1) % len(names)]
+        try:
+            story = load_story_or_raise(self.scenarios[name])
+        except InputError as exc:
+            self.toast(f"Could not open {name}: {exc.diagnostics[0].message if exc.diagnostics else exc}")
+            return
+        self.story, self.scenario = story, name
+        self.slots = storage.Slots(story)
+        self.gallery = storage.Gallery(story)
+        self.relayout()
 
     def toast(self, text: str) -> None:
         self.toasts = [Toast(text)]
@@ -475,6 +497,16 @@ def init_pygame() -> None:
             pygame.display.set_icon(pygame.image.load(str(icon)))
 
 
+def _offered_scenarios(args) -> dict[str, Path]:
+    """The shipped scenarios the title screen may switch between: all of them, the default first, unless
+    the story, its rules or a workshop were chosen for the player (then only that story is played)."""
+    from ..paths import scenarios
+
+    chosen = any(getattr(args, name, None) for name in ("story", "rules", "workshop_preset", "hot_reload"))
+    offered = {} if chosen else scenarios()
+    return offered if len(offered) > 1 else {}
+
+
 def run_desktop(args) -> int:
     """``socialscore play``: open the window and play. ``args`` has ``story``, ``rules``,
     ``transparency``, ``seed``, ``at``, ``sets`` and ``windowed`` (see game.cli), and may have
@@ -523,6 +555,7 @@ def run_desktop(args) -> int:
             session_code=getattr(args, "session_code", None),
             undo_locked=bool(getattr(args, "undo_locked", False)),
             reflect=reflect,
+            scenarios=_offered_scenarios(args),
         )
         if getattr(args, "hot_reload", False):
             from ..cli import rules_path

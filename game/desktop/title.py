@@ -10,6 +10,7 @@ from __future__ import annotations
 import pygame
 
 from ..engine import InputError
+from ..engine.scoring.queries import story_years
 from .inputs import Input
 from .screen import Screen
 from .widgets import Button, ButtonList, button_height, draw_button, label_line, rrect, thick_arc
@@ -23,6 +24,13 @@ class TitleScreen(Screen):
         self.list = ButtonList()
         self.boxes: list = []
 
+    def _story_button(self) -> list[Button]:
+        """With more than one shipped scenario on offer: which story New game, Continue, Load and Endings
+        are about; choosing it switches to the next."""
+        if len(self.app.scenarios) < 2:
+            return []
+        return [Button("Story", "story", value=self.app.story.title)]
+
     def layout(self) -> None:
         t = self.theme
         w, h = self.app.surface.get_size()
@@ -34,6 +42,7 @@ class TitleScreen(Screen):
             buttons = [
                 Button("Continue", "continue", enabled=has_auto),
                 Button("New game", "new"),
+                *self._story_button(),
                 Button("Load game", "load"),
                 Button("Endings", "gallery"),
                 Button("Settings", "settings"),
@@ -45,7 +54,8 @@ class TitleScreen(Screen):
         self.list.focus = focus if focus is not None and focus < len(buttons) else (0 if has_auto else new)
         self.col = pygame.Rect(t.px(96), 0, min(t.px(440), w // 2 - t.px(96)), h)
         self.badge = None
-        heading_h = self.cache.height("Social Score", "serif_bold", t.huge, self.col.w, 1.1)
+        self.head_px = t.huge
+        heading_h = self.cache.height(self.app.story.title, "serif_bold", self.head_px, self.col.w, 1.1)
         desc_h = self.cache.height(self.app.story.description or "", "serif_italic", t.ui, self.col.w, 1.5)
         bh = button_height(self.cache, t, buttons[0], self.col.w)
         gap = t.px(8)
@@ -58,6 +68,12 @@ class TitleScreen(Screen):
         if not self.show_desc:
             total -= desc_h + t.px(10)
             desc_h = 0
+        if total > self.bottom - t.px(24):
+            # a long story title in a small window: then the heading steps down to the title size
+            self.head_px = t.title
+            smaller = self.cache.height(self.app.story.title, "serif_bold", self.head_px, self.col.w, 1.1)
+            total -= heading_h - smaller
+            heading_h = smaller
         y = max(t.px(24), (self.bottom - total) // 2)
         self.head_y = y + t.px(20)
         self.desc_y = self.head_y + heading_h + t.px(10)
@@ -103,6 +119,8 @@ class TitleScreen(Screen):
 
         if what == "new":
             self.app.new_game()
+        elif what == "story":
+            self.app.next_scenario()
         elif what == "continue":
             try:
                 self.app.load_game(self.app.slots.load(AUTOSAVE))
@@ -125,9 +143,13 @@ class TitleScreen(Screen):
         surf.fill(p.bg)
         self._art(surf)
         self.boxes = []
-        lbl = self.cache.line("A STORY ABOUT BEING COUNTED  ·  2015–2020", "sans_bold", t.label, p.accent)
+        years = story_years(self.app.story)
+        span = (
+            "" if not years else f"  ·  {years[0]}" if years[0] == years[1] else f"  ·  {years[0]}–{years[1]}"
+        )
+        lbl = self.cache.line(f"A STORY ABOUT BEING COUNTED{span}", "sans_bold", t.label, p.accent)
         surf.blit(lbl, (self.col.x, self.head_y - lbl.get_height() - t.px(4)))
-        head = self.cache.block("Social Score", "serif_bold", t.huge, p.ink, self.col.w, 1.1)
+        head = self.cache.block(self.app.story.title, "serif_bold", self.head_px, p.ink, self.col.w, 1.1)
         head.draw(surf, self.col.x, self.head_y)
         self.boxes.append(
             (self.col.inflate(2, 0), pygame.Rect(self.col.x, self.head_y, head.width, head.height), "title")
@@ -142,9 +164,14 @@ class TitleScreen(Screen):
             hovered, focused = self.list.state(i)
             draw_button(surf, self.cache, t, b, hovered, focused, b.rect)
             self.boxes.append((page, b.rect, b.label))
+        # the credit belongs to Pearl's story; the Western one draws on many sources (its facts say which)
+        credit = (
+            "Inspired by reporting on Alibaba’s Sesame Credit. "
+            if self.app.story.id == "social_score"
+            else ""
+        )
         foot = self.cache.line(
-            "Inspired by reporting on Alibaba’s Sesame Credit. ↑ ↓ to move, Enter to choose, "
-            "F11 for fullscreen.",
+            f"{credit}↑ ↓ to move, Enter to choose, F11 for fullscreen.",
             "sans",
             t.font_px(12.5),
             p.faint,

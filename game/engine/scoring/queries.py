@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..model import Story
 from ..state import State
-from .engine import model_of, part_of, pull_shares
+from .engine import NAME, model_of, part_of, pull_shares
 from .model import month_text
 from .state import ContactState, Entry, ScoreState
 
@@ -181,3 +181,13 @@ def by_factor(story: Story, state: State) -> list[tuple[str, str, int]]:
 def check_ledger(story: Story, part: ScoreState) -> bool:
     """The ledger invariant: the score is the start plus the sum of the deltas."""
     return part.score == model_of(story).rules.start + sum(e.delta for e in part.ledger)
+
+
+def story_years(story: Story) -> tuple[int, int] | None:
+    """The first and last calendar year the story's dated scenes reach (for a title page), or None."""
+    years = [
+        part.date // 12
+        for scene in story.scenes.values()
+        if (part := scene.extra.get(NAME)) is not None and part.date is not None
+    ]
+    return (min(years), max(years)) if years else None

@@ -1,0 +1,58 @@
+"""The title screen offers both shipped scenarios (#18): a Story row switches New game, Continue, Load and
+the endings gallery to the other story, and the title page names it."""
+
+from __future__ import annotations
+
+import argparse
+
+from game.desktop.app import _offered_scenarios
+from game.desktop.inputs import Input
+from game.desktop.title import TitleScreen
+from game.engine import load_story_or_raise
+from game.paths import scenarios, story_dir
+
+
+def open_title(make_app):
+    app = make_app(story=load_story_or_raise(story_dir()))
+    app.scenarios, app.scenario = scenarios(), "pearl"
+    title = TitleScreen(app)
+    app.push(title)
+    app.step(1 / 60, [])
+    return app, title
+
+
+def test_story_row_switches_to_the_other_scenario_and_back(make_app):
+    app, title = open_title(make_app)
+    row = next(b for b in title.list.buttons if b.data == "story")
+    assert row.value == "Social Score"
+    title.handle(Input("click", row.rect.center))
+    app.step(1 / 60, [])
+    assert app.story.id == "many_numbers" and app.slots.folder.name == "many_numbers"
+    row = next(b for b in title.list.buttons if b.data == "story")
+    assert row.value == "Many Numbers"
+    title.pick("new")
+    assert app.session is not None and app.session.story.id == "many_numbers"
+    app.to_title()
+    title = app.top
+    title.pick("story")
+    assert app.story.id == "social_score"
+
+
+def test_title_page_names_the_story_and_its_years(make_app, tmp_path):
+    from game.engine.scoring.queries import story_years
+
+    app, title = open_title(make_app)
+    assert story_years(app.story) == (2015, 2020)
+    title.pick("story")
+    assert story_years(app.story) == (2023, 2025)
+    app.draw()
+    import pygame
+
+    pygame.image.save(app.surface, str(tmp_path / "title.png"))
+
+
+def test_a_story_chosen_for_the_player_is_the_only_one():
+    args = argparse.Namespace(story=None, rules=None, workshop_preset=None, hot_reload=False)
+    assert list(_offered_scenarios(args)) == ["pearl", "many-numbers"]
+    for name, value in (("story", "many-numbers"), ("rules", "no-friends"), ("workshop_preset", object())):
+        assert _offered_scenarios(argparse.Namespace(**{**vars(args), name: value})) == {}
