@@ -176,9 +176,15 @@ def _add_serve_command(sub) -> None:
         "--workshop", metavar="FILE", help="read seed, transparency, session code... from a preset"
     )
     p.add_argument(
-        "--transparency", choices=("opaque", "partial", "transparent"), default="transparent", help="mode"
+        "--transparency",
+        choices=("opaque", "partial", "transparent"),
+        default=None,
+        help="how much the app explains score changes (default partial)",
     )
     p.add_argument("--seed", type=_seed, default=None, help="everyone's seed (default: a new one)")
+    p.add_argument(
+        "--code", dest="session_code", metavar="CODE", help="the session code players type (default: today)"
+    )
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     p.add_argument("--host", default="0.0.0.0", help="address to listen on (default: every network)")
     p.add_argument("--data", metavar="FILE", help="the room's SQLite file (default: in the log folder)")

@@ -62,7 +62,7 @@ def run_serve(args: argparse.Namespace) -> int:
     settings = Settings(
         session_code=code,
         seed=seed,
-        transparency=args.transparency,
+        transparency=args.transparency or "partial",
         reflect=bool(getattr(args, "reflect", True)),
         story=args.story,
         rules=args.rules,
