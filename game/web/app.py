@@ -253,6 +253,7 @@ def create_app(room: Room, *, join_url: str = "", limits: Limits | None = None) 
 
     routes = [
         Route("/", home),
+        Route("/favicon.ico", lambda request: RedirectResponse("/static/icon.svg", status_code=301)),
         Route("/join", join, methods=["POST"]),
         Route("/return", come_back, methods=["POST"]),
         Route("/p/{token}", player_page),
