@@ -150,7 +150,7 @@ def create_app(room: Room, *, join_url: str = "", limits: Limits | None = None) 
             turn = int(str(form.get("turn", "-1")))
             room.choose(player, turn, str(form.get("choice", "")))
         except (ValueError, ChoiceError, StageError):
-            return back(f"/p/{player.token}", "stale")
+            return back(f"/p/{player.token}", "timeup" if room.phase == "timeup" else "stale")
         return back(f"/p/{player.token}")
 
     async def reflect(request: Request) -> Response:
@@ -284,6 +284,7 @@ MESSAGES = {
     "code": "That session code is not this room's. Check it on the projector.",
     "return": "No game has that return code. Check it, or join again.",
     "stale": "That page was out of date; here is where you are now.",
+    "timeup": "Time’s up: the facilitator has ended play. A few questions, then your debrief.",
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import random
 import socket
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -57,7 +58,23 @@ def run_serve(args: argparse.Namespace) -> int:
         raise UsageError(f"socialscore serve: bad session code {code!r}")
     if not 0 < args.port < 65536:
         raise UsageError("socialscore serve: --port must be between 1 and 65535")
-    story = load_for_play(args)
+    _check_port(args.host, args.port, UsageError)
+    path = data_file(args, code)
+    try:
+        store = Store(path)
+        stored = store.get("settings")
+    except (OSError, sqlite3.Error) as exc:  # one line, not a traceback
+        raise UsageError(f"socialscore serve: cannot open {path}: {exc}") from None
+    if stored is not None:
+        # A room resumed from its file plays the story, rules and seed it started with (its games
+        # replay only under those), whatever this command line says.
+        resumed = Settings.from_json(stored)
+        args.story, args.rules = resumed.story, resumed.rules
+    try:
+        story = load_for_play(args)
+    except BaseException:
+        store.close()
+        raise
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     settings = Settings(
         session_code=code,
@@ -67,11 +84,6 @@ def run_serve(args: argparse.Namespace) -> int:
         story=args.story,
         rules=args.rules,
     )
-    path = data_file(args, code)
-    try:
-        store = Store(path)
-    except (OSError, Exception) as exc:  # sqlite3.Error and OSError: one line, not a traceback
-        raise UsageError(f"socialscore serve: cannot open {path}: {exc}") from None
     room = Room.open(story, store, settings)
     for problem in room.replay_problems:
         print(f"socialscore serve: {path}: {problem}", file=sys.stderr)
@@ -92,3 +104,15 @@ def run_serve(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def _check_port(host: str, port: int, error: type[Exception]) -> None:
+    """One clear line when the port is taken (before uvicorn would say it its own way)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise error(
+                f"socialscore serve: cannot listen on {host}:{port}: {exc.strerror or exc}; try --port N"
+            ) from None

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from ..engine import Session
 from ..engine.debrief import build_debrief
 from ..engine.runtime import Context
@@ -82,4 +84,30 @@ def debrief(session: Session) -> dict[str, Any]:
     d = build_debrief(story, session.states)
     ctx = Context(story, session.state)
     endings = {s.id: s.title.render(ctx) for s in story.endings}
-    return {"d": d, "facts": d.facts_by_label(), "endings": endings}
+    return {"d": d, "facts": d.facts_by_label(), "endings": endings, "curve": curve_svg(d)}
+
+
+def curve_svg(d, width: int = 600, height: int = 180) -> Markup:
+    """The score over the game as an inline SVG line (numbers only, so nothing to escape but the
+    dates, which are escaped); empty for a story without a score."""
+    points = d.curve
+    if len(points) < 2:
+        return Markup("")
+    scores = [p.score for p in points]
+    lo, hi = min(scores), max(scores)
+    if hi == lo:
+        lo, hi = lo - 10, hi + 10
+    pad = 24
+    xs = [pad + i * (width - 2 * pad) / (len(points) - 1) for i in range(len(points))]
+    ys = [height - pad - (s - lo) * (height - 2 * pad) / (hi - lo) for s in scores]
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in zip(xs, ys, strict=True))
+    label = (
+        f"Your score from {points[0].score} ({points[0].date}) to {points[-1].score} ({points[-1].date}), "
+        f"lowest {min(scores)}, highest {max(scores)}."
+    )
+    return Markup(
+        f'<svg class="curve" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}">'
+        f'<text x="{pad}" y="14" class="axis">{hi}</text>'
+        f'<text x="{pad}" y="{height - 4}" class="axis">{lo}</text>'
+        f'<polyline points="{line}" fill="none" stroke="currentColor" stroke-width="2.5"/></svg>'
+    )

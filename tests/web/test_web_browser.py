@@ -60,7 +60,7 @@ def browsers():
         driver.quit()
 
 
-def _wait(predicate, timeout: float = 15.0):
+def _wait(predicate, timeout: float = 45.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = predicate()

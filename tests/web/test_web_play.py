@@ -141,3 +141,19 @@ def test_oversized_bodies_and_floods_are_refused(client, room):
 
 def test_room_type_is_importable_without_a_browser():
     assert Room.open
+
+
+def test_serve_says_in_one_line_what_is_wrong(tmp_path, capsys):
+    import socket
+
+    from game.cli import main
+
+    assert main(["serve", "--code", "bad code!", "--data", str(tmp_path / "x.db")]) == 2
+    assert "bad session code" in capsys.readouterr().err
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        rc = main(["serve", "--host", "127.0.0.1", "--port", str(port), "--data", str(tmp_path / "x.db")])
+    err = capsys.readouterr().err
+    assert rc == 2 and "cannot listen on" in err and "Traceback" not in err

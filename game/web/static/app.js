@@ -1,6 +1,6 @@
 // Social Score in the browser: small improvements over pages that work without this script.
 // - Tabs (narrow screens) switch without a reload.
-// - The waiting page moves on by itself when the facilitator starts the game.
+// - Waiting and playing pages move on by themselves when the facilitator starts or stops play.
 // - The facilitator's figures update live from server-sent events.
 "use strict";
 
@@ -29,11 +29,12 @@
     if (!el) return;
     var url = el.getAttribute("data-wait");
     var stage = el.getAttribute("data-stage");
+    var every = Number(el.getAttribute("data-every") || "2000");
     setInterval(function () {
       fetch(url, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (data) {
         if (data.stage && data.stage !== stage) location.reload();
       }).catch(function () {});
-    }, 2000);
+    }, every);
   }
 
   function text(el, value) { el.textContent = value === null || value === undefined ? "–" : String(value); }

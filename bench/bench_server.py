@@ -1,0 +1,61 @@
+"""Classroom server capacity: simulated players on a real ``socialscore serve`` (127.0.0.1), each
+choosing once a second (a page load and a posted choice per round). Prints response times (p50, p99)
+for 60 players (the issue's class) and 300 (capacity), each as a ratio to the same server's time
+for a static file measured in the same run, so the figures travel between machines.
+
+Run alone: ``python -m bench.bench_server [--quick]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from .server_load import Server, simulate
+
+
+def _static_baseline(server: Server, n: int = 200) -> float:
+    """The median time of GET /static/style.css: the server's floor on this machine."""
+    import httpx
+
+    times = []
+    with httpx.Client(base_url=server.url) as client:
+        for _ in range(n):
+            t0 = time.perf_counter()
+            client.get("/static/style.css")
+            times.append(time.perf_counter() - t0)
+    times.sort()
+    return times[len(times) // 2]
+
+
+def run(quick: bool = False) -> str:
+    sizes = (60, 120) if quick else (60, 300)
+    rounds = 5 if quick else 10
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for players in sizes:
+            with Server(Path(tmp) / f"room-{players}.sqlite3") as server:
+                base = _static_baseline(server)
+                result = simulate(server, players, rounds)
+            p50, p99 = result.percentile(50), result.percentile(99)
+            rows.append(
+                f"| {players} | {len(result.latencies)} | {len(result.errors)} | {p50 * 1000:.1f} ms "
+                f"| {p99 * 1000:.1f} ms | {base * 1000:.2f} ms | {p99 / base:.0f}× |"
+            )
+    return (
+        "## Classroom server\n\n"
+        f"`socialscore serve` on 127.0.0.1 (one uvicorn process, SQLite in WAL mode with synchronous=FULL), "
+        f"simulated players each loading their page and posting a choice once a second for {rounds} rounds "
+        "(`bench/bench_server.py`; the client runs on the same machine). The baseline is the same server's "
+        "median time for a static file.\n\n"
+        "| players | requests | errors | p50 | p99 | static-file baseline | p99 / baseline |\n"
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n" + "\n".join(rows) + "\n"
+    )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_server", description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    print(run(quick=parser.parse_args().quick))
