@@ -76,5 +76,19 @@
     };
   }
 
-  document.addEventListener("DOMContentLoaded", function () { tabs(); waiting(); live(); });
+  // After a choice the page is new: screen readers do not announce a live region that was already in
+  // it, so its notices are put back a moment later (announced), and focus starts at the new scene.
+  function announce() {
+    var region = document.querySelector(".notices[aria-live]");
+    if (region && region.children.length) {
+      var content = Array.prototype.slice.call(region.childNodes);
+      region.replaceChildren();
+      setTimeout(function () { content.forEach(function (n) { region.appendChild(n); }); }, 300);
+    }
+    var title = document.getElementById("scene-title");
+    var turn = document.querySelector("[name=turn]");
+    if (title && turn && turn.value !== "0") title.focus({ preventScroll: false });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { tabs(); waiting(); live(); announce(); });
 })();
