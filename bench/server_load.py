@@ -109,7 +109,11 @@ class Result:
 async def _player(client, result: Result, name: str, rounds: int, period: float, started: asyncio.Event):
     async def request(method: str, url: str, **kw):
         t0 = time.perf_counter()
-        r = await client.request(method, url, **kw)
+        try:
+            r = await client.request(method, url, **kw)
+        except Exception as exc:  # a refused or dropped connection is an error of the run, not a crash
+            result.errors.append(f"{name}: {method} {url} -> {type(exc).__name__}: {exc}")
+            raise
         result.latencies.append(time.perf_counter() - t0)
         if r.status_code not in (200, 303):
             result.errors.append(f"{name}: {method} {url} -> {r.status_code}")
@@ -152,7 +156,7 @@ async def _run(server: Server, players: int, rounds: int, period: float) -> Resu
         await client.post(f"{server.facilitator}/phase", data={"phase": "started"})
         result.latencies.clear()  # measure play, not the rush to join
         started.set()
-        await asyncio.gather(*tasks)
+        await asyncio.gather(*tasks, return_exceptions=True)
     return result
 
 

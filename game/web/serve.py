@@ -100,7 +100,16 @@ def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     try:
-        uvicorn.run(app, host=host, port=args.port, log_level="warning", timeout_graceful_shutdown=2)
+        # Keep-alive of 75 s (nginx's default, not uvicorn's 5 s): a phone that reads for a while reuses its
+        # connection instead of racing the server closing it under a posted choice.
+        uvicorn.run(
+            app,
+            host=host,
+            port=args.port,
+            log_level="warning",
+            timeout_keep_alive=75,
+            timeout_graceful_shutdown=2,
+        )
     finally:
         store.close()
     return 0
