@@ -31,7 +31,8 @@ def _choose(client, page) -> bool:
 
 def _state(client, page) -> tuple[int, str]:
     html = client.get(page).text
-    return int(TURN_RE.search(html).group(1)), re.search(r'<h1 id="scene-title"[^>]*>(.*?)</h1>', html).group(1)
+    title = re.search(r'<h1 id="scene-title"[^>]*>(.*?)</h1>', html).group(1)
+    return int(TURN_RE.search(html).group(1)), title
 
 
 def test_sigkill_mid_game_then_restart_loses_no_confirmed_choice(tmp_path):
