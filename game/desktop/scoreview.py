@@ -52,6 +52,9 @@ class ScoreData:
     #: the story has a score, but the player does not see it now (``app: visible_if:``)
     hidden: bool = False
     app_name: str = ""
+    app_tagline: str = ""
+    #: contacts' scores pull on yours (the rules have a pull:); without it the network is only people
+    network_pulls: bool = True
 
     @property
     def score(self) -> int | None:
@@ -89,7 +92,7 @@ def read(story: Any, state: Any) -> ScoreData:
         return INACTIVE
     model = model_of(story)
     if not queries.app_visible(story, state):
-        return ScoreData(False, hidden=True, app_name=model.app_name)
+        return ScoreData(False, hidden=True, app_name=model.app_name, app_tagline=model.app_tagline)
     tiers = tuple((t.id, t.title, t.min) for t in model.rules.tiers) if model and model.rules else ()
     return ScoreData(
         True,
@@ -100,6 +103,8 @@ def read(story: Any, state: Any) -> ScoreData:
         tuple(queries.ledger(state)),
         tiers,
         app_name=model.app_name if model else "",
+        app_tagline=model.app_tagline if model else "",
+        network_pulls=bool(model and model.rules and model.rules.pull_percent),
     )
 
 

@@ -56,3 +56,17 @@ def test_a_story_chosen_for_the_player_is_the_only_one():
     assert list(_offered_scenarios(args)) == ["pearl", "many-numbers"]
     for name, value in (("story", "many-numbers"), ("rules", "no-friends"), ("workshop_preset", object())):
         assert _offered_scenarios(argparse.Namespace(**{**vars(args), name: value})) == {}
+
+
+def test_the_phone_speaks_in_the_story_s_voice_and_tells_the_truth_about_the_network(make_app):
+    """Pearl's tagline is Pearl's; a score without pull does not claim the network shapes it."""
+    from game.desktop import scoreview
+
+    for name, tagline, pulls in (
+        ("pearl", "Trust makes life easier", True),
+        ("many-numbers", "Your free credit score, updated monthly", False),
+    ):
+        app = make_app(story=load_story_or_raise(story_dir(name)))
+        app.new_game()
+        data = scoreview.read(app.story, app.session.state)
+        assert (data.app_tagline, data.network_pulls) == (tagline, pulls)

@@ -293,10 +293,18 @@ class ScorePanel:
             right = pr.left - t.px(8)
             title, tagline = (
                 dict(TABS)[self.tab],
-                ("Your network shapes your score" if self.tab == "friends" else f"Rules: {v.rules_title}"),
+                (
+                    (
+                        "Your network shapes your score"
+                        if self.data.network_pulls
+                        else "Their scores do not count"
+                    )
+                    if self.tab == "friends"
+                    else f"Rules: {v.rules_title}"
+                ),
             )
         else:
-            title, tagline = app_name, "Trust makes life easier"
+            title, tagline = app_name, self.data.app_tagline
         width = right - x
         name = self.text(surf, title, "sans_bold", t.app_px(16), p.app_ink, x, y + t.px(3), width, "app name")
         self.text(

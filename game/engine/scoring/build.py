@@ -164,6 +164,7 @@ def build_story(b) -> ScoreModel:
         app.get("name", "") if app else "",
         visible_if,
         deleted_if,
+        app.get("tagline", "") if app else "",
     )
     b.ext[NAME] = model
     if APP_STATUS in b.ext:

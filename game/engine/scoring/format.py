@@ -398,6 +398,13 @@ APP = Record(
             "name", Str(), "The app's name, shown by front ends.", default="", example="name: Pearl Credit"
         ),
         Field(
+            "tagline",
+            Str(),
+            "A line under the app's name, in the app's own voice.",
+            default="",
+            example="tagline: Trust makes life easier",
+        ),
+        Field(
             "visible_if",
             Condition(),
             "The player sees the score (the app's screen, notifications) only while this holds; the score is "

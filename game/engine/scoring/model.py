@@ -221,6 +221,7 @@ class ScoreModel:
     app_name: str = ""
     app_visible_if: Compiled | None = None
     app_deleted_if: Compiled | None = None
+    app_tagline: str = ""
 
     def compiled(self):
         """Compiled expressions held here (for the linter's read/write analysis)."""
