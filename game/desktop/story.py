@@ -356,7 +356,9 @@ class StoryScreen(Screen):
                 self.app.toast(str(exc))
                 return
             self.panel.set_view(self._score_view())
-            self.panel.push(scoreview.visible_notices(events, self.app.story, self.session.state))
+            states = self.session.states
+            before = states[-2] if len(states) > 1 else None
+            self.panel.push(scoreview.visible_notices(events, self.app.story, self.session.state, before))
             self.app.record_ending()
             self.app.autosave()
             self.load_frame(reset=True)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ..engine import Event, Session
-from ..engine.scoring import queries, shown
+from ..engine.scoring import notices, queries, shown
 from . import terminal
 
 
@@ -20,74 +20,12 @@ def _unseen(front: terminal.TextFrontEnd) -> bool:
     return line is not None
 
 
-def _perks_line(event: Event) -> str:
-    penalties = set(event.get("penalties", ()))
-    titles = event["titles"]
-    phrases = (
-        ("Now open to you: ", [p for p in event["gained"] if p not in penalties]),
-        ("No longer open to you: ", [p for p in event["lost"] if p not in penalties]),
-        ("A penalty now applies: ", [p for p in event["gained"] if p in penalties]),
-        ("Penalty lifted: ", [p for p in event["lost"] if p in penalties]),
-    )
-    return " ".join(head + ", ".join(titles[p] for p in ids) + "." for head, ids in phrases if ids)
-
-
-def _score_line(run: list[Event], mode: str, names: dict[str, str]) -> str:
-    """One line for a run of score events: a single change, or a month's pull of several contacts."""
-    last = run[-1]
-    delta = sum(e["delta"] for e in run)
-    if mode == "opaque":
-        return f"Your score is now {last['score']}."
-    if len(run) == 1:
-        return f"Score {delta:+d} → {last['score']}: {last['explain'][mode]}"
-    if mode == "partial":
-        return f"Score {delta:+d} → {last['score']}: {last['explain']['partial']}"
-    shares = ", ".join(f"{names.get(e.cause.contact, e.cause.contact)} {e['delta']:+d}" for e in run)
-    return f"Score {delta:+d} → {last['score']}: the pull of your contacts this month ({shares})."
-
-
 def describe(events: tuple[Event, ...], session: Session) -> list[str]:
-    """Lines for the score-related events of one step, worded by the session's transparency mode.
-    A month's pull from several contacts is one line, so the number's drift reads as one movement."""
-    if not queries.app_visible(session.story, session.state):
-        return []  # the score moves all the same; the player is not looking
-    mode = _mode(session)
-    model = session.story.extra.get("score")
-    names = {cid: c.name for cid, c in model.contacts.items()} if model else {}
-    lines: list[str] = []
-    i = 0
-    while i < len(events):
-        event = events[i]
-        kind = event.kind
-        if kind == "score":
-            run = [event]
-            while (
-                event["source"] == "pull"
-                and i + len(run) < len(events)
-                and events[i + len(run)].kind == "score"
-                and events[i + len(run)]["source"] == "pull"
-                and events[i + len(run)]["date"] == event["date"]
-            ):
-                run.append(events[i + len(run)])
-            lines.append(_score_line(run, mode, names))
-            i += len(run)
-            continue
-        if kind == "tier":
-            lines.append(f"Tier {'up' if event['up'] else 'down'}: you are now {event['title']}.")
-        elif kind == "perks":
-            lines.append(_perks_line(event))
-        elif kind == "perk":
-            verdict = "granted" if event["granted"] else "refused"
-            lines.append(f"Application {verdict}: {event['title']}. {event['explain'][mode]}")
-        elif kind == "contact":
-            line = event["explain"][mode]
-            if event.get("says"):
-                line += f" {event['name']}: “{event['says']}”"
-            lines.append(line)
-        elif kind == "era":
-            lines.append(f"A new era begins: {event['title']}.")
-        i += 1
-    return lines
+    """The app's notices for the last step (:func:`game.engine.scoring.notices.step_notices`, the
+    same the phone shows), one line each, worded by the session's transparency mode."""
+    states = session.states
+    before = states[-2] if len(states) > 1 else None
+    return [n.text for n in notices.step_notices(session.story, before, session.state, events)]
 
 
 def show_score(front: terminal.TextFrontEnd) -> None:

@@ -248,8 +248,7 @@ class SessionLog:
         ending = story.scenes.get(state.ending)
         tier_title = ""
         if part is not None and model is not None and model.rules is not None:
-            rank = model.rules.tier_rank(part.tier)
-            tier_title = model.rules.tiers[rank].title if rank >= 0 else ""
+            tier_title = model.rules.tier_title(part.tier)
         self._write(
             {
                 "type": "end",

@@ -46,7 +46,7 @@ def test_a_score_event_gives_a_notice_in_the_sessions_mode(sample_story, mode):
     session, events = _play(sample_story, mode)
     last = events[-1]  # posting the photo: -40 by the protest rule, and a penalty
     score_events = [e for e in last if e.kind == "score"]
-    notes = sv.notices(last, sv.mode_of(session.state), sample_story)
+    notes = sv.visible_notices(last, sample_story, session.state, session.states[-2])
     score_notes = [n for n in notes if n.kind == "score"]
     assert len(score_notes) == len(score_events)
     assert score_notes[0].title == "−40 points" and score_notes[0].delta == -40
@@ -56,12 +56,17 @@ def test_a_score_event_gives_a_notice_in_the_sessions_mode(sample_story, mode):
         "transparent": score_events[0].data["explain"]["transparent"],
     }[mode]
     assert score_notes[0].body == expected
-    assert any(n.kind == "perks" and n.title == "Restricted: Slower internet" for n in notes)
+    assert any(n.kind == "penalty" and n.title == "Restricted: Slower internet" for n in notes)
 
 
 def test_era_and_contact_events_give_notices(sample_story):
     session, events = _play(sample_story, "transparent", SAMPLE_PATH)
-    kinds = [n.kind for step_events in events for n in sv.notices(step_events, "transparent", sample_story)]
+    states = session.states
+    kinds = [
+        n.kind
+        for i, step_events in enumerate(events)
+        for n in sv.visible_notices(step_events, sample_story, states[i + 1], states[i])
+    ]
     assert "era" in kinds and "contact" in kinds
 
 

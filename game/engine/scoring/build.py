@@ -124,9 +124,7 @@ def builtins(b) -> dict[str, Builtin]:
 
 
 def _tier_title(b, state) -> str:
-    rules = b.ext[NAME].rules
-    rank = rules.tier_rank(state.ext[NAME].tier)
-    return rules.tiers[rank].title if rank >= 0 else ""
+    return b.ext[NAME].rules.tier_title(state.ext[NAME].tier)
 
 
 def build_story(b) -> ScoreModel:

@@ -29,6 +29,7 @@ from .model import (
     DEFAULT_MODE,
     MODES,
     OPAQUE_TEXT,
+    PERK_MARGIN,
     Action,
     Explain,
     Requires,
@@ -200,21 +201,32 @@ def _clamp(rules: Rules, value: int) -> int:
 
 
 def perks_now(rules: Rules, part: ScoreState) -> frozenset[str]:
-    """The perks and penalties that apply to ``part`` now."""
+    """The perks and penalties that apply to ``part`` now, judged with a margin against those it
+    already has (``part.perks``): a perk is gained at its threshold (``min:``, and ``tier:``'s
+    minimum) and kept until the score falls :data:`PERK_MARGIN` points below it; a penalty applies
+    below its ``max:`` and is lifted only at ``max + PERK_MARGIN``. Outside its eras a perk never
+    applies. So a score hovering near a line does not switch a perk on and off."""
     out = set()
-    rank = rules.tier_rank(part.tier)
     for perk in rules.perks.values():
         if perk.eras is not None and part.era not in perk.eras:
             continue
+        held = perk.id in part.perks
         if perk.penalty:
-            active = perk.max is not None and part.score < perk.max
+            limit = None if perk.max is None else perk.max + (PERK_MARGIN if held else 0)
+            active = limit is not None and part.score < limit
         else:
-            active = (perk.min is None or part.score >= perk.min) and (
-                perk.tier is None or rank >= rules.tier_rank(perk.tier)
-            )
+            need = _perk_threshold(rules, perk)
+            active = need is None or part.score >= need - (PERK_MARGIN if held else 0)
         if active:
             out.add(perk.id)
     return frozenset(out)
+
+
+def _perk_threshold(rules: Rules, perk) -> int | None:
+    """The score a perk needs: its ``min:`` and its ``tier:``'s minimum, whichever is higher."""
+    tier = rules.tier(perk.tier) if perk.tier is not None else None
+    bounds = [b for b in (perk.min, tier.min if tier else None) if b is not None]
+    return max(bounds) if bounds else None
 
 
 # -- changing the score --------------------------------------------------------------
@@ -231,8 +243,10 @@ def _change(
     cause: Cause,
     rule: str | None = None,
     contact: str | None = None,
+    judge: bool = True,
 ) -> ScoreState:
-    """Apply one change: clamp, record in the ledger, emit score (and tier/perks) events."""
+    """Apply one change: clamp, record in the ledger, emit score (and tier/perks) events. With
+    ``judge`` false (a month's drift and pull) perks wait for the end of the month."""
     new_score = _clamp(rules, part.score + requested)
     delta = new_score - part.score
     if delta == 0 and requested == 0:
@@ -266,16 +280,20 @@ def _change(
         },
         event_cause,
     )
-    return _settle(step, rules, part, event_cause)
+    return _settle(step, rules, part, event_cause, judge)
 
 
-def _settle(step, rules: Rules, part: ScoreState, cause: Cause) -> ScoreState:
-    """Emit tier and perk changes that the current score and era imply."""
+def _settle(step, rules: Rules, part: ScoreState, cause: Cause, judge: bool = True) -> ScoreState:
+    """Emit the tier change the current score implies and (with ``judge``) the perk changes the
+    score and era imply: perks are judged after each choice's action and once at the end of
+    each month, never in the middle of a month's movements."""
     tier = rules.tier_of(part.score)
     if tier is not None and tier.id != part.tier:
         up = rules.tier_rank(tier.id) > rules.tier_rank(part.tier)
         step.emit("tier", {"old": part.tier, "new": tier.id, "title": tier.title, "up": up}, cause)
         part = part.evolve(tier=tier.id)
+    if not judge:
+        return part
     perks = perks_now(rules, part)
     if perks != part.perks:
         gained, lost = sorted(perks - part.perks), sorted(part.perks - perks)
@@ -413,9 +431,7 @@ def _perform_action(
         granted = perk.id in part.perks and not perk.penalty
         if granted:
             part = part.evolve(granted=part.granted | {perk.id}, refused=part.refused - {perk.id})
-            explain = Explain(
-                "Approved.", "Approved.", f"Approved: {_condition(rules, perk)} (yours: {part.score})."
-            )
+            explain = Explain("Approved.", "Approved.", _approval(rules, perk, part.score))
         else:
             part = part.evolve(refused=part.refused | {perk.id}, granted=part.granted - {perk.id})
             explain = _refusal(rules, part, Requires(perk=perk.id))
@@ -426,6 +442,16 @@ def _perform_action(
         )
         return _apply_rules(step, rules, part, "apply", frozenset({perk.id}), cause)
     return _apply_rules(step, rules, part, kind, frozenset(action.values), cause)
+
+
+def _approval(rules: Rules, perk, score: int) -> str:
+    need = _perk_threshold(rules, perk)
+    if need is not None and score < need:  # held within the margin
+        return (
+            f"Approved: {_condition(rules, perk)}; yours is {score}, and a perk once gained is kept "
+            f"until {PERK_MARGIN} points below."
+        )
+    return f"Approved: {_condition(rules, perk)} (yours: {score})."
 
 
 def _contact_data(cid: str, name: str, change: str) -> dict:
@@ -460,7 +486,7 @@ def _tick(step, model: ScoreModel, part: ScoreState, cause: Cause) -> ScoreState
     era = rules.era_at(part.month)
     if era is not None and era.id != part.era:
         step.emit("era", {"old": part.era, "new": era.id, "title": era.title}, cause)
-        part = _settle(step, rules, part.evolve(era=era.id), cause)
+        part = part.evolve(era=era.id)  # its perks are judged with the month's, at the end
     contacts = []
     for cid, c in part.contacts:
         trajectory = model.contacts[cid].trajectory
@@ -486,7 +512,7 @@ def _tick(step, model: ScoreModel, part: ScoreState, cause: Cause) -> ScoreState
                 f"{delta:+d} {factor}: each month the score drifts {rules.drift_percent}% of the way "
                 f"toward {rules.drift_toward}.",
             )
-            part = _change(step, rules, part, delta, rules.drift_factor, "drift", explain, cause)
+            part = _change(step, rules, part, delta, rules.drift_factor, "drift", explain, cause, judge=False)
     for cid, share in pull_shares(model, part):
         if share:
             contact = model.contacts[cid]
@@ -498,8 +524,10 @@ def _tick(step, model: ScoreModel, part: ScoreState, cause: Cause) -> ScoreState
                 f"pull {rules.pull_percent}% of the gap, weighted by closeness ({now.closeness} of "
                 f"{_closeness_total(part)}).",
             )
-            part = _change(step, rules, part, share, "relationships", "pull", explain, cause, contact=cid)
-    return _reactions(step, model, part, cause)
+            part = _change(
+                step, rules, part, share, "relationships", "pull", explain, cause, contact=cid, judge=False
+            )
+    return _reactions(step, model, _settle(step, rules, part, cause), cause)
 
 
 def _round(x: float) -> int:
@@ -552,7 +580,7 @@ def on_turn(step) -> None:
 
 def _condition(rules: Rules, perk) -> str:
     if perk.tier is not None:
-        tier = rules.tiers[rules.tier_rank(perk.tier)]
+        tier = rules.tier(perk.tier)
         return f"tier {tier.title} ({tier.min} or more)"
     return f"a score of {perk.min} or more"
 
@@ -566,7 +594,7 @@ def _refusal(rules: Rules, part: ScoreState, req: Requires) -> Explain:
             transparent = f"Needs {_condition(rules, perk)}; yours is {part.score}."
         return Explain("Declined.", perk.vague or "Your profile does not qualify yet.", transparent)
     if req.tier is not None:
-        tier = rules.tiers[rules.tier_rank(req.tier)]
+        tier = rules.tier(req.tier)
         return Explain(
             "Declined.",
             "Your trust level does not qualify yet.",

@@ -12,6 +12,9 @@ from ..expr import Compiled
 from ..model import Template, Where
 
 MODES = ("opaque", "partial", "transparent")
+#: A perk held is kept until the score falls this many points below its threshold, and a penalty in
+#: force is lifted only this many points above its limit, so neither flickers near the line.
+PERK_MARGIN = 10
 #: The mode of a game started without one: vague reasons, like the real apps (the story is about opacity).
 DEFAULT_MODE = "partial"
 OPAQUE_TEXT = "Your score changed."
@@ -123,6 +126,20 @@ class Rules:
             if tier.id == tier_id:
                 return i
         return -1
+
+    def tier(self, tier_id: str) -> Tier | None:
+        """The tier with this id (None for an unknown id): the one tier lookup every view uses."""
+        rank = self.tier_rank(tier_id)
+        return self.tiers[rank] if rank >= 0 else None
+
+    def tier_title(self, tier_id: str) -> str:
+        tier = self.tier(tier_id)
+        return tier.title if tier else ""
+
+    def next_tier(self, tier_id: str) -> Tier | None:
+        """The tier above this one (None at the top or for an unknown id)."""
+        rank = self.tier_rank(tier_id)
+        return self.tiers[rank + 1] if 0 <= rank < len(self.tiers) - 1 else None
 
     def era_at(self, month: int) -> Era | None:
         current = self.eras[0] if self.eras else None

@@ -67,15 +67,14 @@ def score_view(story: Story, state: State) -> ScoreView | None:
     if model is None or part is None:
         return None
     rules = model.rules
-    rank = rules.tier_rank(part.tier)
-    nxt = rules.tiers[rank + 1] if 0 <= rank < len(rules.tiers) - 1 else None
+    nxt = rules.next_tier(part.tier)
     era = next((e for e in rules.eras if e.id == part.era), None)
     return ScoreView(
         score=part.score,
         min=rules.min,
         max=rules.max,
         tier=part.tier,
-        tier_title=rules.tiers[rank].title if rank >= 0 else "",
+        tier_title=rules.tier_title(part.tier),
         next_tier=nxt.title if nxt else None,
         next_tier_at=nxt.min if nxt else None,
         era=part.era,
