@@ -95,6 +95,7 @@ from typing import Any
 from ..engine import StartError, Story, available, choose, start
 from ..engine.expr import Compiled
 from ..engine.runtime import Draw
+from ..engine.scoring.model import PERK_MARGIN
 from ..engine.state import State
 
 DEFAULT_MAX_STATES = 200_000
@@ -268,8 +269,12 @@ class Canon:
         score_cuts = set(numbers.get("score", ()))
         if rules is not None:
             score_cuts.update(t.min for t in rules.tiers)
-            for perk in rules.perks.values():
+            for perk in rules.perks.values():  # perks are kept (penalties lifted) a margin past the line
                 score_cuts.update(x for x in (perk.min, perk.max) if x is not None)
+                if perk.min is not None:
+                    score_cuts.add(perk.min - PERK_MARGIN)
+                if perk.max is not None:
+                    score_cuts.add(perk.max + PERK_MARGIN)
             for contact in model.contacts.values():
                 if contact.drops_below:
                     score_cuts.add(contact.drops_below)
@@ -347,6 +352,7 @@ class Canon:
                         name,
                         part.era,
                         part.month,
+                        part.perks,  # held perks depend on the path (the margin), not only on the score
                         tuple((c.friend, c.dropped, c.dropped_you) for c in (contacts[i][1] for i in flags)),
                         part.granted if granted else None,
                         part.refused if refused else None,
