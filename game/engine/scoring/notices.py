@@ -161,11 +161,11 @@ def _from_event(run: list[Event], mode: str, names: dict[str, str]) -> Notice | 
         if delta == 0:
             return None
         tone = GOOD if delta > 0 else BAD
+        text = f"Score {delta:+d} → {score}: {reason}"
         if not shown.shows_reasons(mode):
-            return Notice("score", _points(delta), reason, f"Your score is now {score}.", tone, delta, score)
-        return Notice(
-            "score", _points(delta), reason, f"Score {delta:+d} → {score}: {reason}", tone, delta, score
-        )
+            text = f"Your score is now {score}."
+        source = str(event.get("source") or "")
+        return Notice("score", _points(delta), reason, text, tone, delta, score, source=source)
     if kind == "perk":
         granted = bool(event["granted"])
         title = event["title"]
