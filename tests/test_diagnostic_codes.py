@@ -42,6 +42,7 @@ STORY_FIXTURES = {
     "E207": STORY + "scenes:\n  a: {mechanics: [no-such], next: end}\n" + ENDS,
     "E208": STORY + "scenes:\n  a: {text: 'a { b', next: end}\n" + ENDS,
     "E209": "story: {id: t, title: T, start: a, format: 99}\n" + GO + ENDS,
+    "E210": STORY + "variables: {big: {type: int, initial: 10000000000000000}}\n" + GO + ENDS,
     "E300": STORY + "scenes:\n  a: {next: nowhere}\n",
     "E301": STORY + "scenes:\n  a: {text: '{nope}', next: end}\n" + ENDS,
     "E302": STORY + "scenes:\n  a: {next: [{if: turn > 1, to: end}]}\n" + ENDS,

@@ -73,6 +73,13 @@ CODES: dict[str, Code] = _codes(
     ("E207", ERROR, "bad-value", "A value is out of its allowed range or set."),
     ("E208", ERROR, "bad-text", "Text has a malformed {interpolation} or names an unknown variable."),
     ("E209", ERROR, "bad-format-version", "The story's format version is newer than this engine reads."),
+    (
+        "E210",
+        ERROR,
+        "over-limit",
+        "The story goes past a limit (choices, actions, tiers, perks, rules, contacts, calendar, "
+        "months one choice can move the calendar): see Limits.",
+    ),
     # E3xx: references
     ("E300", ERROR, "unknown-scene", "A next: or start: names a scene or ending that does not exist."),
     ("E301", ERROR, "unknown-variable", "An expression or text names a variable that is not declared."),

@@ -61,6 +61,24 @@ TEXT_CHARS = _limit(
 )
 SET_ITEMS = _limit("set_items", 10_000, "items", "one set variable in a save", "E600")
 
+# --- story size (chosen so that any lint-clean story plays a choice well under 50 ms: bench_limits) ---
+CHOICES_PER_SCENE = _limit("choices_per_scene", 1_000, "choices", "choices of one scene", "E210")
+ACTIONS_PER_CHOICE = _limit("actions_per_choice", 10, "actions", "actions of one choice", "E210")
+TIERS = _limit("tiers", 50, "tiers", "tiers of the scoring rules", "E210")
+PERKS = _limit("perks", 100, "perks", "perks and penalties of the scoring rules", "E210")
+RULES = _limit("rules", 100, "rules", "rules of the scoring rules", "E210")
+CONTACTS = _limit("contacts", 50, "contacts", "contacts of a story", "E210")
+CALENDAR_MONTHS = _limit(
+    "calendar_months", 1_200, "months", "from the calendar's start to the latest scene date", "E210"
+)
+STEP_MONTH_WORK = _limit(
+    "step_month_work",
+    240,
+    "contact-months",
+    "the months one choice can move the calendar, times (contacts + 1): each month costs a pass over them",
+    "E210",
+)
+
 # --- saves --------------------------------------------------------------------------------------------
 SAVE_TURNS = _limit("save_turns", 1_000_000, "turns", "the turn (and path length) of a save", "E600")
 DRAWS_PER_TURN = _limit(

@@ -18,8 +18,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from . import budget, limits
 from . import format as fmt
-from . import limits
 from .diagnostics import Diagnostic, InputError
 from .expr import Compiled, ExprError, compile_condition, compile_effect, compile_value
 from .extension import EXTENSIONS
@@ -316,6 +316,9 @@ def load_story(
                 Diagnostic(str(rules), 0, 0, "E202", "the rules file has no scoring: block")
             )
     story = _build(build) if recs else None
+    if story is not None and not any(d.is_error for d in checker.diagnostics):
+        # The limits that make every lint-clean story cheap to play (see game.engine.limits).
+        checker.diagnostics.extend(budget.check(story))
     if not recs and not checker.diagnostics:
         checker.diagnostics.append(Diagnostic(str(path), 0, 0, "E206", "the story files are empty"))
     if any(d.is_error for d in checker.diagnostics):
