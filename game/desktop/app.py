@@ -370,9 +370,19 @@ class App:
             return
         try:
             frame = self.session.frame()
-            self.slots.save(self.session, storage.AUTOSAVE, frame.title or frame.scene)
+            self.slots.save(self.session, storage.AUTOSAVE, frame.title or frame.scene, self.thumbnail())
         except OSError:
             self.toast("Could not autosave (disk full or read-only?)")
+
+    def thumbnail(self) -> pygame.Surface | None:
+        """The story screen as it looks now, shrunk to a save's picture (None with no story
+        screen). Drawn off screen, so a menu over the story is not in it."""
+        story = self.screen_named("story")
+        if story is None:
+            return None
+        canvas = pygame.Surface(self.surface.get_size())
+        story.draw(canvas)
+        return pygame.transform.smoothscale(canvas, storage.THUMB_SIZE)
 
     def record_ending(self) -> None:
         if self.session is not None and self.session.state.ending:

@@ -183,9 +183,11 @@ def draw_button(
     role: str = "sans",
     size: int | None = None,
     align: str = "left",
+    inset: int = 0,
 ) -> None:
     """A dark card button: hover lightens it, keyboard focus adds an accent ring, disabled
-    greys the label and shows the reason beneath it."""
+    greys the label and shows the reason beneath it. ``inset`` pixels are kept free at the
+    left, inside the padding (for a picture the caller draws)."""
     p = theme.palette
     size = size or theme.ui
     radius = theme.px(10)
@@ -196,7 +198,7 @@ def draw_button(
         bar = pygame.Rect(rect.x, rect.y + radius, theme.px(3), rect.h - 2 * radius)
         rrect(surf, p.accent, bar, theme.px(2))
     pad = theme.px(16)
-    x = rect.x + pad
+    x = rect.x + pad + inset
     ink = p.ink if button.enabled else p.disabled
     if button.number is not None:
         d = max(theme.px(26), round(size * 1.35))
@@ -246,12 +248,18 @@ def draw_button(
 
 
 def button_height(
-    cache: TextCache, theme: Theme, button: Button, width: int, role: str = "sans", size: int | None = None
+    cache: TextCache,
+    theme: Theme,
+    button: Button,
+    width: int,
+    role: str = "sans",
+    size: int | None = None,
+    inset: int = 0,
 ) -> int:
     """The height :func:`draw_button` needs for ``button`` at ``width`` (used by layouts)."""
     size = size or theme.ui
     pad = theme.px(16)
-    inner = width - 2 * pad
+    inner = width - 2 * pad - inset
     if button.number is not None:
         inner -= max(theme.px(26), round(size * 1.35)) + theme.px(14)
     if button.value:

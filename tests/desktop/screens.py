@@ -135,7 +135,7 @@ def build(app, which: str):
         if which == "menu":
             app.push(GameMenu(app))
         elif which in ("save", "load"):
-            app.slots.save(app.session, "slot1", "The market")
+            app.slots.save(app.session, "slot1", "The market", app.thumbnail())
             _fix_save_times(app)
             app.push(SaveLoadScreen(app, which))
         elif which == "settings":
