@@ -50,9 +50,11 @@ class ListScreen(Screen):
             if self.subheading
             else 0
         )
-        gap = t.px(10)
         heights = [button_height(self.cache, t, b, inner) for b in self.list.buttons]
-        total = t.px(28) + head_h + sub_h + t.px(20) + sum(heights) + gap * (len(heights) - 1) + t.px(28)
+        for gap in (t.px(10), t.px(4)):  # closer rows before anything would leave the window
+            total = t.px(28) + head_h + sub_h + t.px(20) + sum(heights) + gap * (len(heights) - 1) + t.px(28)
+            if total <= h - 2 * t.px(16):
+                break
         self.card = pygame.Rect(0, 0, cw, min(total, h - 2 * t.px(16)))
         self.card.center = (w // 2, h // 2)
         y = self.card.y + t.px(28) + head_h + sub_h + t.px(20)

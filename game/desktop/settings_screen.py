@@ -37,11 +37,15 @@ def _show(value) -> str:
 class SettingsScreen(ListScreen):
     name = "settings"
     heading = "Settings"
-    subheading = "Enter or click to change, ← → to step. Saved as you go."
     width_px = 520
 
     def __init__(self, app):
         super().__init__(app)
+        from .storage import saves_root, shown_path
+
+        self.subheading = (
+            f"Enter or click to change, ← → to step. Saved as you go. Your saves: {shown_path(saves_root())}"
+        )
         self.opaque = app.session is None  # over the title screen, a full page; in game, an overlay
 
     def buttons(self) -> list[Button]:

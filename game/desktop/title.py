@@ -118,7 +118,7 @@ class TitleScreen(Screen):
         from .storage import AUTOSAVE
 
         if what == "new":
-            self.app.new_game()
+            self._new_game()
         elif what == "story":
             self.app.next_scenario()
         elif what == "continue":
@@ -136,6 +136,27 @@ class TitleScreen(Screen):
             self.app.push(SettingsScreen(self.app))
         elif what == "quit":
             self.app.quit()
+
+    def _new_game(self) -> None:
+        """A new game, after asking when it would replace the autosave of a game under way (the
+        first choice of the new one overwrites it). A workshop never resumes the autosave, so
+        it does not ask."""
+        from .confirm import ConfirmScreen
+        from .saveload import describe
+        from .storage import AUTOSAVE
+
+        info = self.app.slots.info(AUTOSAVE)
+        if self.app.in_workshop or not info.exists or info.ended or info.error:
+            self.app.new_game()
+            return
+        shown = describe(info)[1].replace("\n", ". ")
+        detail = (
+            f"Your game under way ({info.label or 'Untitled'}: {shown}) is replaced when you make your first "
+            "choice. To keep it, Continue it and save it to a slot first."
+        )
+        self.app.push(
+            ConfirmScreen(self.app, "Start a new game?", detail, "Start a new game", self.app.new_game)
+        )
 
     def draw(self, surf: pygame.Surface) -> None:
         t, p = self.theme, self.theme.palette

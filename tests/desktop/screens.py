@@ -92,6 +92,17 @@ def _build_workshop(app, which: str) -> None:
         story.tools.hover = next(i for i, b in enumerate(story.tools.buttons) if b.data == "undo")
 
 
+def _same_saves_folder(app) -> None:
+    """The screen names the saves folder (a temporary one in tests): show the usual one instead."""
+    from game.desktop.storage import saves_root, shown_path
+
+    screen = app.top
+    screen.subheading = screen.subheading.replace(
+        shown_path(saves_root()), "~/.local/share/socialscore/saves"
+    )
+    screen.layout()
+
+
 def build(app, which: str):
     """Put ``app`` on screen ``which`` (one of SCREENS) and return it, drawn. ``score_*``
     and ``debrief_*`` need an app on the sample story."""
@@ -138,10 +149,12 @@ def build(app, which: str):
             app.slots.save(app.session, "slot1", "The market", app.thumbnail())
             _fix_save_times(app)
             app.push(SaveLoadScreen(app, which))
+            _same_saves_folder(app)
         elif which == "settings":
             # the logs folder is shown: keep it the same on every machine
             app.settings = replace(app.settings, log_folder="/home/player/socialscore-logs")
             app.push(SettingsScreen(app))
+            _same_saves_folder(app)
         elif which == "history":
             story._pick("choose", "buy_boots")
             app.push(HistoryScreen(app))
