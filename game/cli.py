@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .engine import InputError, StartError
+from .engine import DEFAULT_MODE, InputError, Mode, StartError
+from .engine.vartypes import TYPES
 from .paths import scenarios, story_dir, story_path
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -51,7 +52,7 @@ def _add_play_options(p: argparse.ArgumentParser) -> None:
     _add_rules(p)
     p.add_argument(
         "--transparency",
-        choices=("opaque", "partial", "transparent"),
+        choices=Mode.values(),
         default=None,
         help="how score changes are explained: only the number, a vague reason (partial, the default), "
         "or the exact rule",
@@ -159,9 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules(p)
     p.add_argument("--players", type=int, default=20, help="number of players (default 20)")
     p.add_argument("--seed", type=_seed, default=0, help="seed of the first player; player i uses seed+i")
-    p.add_argument(
-        "--transparency", choices=("opaque", "partial", "transparent"), default="partial", help="their mode"
-    )
+    p.add_argument("--transparency", choices=Mode.values(), default=Mode.PARTIAL, help="their mode")
     _add_serve_command(sub)
     _add_authoring_commands(sub)
     return parser
@@ -177,7 +176,7 @@ def _add_serve_command(sub) -> None:
     )
     p.add_argument(
         "--transparency",
-        choices=("opaque", "partial", "transparent"),
+        choices=Mode.values(),
         default=None,
         help="how much the app explains score changes (default partial)",
     )
@@ -254,8 +253,8 @@ def _add_authoring_commands(sub) -> None:
     p.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
     p.add_argument(
         "--transparency",
-        choices=("opaque", "partial", "transparent"),
-        default="partial",
+        choices=Mode.values(),
+        default=DEFAULT_MODE,
         help="how the transcript words score changes (default partial)",
     )
     p.add_argument("--from", dest="at", metavar="SCENE", help="start at this scene")
@@ -276,20 +275,10 @@ def parse_sets(story, pairs: Sequence[str]) -> dict[str, Any]:
         var = story.variables.get(name)
         if var is None:
             raise UsageError(f"--set {pair!r}: the story has no variable {name!r}")
-        raw = raw.strip()
-        if var.type == "int":
-            try:
-                out[name] = int(raw)
-            except ValueError:
-                raise UsageError(f"--set {pair!r}: {name} is a whole number") from None
-        elif var.type == "bool":
-            if raw not in ("true", "false"):
-                raise UsageError(f"--set {pair!r}: {name} is true or false")
-            out[name] = raw == "true"
-        elif var.type == "set":
-            out[name] = frozenset(v.strip() for v in raw.split(",") if v.strip())
-        else:
-            out[name] = raw
+        try:
+            out[name] = TYPES[var.type].parse(raw.strip())
+        except ValueError as exc:
+            raise UsageError(f"--set {pair!r}: {name} is {exc}") from None
     return out
 
 

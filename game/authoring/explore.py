@@ -92,7 +92,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..engine import StartError, Story, available, choose, start
+from ..engine import Mode, StartError, Story, available, choose, start
 from ..engine.expr import Compiled
 from ..engine.runtime import Draw
 from ..engine.scoring.model import PERK_MARGIN
@@ -680,7 +680,7 @@ def explore(
         mode = "coarse"
     if mode not in MODES:
         raise ValueError(f"unknown exploration mode {mode!r} (one of {', '.join(MODES)})")
-    options = dict(options or {"transparency": "transparent"})
+    options = dict(options or {"transparency": Mode.TRANSPARENT})
     began = time.perf_counter()
     limits = Limits(max_states, began + max_seconds if max_seconds else None, max_memory_mb)
     if mode in ("exact", "coarse"):

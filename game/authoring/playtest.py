@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..engine import Story, available, choose, start
+from ..engine import Mode, Story, available, choose, start
 from ..engine.state import State
 
 DEFAULT_MAX_TURNS = 1000
@@ -138,7 +138,7 @@ def play_one(
     """One seeded playthrough; returns its last state and the problem that stopped it, if any."""
     rng = random.Random(seed)
     try:
-        state, _ = start(story, seed, options or {"transparency": "transparent"})
+        state, _ = start(story, seed, options or {"transparency": Mode.TRANSPARENT})
     except Exception as exc:  # noqa: BLE001 - reported with the seed
         return None, Problem("error", seed, story.start, f"{type(exc).__name__}: {exc}", [])
     while state.ending is None:

@@ -30,12 +30,23 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..engine import ChoiceError, Event, Frame, Story, choose, frame, start
+from ..engine import (
+    DEFAULT_MODE,
+    ChoiceError,
+    Event,
+    EventKind,
+    Frame,
+    Mode,
+    Status,
+    Story,
+    choose,
+    frame,
+    start,
+)
 from ..engine.expr import format_value
 from ..engine.state import State
 
 WIDTH = 100
-MODES = ("opaque", "partial", "transparent")
 INDENT = "  "
 
 
@@ -47,7 +58,7 @@ class TranscriptError(ValueError):
 class Transcript:
     story: str
     seed: int = 0
-    transparency: str = "partial"
+    transparency: str = DEFAULT_MODE
     at: str | None = None
     sets: list[str] = field(default_factory=list)
     choices: list[str] = field(default_factory=list)
@@ -85,9 +96,10 @@ def parse(text: str, name: str = "transcript") -> Transcript:
         seed = int(values.get("seed", "0"))
     except ValueError:
         raise TranscriptError(f"{name}: the seed must be a whole number") from None
-    mode = values.get("transparency", "partial")
-    if mode not in MODES:
-        raise TranscriptError(f"{name}: transparency must be one of {', '.join(MODES)}")
+    try:
+        mode = Mode.parse(values.get("transparency", DEFAULT_MODE))
+    except ValueError as exc:
+        raise TranscriptError(f"{name}: {exc}") from None
     choices = [line[1:].strip() for line in lines[i:] if line.startswith(">")]
     return Transcript(values["story"], seed, mode, values.get("from"), sets, choices, header)
 
@@ -115,27 +127,27 @@ def event_lines(events: tuple[Event, ...], mode: str) -> list[str]:
     out: list[str] = []
     for e in events:
         kind = e.kind
-        if kind == "variable":
+        if kind == EventKind.VARIABLE:
             clamped = " (clamped)" if e["clamped"] else ""
             out.append(f"{e['name']}: {_value(e['old'])} -> {_value(e['new'])}{clamped}")
-        elif kind == "random":
+        elif kind == EventKind.RANDOM:
             out.append(f"random: {e['target']} (of {', '.join(e['options'])})")
-        elif kind == "score":
+        elif kind == EventKind.SCORE:
             what = e.cause.rule or e.cause.contact or e["source"]
             out.append(f"score {e['delta']:+d} -> {e['score']} ({e['factor']}, {what}): {e['explain'][mode]}")
-        elif kind == "tier":
+        elif kind == EventKind.TIER:
             out.append(f"tier: {e['old']} -> {e['new']} ({e['title']})")
-        elif kind == "perks":
+        elif kind == EventKind.PERKS:
             changes = [f"+{p}" for p in e["gained"]] + [f"-{p}" for p in e["lost"]]
             out.append(f"perks: {' '.join(changes)}")
-        elif kind == "perk":
+        elif kind == EventKind.PERK:
             verdict = "granted" if e["granted"] else "refused"
             out.append(f"apply {e['perk']}: {verdict}: {e['explain'][mode]}")
-        elif kind == "contact":
+        elif kind == EventKind.CONTACT:
             out.append(f"contact {e['contact']}: {e['change']}")
-        elif kind == "era":
+        elif kind == EventKind.ERA:
             out.append(f"era: {e['old']} -> {e['new']} ({e['title']})")
-        elif kind == "month":
+        elif kind == EventKind.MONTH:
             out.append(f"month: {e['date']}")
     return out
 
@@ -154,9 +166,9 @@ def frame_lines(f: Frame, state: State) -> list[str]:
         out.extend(_wrap(f.after, "after: "))
     for paragraph in f.paragraphs:
         out.extend(_wrap(paragraph))
-    if f.status == "ended":
+    if f.status == Status.ENDED:
         out.append(f"*** THE END: {f.title} [{f.ending}] ***")
-    elif f.status == "stuck":
+    elif f.status == Status.STUCK:
         out.append("(stuck: no enabled choice)")
     for c in f.choices:
         key = " (key)" if c.key else ""

@@ -18,7 +18,6 @@ from ..engine.scoring import queries, shown
 from ..engine.scoring.engine import model_of
 from ..engine.scoring.state import Entry
 
-MODES = ("opaque", "partial", "transparent")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 

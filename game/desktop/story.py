@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from ..engine import ChoiceError, Frame, UndoLocked
+from ..engine import ChoiceError, Frame, Status, UndoLocked
 from . import scoreview
 from .inputs import Input
 from .memory import give_back
@@ -138,7 +138,7 @@ class StoryScreen(Screen):
         self.tag = None
         if not code or self.frame is None:
             return
-        label = "THE END" if self.frame.status == "ended" else self._chapter_label()
+        label = "THE END" if self.frame.status == Status.ENDED else self._chapter_label()
         left = self.column.x + self.cache.font("sans_bold", t.label).size(label)[0] + t.px(18)
         right = min(b.rect.left for b in self.tools.buttons) - t.px(14)
         text = f"Session {code}"
@@ -170,11 +170,11 @@ class StoryScreen(Screen):
         y += t.px(10)
         self.choices_top = y
         buttons = []
-        if f.status == "choosing":
+        if f.status == Status.CHOOSING:
             for i, c in enumerate(f.choices, 1):
                 note = "" if c.enabled else (c.reason or "Not available.")
                 buttons.append(Button(c.text, ("choose", c.id), c.enabled, note, i if i <= 9 else None))
-        elif f.status == "ended":
+        elif f.status == Status.ENDED:
             buttons.append(Button("See how it went", ("debrief", None), number=1))
             buttons.append(Button("Back to the title screen", ("title", None), number=2))
         else:
@@ -382,7 +382,7 @@ class StoryScreen(Screen):
         w, h = surf.get_size()
         # header: chapter and turn on the left, tools on the right
         f = self.frame
-        label = "THE END" if f.status == "ended" else self._chapter_label()
+        label = "THE END" if f.status == Status.ENDED else self._chapter_label()
         lbl = self.cache.line(label, "sans_bold", t.label, p.accent)
         surf.blit(lbl, (self.column.x, t.px(24) + (round(self._tool_size * 2.3) - lbl.get_height()) // 2))
         if self.tag is not None:

@@ -11,6 +11,7 @@ Public API (front ends and tools use only this):
 from . import reflection, scoring  # noqa: F401 - register with the loader and runtime
 from .diagnostics import CODES, Diagnostic, InputError
 from .events import Cause, Event
+from .kinds import DEFAULT_MODE, EventKind, Mode, Status
 from .loader import load_story, load_story_or_raise
 from .model import Choice, Scene, Story
 from .runtime import ChoiceError, ChoiceView, Frame, StartError, available, choose, frame, start
@@ -19,6 +20,10 @@ from .state import State
 
 __all__ = [
     "CODES",
+    "DEFAULT_MODE",
+    "EventKind",
+    "Mode",
+    "Status",
     "Cause",
     "Choice",
     "ChoiceError",

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .kinds import EventKind
 from .model import EMPTY
 
 
@@ -48,7 +49,7 @@ class Cause:
 class Event:
     """One change. ``turn`` is the turn it happened on (the choice's turn, 1-based)."""
 
-    kind: str
+    kind: EventKind
     cause: Cause
     turn: int
     data: Mapping[str, Any] = field(default_factory=lambda: EMPTY)

@@ -45,8 +45,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from . import limits
+from . import limits, vartypes
 from .diagnostics import CODES
+from .vartypes import BOOL, INT, SET, STR
 
 # Looked up in the diagnostics table so that a renamed or retired code fails at import time.
 BAD_EXPRESSION = CODES["E400"].id
@@ -56,11 +57,7 @@ EXPRESSION_LIMIT = CODES["E403"].id
 FORBIDDEN = CODES["E404"].id
 UNKNOWN_VARIABLE = CODES["E301"].id
 
-INT = "int"
-BOOL = "bool"
-STR = "str"
-SET = "set"
-TYPES = frozenset({INT, BOOL, STR, SET})
+TYPES = frozenset(vartypes.NAMES)
 
 CONDITION = "condition"
 VALUE = "value"

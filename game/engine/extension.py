@@ -32,6 +32,11 @@ class Extension:
     """
 
     name: str
+    #: the name roots its ``builtins`` hook may return (``contacts`` covers ``contacts.ID.score``):
+    #: reserved, so a story cannot declare a variable of that name even when the extension is unused
+    names: frozenset[str] = frozenset()
+    #: what a story needs for those names to exist, for the unknown-name hint ("a scoring: block")
+    names_need: str = ""
     builtins: Any = None
     build_story: Any = None
     build_scene: Any = None
@@ -46,6 +51,21 @@ class Extension:
 
 #: Registered extensions, in order.
 EXTENSIONS: list[Extension] = []
+
+
+def reserved_roots() -> frozenset[str]:
+    """Name roots a story may not declare: the core built-ins' and every extension's."""
+    return CORE_NAMES.union(*(ext.names for ext in EXTENSIONS))
+
+
+def name_needs(name: str) -> str:
+    """What a story needs for the built-in ``name`` to exist ("a scoring: block"), or ""."""
+    root = name.split(".")[0]
+    return next((ext.names_need for ext in EXTENSIONS if root in ext.names), "")
+
+
+#: The core engine's built-in name roots (``turn``, ``visits.SCENE``, ``chosen.SCENE.CHOICE``).
+CORE_NAMES = frozenset({"turn", "visits", "chosen"})
 
 
 def register(extension: Extension) -> Extension:

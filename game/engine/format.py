@@ -7,6 +7,7 @@ import time with :meth:`Record.add`, before any story is loaded.
 
 from __future__ import annotations
 
+from . import vartypes
 from .schema import (
     DOTTED_RE,
     AnyScalar,
@@ -28,7 +29,7 @@ from .schema import (
 #: The newest story format version this engine reads.
 FORMAT_VERSION = 1
 
-VARIABLE_TYPES = ("int", "bool", "str", "set")
+VARIABLE_TYPES = vartypes.NAMES
 
 STORY = Record(
     "story",

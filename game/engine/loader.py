@@ -22,7 +22,7 @@ from . import budget, limits
 from . import format as fmt
 from .diagnostics import Diagnostic, InputError
 from .expr import Compiled, ExprError, compile_condition, compile_effect, compile_value
-from .extension import EXTENSIONS
+from .extension import EXTENSIONS, name_needs, reserved_roots
 from .model import (
     EMPTY_TEMPLATE,
     Branch,
@@ -38,13 +38,13 @@ from .model import (
     Where,
 )
 from .schema import Checker, Rec, Src
+from .vartypes import INT, SET, TYPES, type_of
 from .yamlsafe import load_file
 
 YAML_SUFFIXES = (".yaml", ".yml")
 #: Files with these endings in a story's folder are rules files for --rules, not part of the story.
 RULES_SUFFIXES = (".rules.yaml", ".rules.yml")
 MAX_FILES = limits.STORY_FILES
-_DEFAULTS = {"int": 0, "bool": False, "str": "", "set": frozenset()}
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -91,8 +91,9 @@ class Build:
         cause = _UNKNOWN_NAME_RE.match(message) if code == "E301" else None
         if cause and cause[1] in self.rejected:
             return  # a use of a variable whose declaration was reported: not a second cause
-        if cause and cause[1].split(".")[0] in _SCORE_NAMES and cause[1] not in self.builtins:
-            message += f"; {cause[1]!r} exists only in a story with a scoring: block"
+        need = name_needs(cause[1]) if cause else ""
+        if need and cause[1] not in self.builtins:
+            message += f"; {cause[1]!r} exists only in a story with {need}"
         if where is None:
             self.checker.diagnostics.append(Diagnostic(self.root, 0, 0, code, message))
             return
@@ -443,8 +444,6 @@ def _collect_chapters(b: Build) -> dict[str, Chapter]:
 
 
 _UNKNOWN_NAME_RE = re.compile(r"unknown variable '([^']+)'")
-#: names the scoring model provides (see docs/scoring-format.md), for a hint when a story has none
-_SCORE_NAMES = {"score", "tier", "perks", "granted", "refused", "era", "year", "month", "friends", "contacts"}
 
 
 def _collect_variables(b: Build) -> None:
@@ -469,64 +468,31 @@ def _build_variable(b: Build, name: str, rec: Rec) -> Variable | None:
         if initial is None:
             b.error(rec, "E202", f"variable {name!r} needs a type or an initial value")
             return None
-        vtype = _infer_type(initial)
+        vtype = type_of(initial)
         if vtype is None:
             b.error(rec, "E200", f"variable {name!r}: cannot tell the type of {initial!r}")
             return None
     if initial is None:
-        initial = _DEFAULTS[vtype]
-    elif _infer_type(initial) != vtype:
+        initial = TYPES[vtype].default
+    elif type_of(initial) != vtype:
         b.error(rec, "E200", f"variable {name!r} is {vtype} but its initial value {initial!r} is not")
         return None
-    if vtype == "set":
+    if vtype == SET:
         initial = frozenset(initial)
     lo, hi = rec.get("min"), rec.get("max")
-    if (lo is not None or hi is not None) and vtype != "int":
+    if (lo is not None or hi is not None) and vtype != INT:
         b.error(rec, "E207", f"variable {name!r}: min and max apply to int variables only")
         return None
     if lo is not None and hi is not None and lo > hi:
         b.error(rec, "E207", f"variable {name!r}: min {lo} is above max {hi}")
         return None
-    if vtype == "int" and ((lo is not None and initial < lo) or (hi is not None and initial > hi)):
+    if vtype == INT and ((lo is not None and initial < lo) or (hi is not None and initial > hi)):
         b.error(rec, "E207", f"variable {name!r}: initial value {initial} is outside {lo}..{hi}")
         return None
-    if any(part.startswith("_") for part in name.split(".")) or name.split(".")[0] in _RESERVED_ROOTS:
+    if any(part.startswith("_") for part in name.split(".")) or name.split(".")[0] in reserved_roots():
         b.error(rec, "E203", f"variable name {name!r} is reserved")
         return None
     return Variable(name, vtype, initial, b.where(rec), lo, hi, rec.get("doc", ""))
-
-
-#: Name roots that the engine and its extensions provide; stories cannot declare them.
-_RESERVED_ROOTS = {
-    "visits",
-    "chosen",
-    "turn",
-    "score",
-    "tier",
-    "perks",
-    "contacts",
-    "year",
-    "month",
-    "era",
-    "date",
-    "tier_title",
-    "granted",
-    "refused",
-    "friends",
-    "ledger",
-}
-
-
-def _infer_type(value: Any) -> str | None:
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, int):
-        return "int"
-    if isinstance(value, str):
-        return "str"
-    if isinstance(value, (list, frozenset)):
-        return "set"
-    return None
 
 
 def _collect_scenes(b: Build, chapters: dict[str, Chapter]) -> None:

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .expr import Compiled, format_value
+from .vartypes import INT
 
 EMPTY: Mapping = MappingProxyType({})
 
@@ -166,7 +167,7 @@ class Variable:
     doc: str = ""
 
     def clamp(self, value: Any) -> Any:
-        if self.type != "int":
+        if self.type != INT:
             return value
         if self.min is not None and value < self.min:
             return self.min

@@ -14,8 +14,10 @@ from typing import Any
 
 from .events import Cause, Event
 from .extension import EXTENSIONS
+from .kinds import EventKind, Status
 from .model import EMPTY, Choice, Next, Scene, Story
 from .state import State, frozen, mix
+from .vartypes import SET, type_of
 
 
 class ChoiceError(ValueError):
@@ -54,7 +56,7 @@ class Frame:
     after: str
     paragraphs: tuple[str, ...]
     choices: tuple[ChoiceView, ...]
-    status: str
+    status: Status
     ending: str | None
     chapter: str | None
     tags: tuple[str, ...]
@@ -122,7 +124,9 @@ class Step:
         self.state = state
         self._dirty = False
 
-    def emit(self, kind: str, data: Mapping[str, Any] | None = None, cause: Cause | None = None) -> Event:
+    def emit(
+        self, kind: EventKind, data: Mapping[str, Any] | None = None, cause: Cause | None = None
+    ) -> Event:
         event = Event(kind, cause or self.cause, self.turn, MappingProxyType(dict(data)) if data else EMPTY)
         self.events.append(event)
         return event
@@ -154,7 +158,7 @@ class Step:
                 self.vars[name] = clamped
                 self._dirty = True
                 self.emit(
-                    "variable",
+                    EventKind.VARIABLE,
                     {"name": name, "old": old, "new": clamped, "clamped": clamped != new},
                     cause,
                 )
@@ -177,7 +181,7 @@ class Step:
                 if branch.to:
                     return branch.to
                 target = self.draw_weighted(branch.random)
-                self.emit("random", {"target": target, "options": [t for t, _ in branch.random]})
+                self.emit(EventKind.RANDOM, {"target": target, "options": [t for t, _ in branch.random]})
                 self.sync()
                 return target
         raise AssertionError("the loader guarantees a final unconditional branch")  # pragma: no cover
@@ -186,7 +190,7 @@ class Step:
         visits[scene.id] = visits.get(scene.id, 0) + 1
         cause = Cause(scene.id)
         self.sync(scene=scene.id, visits=MappingProxyType(dict(visits)))
-        self.emit("scene", {"title": scene.title.render(self.ctx)}, cause)
+        self.emit(EventKind.SCENE, {"title": scene.title.render(self.ctx)}, cause)
         self.run_effects(scene.on_enter, cause)
         for ext in EXTENSIONS:
             if ext.on_enter:
@@ -194,7 +198,7 @@ class Step:
                 self.sync()
         if scene.is_ending:
             self.sync(ending=scene.id)
-            self.emit("ending", {"title": scene.title.render(self.ctx)}, cause)
+            self.emit(EventKind.ENDING, {"title": scene.title.render(self.ctx)}, cause)
 
 
 def start(
@@ -219,10 +223,11 @@ def start(
         var = story.variables.get(name)
         if var is None:
             raise StartError(f"unknown variable {name!r}")
-        if var.type == "set" and isinstance(value, (list, set, tuple)):
+        if var.type == SET and isinstance(value, (list, set, tuple)):
             value = frozenset(value)
-        if _type_of(value) != var.type:
-            raise StartError(f"{name} is {var.type}, not {_type_of(value)} ({value!r})")
+        actual = type_of(value)
+        if actual != var.type:
+            raise StartError(f"{name} is {var.type}, not {actual or type(value).__name__} ({value!r})")
         variables[name] = var.clamp(value)
     scene_id = at or story.start
     scene = story.scenes.get(scene_id)
@@ -237,18 +242,6 @@ def start(
     step = Step(story, state, Cause(scene_id), 0, draw)
     step.enter(scene, {})
     return step.state, tuple(step.events)
-
-
-def _type_of(value: Any) -> str:
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, int):
-        return "int"
-    if isinstance(value, str):
-        return "str"
-    if isinstance(value, frozenset):
-        return "set"
-    return type(value).__name__
 
 
 def available(story: Story, state: State) -> list[tuple[Choice, bool, str | None]]:
@@ -330,11 +323,11 @@ def frame(story: Story, state: State) -> Frame:
         for c, enabled, reason in available(story, state)
     )
     if state.ending:
-        status = "ended"
+        status = Status.ENDED
     elif any(c.enabled for c in choices):
-        status = "choosing"
+        status = Status.CHOOSING
     else:
-        status = "stuck"
+        status = Status.STUCK
     return Frame(
         scene=scene.id,
         title=scene.title.render(ctx),
@@ -378,7 +371,7 @@ def choose(
         last_choice=choice.uid,
     )
     ctx = step.ctx
-    step.emit("choice", {"text": choice.text.render(ctx)})
+    step.emit(EventKind.CHOICE, {"text": choice.text.render(ctx)})
     step.run_effects(choice.effects, cause)
     for ext in EXTENSIONS:
         if ext.on_choice:

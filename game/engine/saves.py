@@ -25,6 +25,7 @@ from .extension import EXTENSIONS
 from .files import FileRefused, loads_json, read_regular, write_text
 from .model import Story
 from .state import State, frozen
+from .vartypes import INT, SET, STR, TYPES
 
 SAVE_FORMAT = "socialscore-save"
 #: The save version this build writes. Older versions are migrated one step at a time.
@@ -205,29 +206,19 @@ def state_from_json(story: Story, data: Any, where: str = "<save>") -> State:
 def _checked_value(var: Any, value: Any, bad: Callable[[str], InputError]) -> Any:
     """A saved variable's value as the state holds it, if it is one the story could produce."""
     name = var.name
-    if var.type == "set":
+    if var.type == SET:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise bad(f"the saved {name!r} is not a set of text")
         if len(value) > limits.SET_ITEMS or any(len(v) > limits.TEXT_CHARS for v in value):
             raise bad(f"the saved {name!r} is larger than any set the game makes")
         return frozenset(value)
-    if not _fits(value, var.type):
+    if not TYPES[var.type].fits(value):
         raise bad(f"the saved {name!r} is not {var.type}")
-    if var.type == "int":
+    if var.type == INT:
         if abs(value) > limits.INT_MAGNITUDE:
             raise bad(f"the saved {name!r} is beyond the limit of {limits.INT_MAGNITUDE:.0e} in size")
         if var.min is not None and value < var.min or var.max is not None and value > var.max:
             raise bad(f"the saved {name!r} ({value}) is outside its range {var.min} to {var.max}")
-    if var.type == "str" and len(value) > limits.TEXT_CHARS:
+    if var.type == STR and len(value) > limits.TEXT_CHARS:
         raise bad(f"the saved {name!r} is longer than any text the game makes")
     return value
-
-
-def _fits(value: Any, vtype: str) -> bool:
-    if vtype == "bool":
-        return isinstance(value, bool)
-    if vtype == "int":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if vtype == "str":
-        return isinstance(value, str)
-    return False

@@ -15,9 +15,8 @@ import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
-from ..engine import ChoiceError, Event, Frame, InputError, Session, UndoLocked
+from ..engine import DEFAULT_MODE, ChoiceError, Event, Frame, InputError, Session, Status, UndoLocked
 from ..engine.controls import CleanStream
-from ..engine.scoring.model import DEFAULT_MODE
 
 DEFAULT_SAVE = "socialscore-save.json"
 
@@ -67,10 +66,10 @@ class TextFrontEnd:
         for paragraph in frame.paragraphs:
             self.wrap(paragraph)
             self.say()
-        if frame.status == "ended":
+        if frame.status == Status.ENDED:
             self.say(f"*** THE END: {frame.title} ***")
             return
-        if frame.status == "stuck":
+        if frame.status == Status.STUCK:
             self.say("(The story has no way on from here. Type undo or quit.)")
             return
         for i, choice in enumerate(frame.choices, 1):
@@ -98,7 +97,7 @@ class TextFrontEnd:
         self.show_frame(session.frame())
         while True:
             frame = session.frame()
-            if frame.status == "ended":
+            if frame.status == Status.ENDED:
                 return 0
             line = self.read()
             if line is None:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..engine import ChoiceError, Event, Session, Story
+from ..engine import DEFAULT_MODE, ChoiceError, Event, Session, Story
 from ..engine.reflection import questions
 from ..engine.scoring import queries
 from ..workshop.log import clean_pseudonym, now_iso
@@ -46,7 +46,7 @@ class Settings:
 
     session_code: str
     seed: int
-    transparency: str = "partial"
+    transparency: str = DEFAULT_MODE
     reflect: bool = True
     story: str | None = None
     rules: str | None = None

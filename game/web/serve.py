@@ -14,6 +14,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from ..engine import DEFAULT_MODE
 from ..workshop.log import SESSION_CODE_RE, default_session_code
 from ..workshop.preset import PresetError, apply, load_preset
 
@@ -79,7 +80,7 @@ def run_serve(args: argparse.Namespace) -> int:
     settings = Settings(
         session_code=code,
         seed=seed,
-        transparency=args.transparency or "partial",
+        transparency=args.transparency or DEFAULT_MODE,
         reflect=bool(getattr(args, "reflect", True)),
         story=args.story,
         rules=args.rules,

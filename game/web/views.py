@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..engine import Session
+from ..engine import Mode, Session
 from ..engine.debrief import build_debrief
 from ..engine.runtime import Context
 from ..engine.scoring import queries
@@ -32,7 +32,7 @@ class ChoiceRow:
 
 def mode_of(session: Session) -> str:
     part = part_of(session.state)
-    return part.mode if part else "transparent"
+    return part.mode if part else Mode.TRANSPARENT
 
 
 def scene(session: Session) -> dict[str, Any]:
@@ -69,7 +69,7 @@ def phone(session: Session) -> dict[str, Any] | None:
     return {
         "hidden": False,
         "view": view,
-        "next_tier": view.next_tier if mode == "transparent" else None,
+        "next_tier": view.next_tier if mode == Mode.TRANSPARENT else None,
         "friends": [c for c in people if c.friend],
         "pulling_down": queries.pulling_down(story, state),
         "suggested": queries.suggestions(story, state),

@@ -12,7 +12,7 @@ import random
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..engine import Session, Story
+from ..engine import Mode, Session, Story
 from ..engine.reflection import questions
 from .log import SessionLog
 from .simulate import play_once, policy_named
@@ -69,7 +69,7 @@ def write_demo_logs(
     log_dir: str | Path,
     players: int = 20,
     seed: int = 0,
-    transparency: str = "partial",
+    transparency: str = Mode.PARTIAL,
     pseudonyms: Sequence[str] | None = None,
     session_code: str = "demo",
 ) -> list[Path]:

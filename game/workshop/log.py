@@ -38,14 +38,20 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .. import __version__
-from ..engine import Event, Session, frame
+from ..engine import DEFAULT_MODE, Event, EventKind, Session, frame
 from ..engine.reflection import questions
 from ..engine.scoring.engine import model_of, part_of
-from ..engine.scoring.model import DEFAULT_MODE
 
 SCHEMA = 1
 #: Event kinds a choice line keeps (the rest, such as variable changes, stay out of the log).
-LOGGED_EVENTS = ("score", "tier", "perks", "perk", "contact", "era")
+LOGGED_EVENTS = (
+    EventKind.SCORE,
+    EventKind.TIER,
+    EventKind.PERKS,
+    EventKind.PERK,
+    EventKind.CONTACT,
+    EventKind.ERA,
+)
 PSEUDONYM_MAX = 40
 SESSION_CODE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..engine import Mode
 from ..engine.controls import strip_controls_deep
 from ..engine.files import FileRefused, loads_json, read_regular
 from .log import SCHEMA
@@ -78,7 +79,7 @@ class PlayerLog:
     @property
     def transparency(self) -> str:
         value = self.header.get("transparency")
-        return value if value in ("opaque", "partial", "transparent") else "transparent"
+        return Mode.parse(value, Mode.TRANSPARENT)
 
     @property
     def rules_title(self) -> str:

@@ -25,11 +25,12 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from ..engine import Mode
 from ..engine.yamlsafe import load_file
 from ..paths import scenarios
 from .log import SESSION_CODE_RE
 
-TRANSPARENCY = ("opaque", "partial", "transparent")
+TRANSPARENCY = Mode.values()
 FIELDS = ("session_code", "seed", "transparency", "log_dir", "undo_locked", "rules", "reflect", "story")
 
 

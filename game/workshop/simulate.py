@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..engine import Story, available, choose, start
+from ..engine import Mode, Story, available, choose, start
 from ..engine.model import Choice
 from ..engine.state import State
 
@@ -245,7 +245,7 @@ def run_simulate(args) -> int:
         raise UsageError(f"socialscore simulate: {exc}") from None
     story = load_for_play(args)
     show = sys.stderr.isatty() and args.runs >= 20 and not args.json
-    options = {"transparency": "transparent"}
+    options = {"transparency": Mode.TRANSPARENT}
     try:
         summary = simulate(story, args.policy, args.runs, args.seed, options, _bar if show else None)
     except ScriptError as exc:

@@ -13,10 +13,9 @@ import random
 import sys
 from typing import TextIO
 
-from ..engine import Session
+from ..engine import DEFAULT_MODE, Session
 from ..engine.controls import CleanStream
 from ..engine.reflection import questions
-from ..engine.scoring.model import DEFAULT_MODE
 from ..text.terminal import TextFrontEnd
 from . import reflect
 from .log import LogFolderError, SessionLog, clean_pseudonym, default_session_code, prepare_log_dir

@@ -13,6 +13,8 @@ NAME = engine.NAME
 register(
     Extension(
         name=NAME,
+        names=build.NAMES,
+        names_need="a scoring: block",
         builtins=build.builtins,
         build_story=build.build_story,
         build_scene=build.build_scene,

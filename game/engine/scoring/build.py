@@ -6,6 +6,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
+from ..kinds import Mode
 from ..model import Builtin, Where
 from ..schema import Rec
 from .engine import AppStatus
@@ -61,6 +62,29 @@ def _contact_ids(b) -> list[str]:
     return out
 
 
+#: The name roots :func:`builtins` may return; "date" is kept for the calendar (scenes' date: field).
+NAMES = frozenset(
+    {
+        "score",
+        "tier",
+        "tier_title",
+        "perks",
+        "granted",
+        "refused",
+        "era",
+        "year",
+        "month",
+        "date",
+        "friends",
+        "contacts",
+        "transparency",
+        "app",
+        "ledger",
+    }
+)
+_MODE_WORDS = ", ".join(repr(m.value) for m in tuple(Mode)[:-1]) + f" or {tuple(Mode)[-1].value!r}"
+
+
 def builtins(b) -> dict[str, Builtin]:
     """Names for expressions: score, tier, perks..., contacts.ID.*; only for a story with rules."""
     if _scoring_rec(b) is None:
@@ -83,7 +107,7 @@ def builtins(b) -> dict[str, Builtin]:
         "transparency": Builtin(
             "transparency",
             "str",
-            "The session's transparency mode: 'opaque', 'partial' or 'transparent'.",
+            f"The session's transparency mode: {_MODE_WORDS}.",
             lambda s: part(s).mode,
         ),
     }
@@ -284,9 +308,9 @@ def _build_rules(b, rec: Rec) -> Rules | None:
                 limit["per"] if limit else "month",
                 rrec.get("diminishing"),
                 check_eras(rrec, rrec.get("eras")),
-                explain.get("partial") if explain else None,
-                explain.get("transparent") if explain else None,
-                explain.get("opaque") if explain else None,
+                explain.get(Mode.PARTIAL) if explain else None,
+                explain.get(Mode.TRANSPARENT) if explain else None,
+                explain.get(Mode.OPAQUE) if explain else None,
             )
         )
     drift, pull = rec.get("drift"), rec.get("pull")

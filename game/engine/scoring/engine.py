@@ -23,10 +23,10 @@ import re
 from typing import Any
 
 from ..events import Cause
+from ..kinds import DEFAULT_MODE, EventKind, Mode
 from ..model import Choice, Scene, Story
 from ..state import State
 from .model import (
-    DEFAULT_MODE,
     MODES,
     OPAQUE_TEXT,
     PERK_MARGIN,
@@ -112,9 +112,11 @@ def initial(story: Story, options: dict) -> ScoreState | None:
     if model is None or model.rules is None:
         return None
     rules = model.rules
-    mode = options.get("transparency") or DEFAULT_MODE
-    if mode not in MODES:
-        raise ValueError(f"transparency must be one of {', '.join(MODES)}, not {mode!r}")
+    raw = options.get("transparency") or DEFAULT_MODE
+    try:
+        mode = Mode(raw)
+    except ValueError:
+        raise ValueError(f"transparency must be one of {', '.join(MODES)}, not {raw!r}") from None
     month = model.calendar_start
     if month is None:
         month = rules.eras[0].start if rules.eras else DEFAULT_START_MONTH
@@ -268,7 +270,7 @@ def _change(
     part = part.evolve(score=new_score, ledger=part.ledger + (entry,))
     event_cause = Cause(cause.scene, cause.choice, rule, contact)
     step.emit(
-        "score",
+        EventKind.SCORE,
         {
             "delta": delta,
             "requested": requested,
@@ -290,7 +292,7 @@ def _settle(step, rules: Rules, part: ScoreState, cause: Cause, judge: bool = Tr
     tier = rules.tier_of(part.score)
     if tier is not None and tier.id != part.tier:
         up = rules.tier_rank(tier.id) > rules.tier_rank(part.tier)
-        step.emit("tier", {"old": part.tier, "new": tier.id, "title": tier.title, "up": up}, cause)
+        step.emit(EventKind.TIER, {"old": part.tier, "new": tier.id, "title": tier.title, "up": up}, cause)
         part = part.evolve(tier=tier.id)
     if not judge:
         return part
@@ -299,7 +301,8 @@ def _settle(step, rules: Rules, part: ScoreState, cause: Cause, judge: bool = Tr
         gained, lost = sorted(perks - part.perks), sorted(part.perks - perks)
         titles = {p: rules.perks[p].title for p in gained + lost}
         penalties = sorted(p for p in gained + lost if rules.perks[p].penalty)
-        step.emit("perks", {"gained": gained, "lost": lost, "titles": titles, "penalties": penalties}, cause)
+        data = {"gained": gained, "lost": lost, "titles": titles, "penalties": penalties}
+        step.emit(EventKind.PERKS, data, cause)
         part = part.evolve(perks=perks)
     return part
 
@@ -394,7 +397,7 @@ def _react(
             data = _contact_data(cid, contact.name, change)
             if reaction.says:
                 data["says"] = reaction.says
-            step.emit("contact", data, Cause(cause.scene, cause.choice, contact=cid))
+            step.emit(EventKind.CONTACT, data, Cause(cause.scene, cause.choice, contact=cid))
     return part
 
 
@@ -409,7 +412,7 @@ def _perform_action(
         if kind == "befriend" and not now.friend:
             part = part.with_contact(cid, ContactState(now.score, now.closeness, True, now.dropped, False))
             step.emit(
-                "contact",
+                EventKind.CONTACT,
                 _contact_data(contact.id, contact.name, "befriended"),
                 Cause(cause.scene, cause.choice, contact=cid),
             )
@@ -418,7 +421,7 @@ def _perform_action(
                 cid, ContactState(now.score, now.closeness, False, True, now.dropped_you)
             )
             step.emit(
-                "contact",
+                EventKind.CONTACT,
                 _contact_data(contact.id, contact.name, "dropped"),
                 Cause(cause.scene, cause.choice, contact=cid),
             )
@@ -436,7 +439,7 @@ def _perform_action(
             part = part.evolve(refused=part.refused | {perk.id}, granted=part.granted - {perk.id})
             explain = _refusal(rules, part, Requires(perk=perk.id))
         step.emit(
-            "perk",
+            EventKind.PERK,
             {"perk": perk.id, "title": perk.title, "granted": granted, "explain": explain.to_json()},
             cause,
         )
@@ -476,7 +479,7 @@ def on_enter(step, scene: Scene) -> None:
     cause = Cause(scene.id)
     while part.month < extra.date:
         part = _tick(step, model, part.evolve(month=part.month + 1), cause)
-    step.emit("month", {"date": month_text(part.month)}, cause)
+    step.emit(EventKind.MONTH, {"date": month_text(part.month)}, cause)
     step.ext[NAME] = part
 
 
@@ -485,7 +488,7 @@ def _tick(step, model: ScoreModel, part: ScoreState, cause: Cause) -> ScoreState
     rules = model.rules
     era = rules.era_at(part.month)
     if era is not None and era.id != part.era:
-        step.emit("era", {"old": part.era, "new": era.id, "title": era.title}, cause)
+        step.emit(EventKind.ERA, {"old": part.era, "new": era.id, "title": era.title}, cause)
         part = part.evolve(era=era.id)  # its perks are judged with the month's, at the end
     contacts = []
     for cid, c in part.contacts:
@@ -558,7 +561,7 @@ def _reactions(step, model: ScoreModel, part: ScoreState, cause: Cause) -> Score
         if c.friend and contact.drops_below and part.score < contact.drops_below:
             part = part.with_contact(cid, ContactState(c.score, c.closeness, False, c.dropped, True))
             step.emit(
-                "contact",
+                EventKind.CONTACT,
                 _contact_data(cid, contact.name, "dropped_you"),
                 Cause(cause.scene, cause.choice, contact=cid),
             )
@@ -627,8 +630,8 @@ def gate(story: Story, state: State, choice: Choice) -> str | None:
     if part is None or _meets(rules, part, extra.requires):
         return None
     mode = part.mode
-    if mode == "transparent":
+    if mode == Mode.TRANSPARENT:
         active = story.builtins.get("app.active")
         if active is not None and not active.get(state):
-            mode = "partial"
+            mode = Mode.PARTIAL
     return _refusal(rules, part, extra.requires)[mode]

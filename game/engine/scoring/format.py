@@ -27,7 +27,6 @@ FACTOR_IDS = ("history", "behaviour", "capacity", "identity", "relationships")
 ACTION_KINDS = ("buy", "post", "share", "pay", "behave", "befriend", "drop", "apply")
 TAG_KINDS = ("buy", "post", "share", "pay", "behave")
 LABELS = ("documented", "reported", "speculative")
-MODES = ("opaque", "partial", "transparent")
 PERIODS = ("month", "year", "game")
 
 

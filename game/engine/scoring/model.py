@@ -9,14 +9,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..expr import Compiled
+from ..kinds import Mode
 from ..model import Template, Where
 
-MODES = ("opaque", "partial", "transparent")
+#: the modes' names, for messages (the modes themselves are game.engine.kinds.Mode)
+MODES = Mode.values()
 #: A perk held is kept until the score falls this many points below its threshold, and a penalty in
 #: force is lifted only this many points above its limit, so neither flickers near the line.
 PERK_MARGIN = 10
-#: The mode of a game started without one: vague reasons, like the real apps (the story is about opacity).
-DEFAULT_MODE = "partial"
 OPAQUE_TEXT = "Your score changed."
 
 
@@ -39,11 +39,11 @@ class Explain:
     partial: str
     transparent: str
 
-    def __getitem__(self, mode: str) -> str:
-        return getattr(self, mode)
+    def __getitem__(self, mode: Mode | str) -> str:
+        return getattr(self, Mode(mode).value)
 
     def to_json(self) -> dict:
-        return {"opaque": self.opaque, "partial": self.partial, "transparent": self.transparent}
+        return {mode.value: self[mode] for mode in Mode}
 
 
 @dataclass(frozen=True, slots=True)

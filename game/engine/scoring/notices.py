@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..events import Event
+from ..kinds import EventKind, Mode
 from ..model import Story
 from ..state import State
 from . import shown
@@ -131,8 +132,8 @@ def _runs(events: Sequence[Event]) -> list[list[Event]]:
         prev = out[-1][-1] if out else None
         if (
             prev is not None
-            and event.kind == "score"
-            and prev.kind == "score"
+            and event.kind == EventKind.SCORE
+            and prev.kind == EventKind.SCORE
             and event.get("source") == "pull"
             and prev.get("source") == "pull"
             and event.get("date") == prev.get("date")
@@ -146,12 +147,12 @@ def _runs(events: Sequence[Event]) -> list[list[Event]]:
 def _from_event(run: list[Event], mode: str, names: dict[str, str]) -> Notice | None:
     event = run[-1]
     kind = event.kind
-    if kind == "score":
+    if kind == EventKind.SCORE:
         delta = sum(int(e.get("delta") or 0) for e in run)
         score = int(event["score"])
         if len(run) == 1:
             reason = event["explain"][mode]
-        elif mode == "transparent":
+        elif mode == Mode.TRANSPARENT:
             shares = ", ".join(
                 f"{names.get(e.cause.contact, e.cause.contact)} {signed(e['delta'])}" for e in run
             )
@@ -166,7 +167,7 @@ def _from_event(run: list[Event], mode: str, names: dict[str, str]) -> Notice | 
             text = f"Your score is now {score}."
         source = str(event.get("source") or "")
         return Notice("score", _points(delta), reason, text, tone, delta, score, source=source)
-    if kind == "perk":
+    if kind == EventKind.PERK:
         granted = bool(event["granted"])
         title = event["title"]
         body = event["explain"][mode]
@@ -179,7 +180,7 @@ def _from_event(run: list[Event], mode: str, names: dict[str, str]) -> Notice | 
             GOOD if granted else BAD,
             change="granted" if granted else "refused",
         )
-    if kind == "contact":
+    if kind == EventKind.CONTACT:
         name = event.get("name") or "A contact"
         change = event.get("change", "")
         body = event["explain"][mode]
@@ -190,7 +191,7 @@ def _from_event(run: list[Event], mode: str, names: dict[str, str]) -> Notice | 
             "dropped_you": (f"{name} left your network", BAD),
         }.get(change, (name, NEUTRAL))
         return Notice("contact", title, body or title, text, tone, change=change)
-    if kind == "era":
+    if kind == EventKind.ERA:
         title = event.get("title") or event.get("new") or ""
         return Notice(
             "era",

@@ -16,10 +16,11 @@ on two things, both read here:
 
 from __future__ import annotations
 
+from ..kinds import DEFAULT_MODE, Mode
 from ..model import Story
 from ..state import State
 from .engine import model_of, part_of
-from .model import DEFAULT_MODE, MODES
+from .model import MODES
 
 __all__ = [
     "DEFAULT_MODE",
@@ -65,19 +66,19 @@ def mode_of(state: State) -> str:
 
 def shows_reasons(mode: str) -> bool:
     """Whether changes come with a reason (the vague one in partial mode, the rule in transparent)."""
-    return mode != "opaque"
+    return mode != Mode.OPAQUE
 
 
 def names_who_pull(mode: str) -> bool:
     """Whether the app names the contacts who pull the score down (without figures in partial)."""
-    return mode != "opaque"
+    return mode != Mode.OPAQUE
 
 
 def shows_pull(mode: str) -> bool:
     """Whether each contact's pull, and a suggested contact's predicted gain, is shown in points."""
-    return mode == "transparent"
+    return mode == Mode.TRANSPARENT
 
 
 def shows_thresholds(mode: str) -> bool:
     """Whether the app says where the next tier starts and what a gate needs."""
-    return mode == "transparent"
+    return mode == Mode.TRANSPARENT

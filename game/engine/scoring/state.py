@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..kinds import Mode
 from .model import Explain, month_text
 
 
@@ -88,7 +89,7 @@ class Entry:
             score=_int(data["score"]),
             factor=str(data["factor"]),
             source=str(data["source"]),
-            explain=Explain(str(explain["opaque"]), str(explain["partial"]), str(explain["transparent"])),
+            explain=Explain(*(str(explain[mode.value]) for mode in Mode)),
             rule=data.get("rule"),
             contact=data.get("contact"),
             scene=data.get("scene"),
