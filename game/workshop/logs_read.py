@@ -20,6 +20,9 @@ from ..engine.controls import strip_controls_deep
 from ..engine.files import FileRefused, loads_json, read_regular
 from .log import SCHEMA
 
+#: the transparency modes a log can name (the report, which imports only this reader, lists them)
+LOGGED_MODES = Mode.values()
+
 MAX_FILE_BYTES = 20_000_000
 MAX_LINE_BYTES = 2_000_000
 MAX_FILES = 5000

@@ -12,7 +12,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .logs_read import LogSet, PlayerLog, Step
+from .logs_read import LOGGED_MODES, LogSet, PlayerLog, Step
 
 # -- analysis ------------------------------------------------------------------------------------------
 
@@ -45,7 +45,7 @@ class Question:
     deltas: list[int] = field(default_factory=list)  # after - before, for players with both
 
 
-MODES = ("opaque", "partial", "transparent")
+MODES = LOGGED_MODES
 
 
 @dataclass
