@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..engine import Mode
 from ..engine.controls import strip_controls_deep
-from ..engine.files import FileRefused, loads_json, read_regular
+from ..engine.files import FileRefused, loads_json
 from .log import SCHEMA
 
 #: the transparency modes a log can name (the report, which imports only this reader, lists them)
 LOGGED_MODES = Mode.values()
 
-MAX_FILE_BYTES = 20_000_000
+#: One log may be this large (a very long game with every event); a larger file is not read. Logs
+#: are read line by line (streamed), so a large valid log costs its parsed content, not its bytes.
+MAX_FILE_BYTES = 200_000_000
 MAX_LINE_BYTES = 2_000_000
 MAX_FILES = 5000
 
@@ -199,29 +203,85 @@ def read_log(path: Path, name: str | None = None) -> tuple[PlayerLog | None, lis
         problems.append(Problem(name, line, message))
 
     try:
-        data = read_regular(path, MAX_FILE_BYTES)
+        stream = open_regular(path, MAX_FILE_BYTES)
     except FileRefused as exc:
         if exc.kind == "large":
-            problem(0, f"larger than {MAX_FILE_BYTES // 1_000_000} MB; not a session log")
+            problem(0, f"larger than {MAX_FILE_BYTES // 1_000_000} MB, the limit for one log; not read")
         else:
             problem(0, f"cannot read: {exc}")
         return None, problems
-    if not data.strip():
-        problem(0, "empty file (the game may have stopped before it wrote anything)")
-        return None, problems
-    raw_lines = data.split(b"\n")
-    complete = data.endswith(b"\n")
-    if complete:
-        raw_lines.pop()  # the empty piece after the final newline
+    with stream:
+        try:
+            log = _read_lines(name, path, stream, problem)
+        except OSError as exc:
+            problem(0, f"cannot read: {exc.strerror or exc}")
+            return None, problems
+    return log, problems
+
+
+def open_regular(path: Path, max_bytes: int) -> BinaryIO:
+    """A regular file opened for reading in binary, refused as :func:`read_regular` would refuse it
+    (missing, a folder, a device or pipe, larger than ``max_bytes``), without reading it whole."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise FileRefused("no such file", "missing") from None
+    except IsADirectoryError:
+        raise FileRefused("a folder, not a file", "folder") from None
+    except (OSError, ValueError) as exc:
+        raise FileRefused(f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise FileRefused("a folder, not a file", "folder")
+        if not stat.S_ISREG(st.st_mode):
+            raise FileRefused("not a regular file (a device, pipe or socket)", "special")
+        if st.st_size > max_bytes:
+            raise FileRefused(f"file is {st.st_size:,} bytes; the cap is {max_bytes:,}", "large")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb", buffering=1 << 16)
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None, bool]]:
+    """(number, line without its newline or None if longer than :data:`MAX_LINE_BYTES`, True if it
+    is a last line with no newline). Memory stays bounded by one line; reading stops at
+    :data:`MAX_FILE_BYTES` (the file may have grown since it was opened)."""
+    read, number = 0, 0
+    while read <= MAX_FILE_BYTES:
+        raw = stream.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        number += 1
+        read += len(raw)
+        if len(raw) > MAX_LINE_BYTES:
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the long line
+                raw = stream.readline(1 << 20)
+                read += len(raw)
+            yield number, None, False
+        elif raw.endswith(b"\n"):
+            yield number, raw[:-1], False
+        else:
+            yield number, raw, True
+
+
+def _read_lines(name: str, path: Path, stream: BinaryIO, problem) -> PlayerLog | None:
+    """The log in ``stream``, line by line; ``problem(line, message)`` is told what was wrong."""
     log: PlayerLog | None = None
     stopped = False
-    for number, raw in enumerate(raw_lines, 1):
-        last = number == len(raw_lines)
-        if not raw.strip():
-            continue
-        if len(raw) > MAX_LINE_BYTES:
+    empty = True
+    for number, raw, unfinished_last in _lines(stream):
+        if raw is None:
+            empty = False
             problem(number, "line too long; skipped")
             continue
+        if not raw.strip():
+            continue
+        empty = False
         try:
             # A log is free text from a player's laptop: nothing in it may reach a page or terminal raw.
             entry = strip_controls_deep(loads_json(raw.decode("utf-8")))
@@ -231,7 +291,7 @@ def read_log(path: Path, name: str | None = None) -> tuple[PlayerLog | None, lis
         except ValueError:
             message = (
                 "incomplete last line (the game stopped while writing it); ignored"
-                if last and not complete
+                if unfinished_last
                 else "not valid JSON; skipped"
             )
             entry = None
@@ -240,17 +300,17 @@ def read_log(path: Path, name: str | None = None) -> tuple[PlayerLog | None, lis
         if log is None:
             if entry is None or entry.get("type") != "header":
                 problem(number, "not a session log: the first line is not a header" + _why(entry, message))
-                return None, problems
+                return None
             schema = entry.get("schema")
             if schema != SCHEMA:
                 problem(
                     number, f"unknown log schema {schema!r} (this version reads schema {SCHEMA}); skipped"
                 )
-                return None, problems
+                return None
             reason = _check_header(entry)
             if reason:
                 problem(number, f"{reason}; skipped")
-                return None, problems
+                return None
             log = PlayerLog(path, name, entry)
             continue
         if entry is None:
@@ -305,9 +365,12 @@ def read_log(path: Path, name: str | None = None) -> tuple[PlayerLog | None, lis
             problem(number, "a second header; ignored")
         else:
             problem(number, f"unknown line type {kind!r}; skipped")
+    if empty:
+        problem(0, "empty file (the game may have stopped before it wrote anything)")
+        return None
     if log is not None and log.end is None:
         problem(0, f"no end line: an unfinished game ({len(log.steps)} choices); counted as unfinished")
-    return log, problems
+    return log
 
 
 def _why(entry: Any, message: str) -> str:
