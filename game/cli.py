@@ -151,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--csv", metavar="FILE", help="also write one row per player to FILE")
     p.add_argument("--story-id", metavar="ID", help="report on this story's logs (default: the most common)")
+    p.add_argument(
+        "--session", metavar="CODE", help="report on this session's logs only (default: every session)"
+    )
 
     p = sub.add_parser(
         "demo-logs", help="workshop: write session logs of simulated players, to try socialscore report"

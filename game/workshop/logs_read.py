@@ -80,6 +80,10 @@ class PlayerLog:
         return self.header["story"]
 
     @property
+    def session_code(self) -> str:
+        return str(self.header.get("session_code") or "")
+
+    @property
     def finished(self) -> bool:
         return self.end is not None
 
@@ -128,6 +132,11 @@ class LogSet:
     story_id: str | None
     files: int
     other_stories: Counter = field(default_factory=Counter)
+    #: Players of the story in each session found (session code -> players), before ``--session``.
+    sessions: Counter = field(default_factory=Counter)
+    session: str | None = None  # the session reported on (None: every session)
+    version: str | None = None  # the story version most logs name
+    other_versions: Counter = field(default_factory=Counter)  # version -> players, counted but flagged
 
 
 def _is_int(value: Any) -> bool:
@@ -379,10 +388,14 @@ def _why(entry: Any, message: str) -> str:
     return ""
 
 
-def read_dir(folder: str | os.PathLike, story_id: str | None = None) -> LogSet:
-    """Every ``*.jsonl`` in ``folder`` and its sub-folders (one per laptop, say), in path order. The
-    report is about ``story_id`` (default: the story most logs name); logs of other stories are
-    problems. Copies of one log (``x (1).jsonl``: the same header) count once: the longest is kept."""
+def read_dir(folder: str | os.PathLike, story_id: str | None = None, session: str | None = None) -> LogSet:
+    """Every ``*.jsonl`` in ``folder`` and its sub-folders (one per laptop, say), in path order.
+
+    The report is about ``story_id`` (default: the story most logs name); logs of other stories are
+    problems. Copies of one log (``x (1).jsonl``: the same header) count once: the longest is kept.
+    A restart (an unfinished game, then a later one of the same player in the same session) counts
+    once. ``session`` keeps only that session code's players; ``sessions`` lists every session
+    found. Logs of another version of the story are counted and named, with what differs."""
     folder = Path(folder)
     problems: list[Problem] = []
     if not folder.is_dir():
@@ -414,7 +427,89 @@ def read_dir(folder: str | os.PathLike, story_id: str | None = None) -> LogSet:
             problems.append(
                 Problem(log.name, 0, f"a log of another story ({log.story!r}, not {chosen!r}); not counted")
             )
-    return LogSet(folder, players, problems, chosen, len(paths), others)
+    players = _without_restarts(players, problems)
+    sessions = Counter(log.session_code for log in players)
+    if session is not None:
+        players = [log for log in players if log.session_code == session]
+    version, other_versions = _versions(players, problems)
+    return LogSet(
+        folder, players, problems, chosen, len(paths), others, sessions, session, version, other_versions
+    )
+
+
+def _without_restarts(logs: list[PlayerLog], problems: list[Problem]) -> list[PlayerLog]:
+    """One player per person: an unfinished game followed (by its start time) by another game of
+    the same player in the same session is a restart (a crash, a closed laptop). The later game is
+    kept, with the earlier one's before-play answers if it has none; the earlier one is named.
+    The player is the header's ``player`` id if it has one, else its non-empty pseudonym; two
+    finished games of one player are two games and both count."""
+    by_player: dict[tuple, list[PlayerLog]] = {}
+    for log in logs:
+        who = log.header.get("player") or log.pseudonym
+        if isinstance(who, (str, int)) and not isinstance(who, bool) and who != "":
+            by_player.setdefault((log.session_code, str(who)), []).append(log)
+    dropped: set[int] = set()
+    for games in by_player.values():
+        games.sort(key=lambda g: (str(g.header.get("started") or ""), g.name))
+        for earlier, later in zip(games, games[1:], strict=False):
+            if earlier.finished:
+                continue
+            dropped.add(id(earlier))
+            for phase in ("before", "after"):
+                if not later.reflections[phase] and earlier.reflections[phase]:
+                    later.reflections[phase] = dict(earlier.reflections[phase])
+            problems.append(
+                Problem(earlier.name, 0, f"a restart: the same player went on in {later.name}; counted once")
+            )
+    return [log for log in logs if id(log) not in dropped]
+
+
+def _versions(players: list[PlayerLog], problems: list[Problem]) -> tuple[str | None, Counter]:
+    """The story version most players played, and the others: each log of another version is
+    named with what differs (choices it has that the main version's logs never have, scenes
+    titled differently), because a renamed choice would otherwise count as a different one."""
+    versions = Counter(str(p.header.get("story_version") or "?") for p in players)
+    if not versions:
+        return None, Counter()
+    main = min(versions, key=lambda v: (-versions[v], v))
+    others = Counter({v: k for v, k in versions.items() if v != main})
+    if not others:
+        return main, others
+    main_choices = {s.choice for p in players if _version(p) == main for s in p.steps}
+    main_titles = {s.scene: s.scene_title for p in players if _version(p) == main for s in p.steps}
+    for p in players:
+        if _version(p) == main:
+            continue
+        new = sorted({s.choice for s in p.steps} - main_choices)
+        retitled = sorted(
+            {
+                f"{s.scene}: {s.scene_title!r}, not {main_titles[s.scene]!r}"
+                for s in p.steps
+                if s.scene in main_titles and main_titles[s.scene] != s.scene_title
+            }
+        )
+        what = (
+            f"choices not in {main}'s logs: {_few(new)}" if new else f"all its choices are in {main}'s logs"
+        )
+        if retitled:
+            what += f"; scenes titled differently: {_few(retitled, 2)}"
+        problems.append(
+            Problem(
+                p.name,
+                0,
+                f"story version {_version(p)!r}, not {main!r} like most logs; counted, but check it: {what}",
+            )
+        )
+    return main, others
+
+
+def _version(p: PlayerLog) -> str:
+    return str(p.header.get("story_version") or "?")
+
+
+def _few(items: list[str], limit: int = 4) -> str:
+    shown = ", ".join(items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
 
 
 def _without_copies(logs: list[PlayerLog], problems: list[Problem]) -> list[PlayerLog]:

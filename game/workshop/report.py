@@ -77,13 +77,22 @@ def run_report(args) -> int:
 
     from .. import __version__
 
-    logs = read_dir(args.log_dir, getattr(args, "story_id", None))
+    session = getattr(args, "session", None)
+    logs = read_dir(args.log_dir, getattr(args, "story_id", None), session)
     for p in logs.problems:
         print(p, file=sys.stderr)
+    found = sessions_found(logs)
     if not logs.players:
-        print(
-            f"socialscore report: no usable session logs in {args.log_dir}; nothing written", file=sys.stderr
-        )
+        if session is not None and logs.sessions:
+            print(
+                f"socialscore report: no logs of session {session!r}; sessions found: {found}",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                f"socialscore report: no usable session logs in {args.log_dir}; nothing written",
+                file=sys.stderr,
+            )
         return 2
     a = analyse(logs)
     stamp = f"{__version__} on {datetime.now().strftime('%Y-%m-%d %H:%M')}"
@@ -97,5 +106,13 @@ def run_report(args) -> int:
         print(f"socialscore report: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     done = len(a.finished)
+    print(f"Sessions found: {found}" + (f"; reporting on {session}" if session is not None else ""))
+    if session is None and len(logs.sessions) > 1:
+        print("All of them are in the report; --session CODE makes a report of one.")
     print(f"{a.n} players ({done} finished) -> {args.output}" + (f" and {args.csv}" if args.csv else ""))
     return 0
+
+
+def sessions_found(logs) -> str:
+    """``code (players), …`` for every session found, most players first; "(none)" if none."""
+    return ", ".join(f"{code or '(no code)'} ({k})" for code, k in logs.sessions.most_common()) or "(none)"

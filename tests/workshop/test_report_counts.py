@@ -176,3 +176,111 @@ def test_histogram_bins_are_aligned_to_tiers(tmp_path):
     assert bins.lo <= 520 and bins.hi > 760 and bins.count <= 16
     odd = score_bins([500, 530], [{"min": 512}, {"min": 517}])  # no step fits: still covers every score
     assert odd.lo <= 500 and odd.hi > 530
+
+
+def test_a_restart_counts_once_and_keeps_the_answers_given_before(tmp_path):
+    # Ann's laptop crashed after two choices; she started again and finished.
+    write(
+        tmp_path,
+        "ann-1.jsonl",
+        [
+            header(pseudonym="Ann", started="2026-12-01T10:00:00+00:00", seed=1),
+            {"type": "reflection", "phase": "before", "answers": {"q": 2}},
+            choice(1, "opt_in.read_terms"),
+            choice(2, "opt_in.activate"),
+        ],
+    )
+    write(
+        tmp_path,
+        "ann-2.jsonl",
+        [
+            header(pseudonym="Ann", started="2026-12-01T10:20:00+00:00", seed=2),
+            choice(1, "opt_in.decline"),
+            end(1),
+        ],
+    )
+    # Bo played twice to the end: two games, both count.
+    for i in range(2):
+        player(
+            tmp_path, f"bo-{i}.jsonl", ["opt_in.activate"], pseudonym="Bo", started=f"2026-12-01T1{i}:00:00"
+        )
+    # Cy in another session with the same pseudonym as Ann: another person.
+    player(tmp_path, "ann-tue.jsonl", ["opt_in.activate"], pseudonym="Ann", session_code="tue", finish=False)
+    logs = read_dir(tmp_path)
+    assert sorted((p.pseudonym, p.session_code, p.finished) for p in logs.players) == [
+        ("Ann", "mon", True),
+        ("Ann", "tue", False),
+        ("Bo", "mon", True),
+        ("Bo", "mon", True),
+    ]
+    ann = next(p for p in logs.players if p.pseudonym == "Ann" and p.session_code == "mon")
+    assert ann.reflections["before"] == {"q": 2}
+    assert (
+        f"{tmp_path / 'ann-1.jsonl'}: a restart: the same player went on in "
+        f"{tmp_path / 'ann-2.jsonl'}; counted once" in [str(p) for p in logs.problems]
+    )
+    assert decision(analyse(logs), "opt_in").counts == {"opt_in.decline": 1, "opt_in.activate": 3}
+
+
+def test_session_filter_and_the_sessions_found(tmp_path):
+    from ..helpers import run_cli
+
+    for i in range(3):
+        player(tmp_path, f"m{i}.jsonl", ["opt_in.activate"], session_code="mon")
+    for i in range(2):
+        player(tmp_path, f"t{i}.jsonl", ["opt_in.decline"], session_code="tue")
+    logs = read_dir(tmp_path)
+    assert logs.sessions == {"mon": 3, "tue": 2} and len(logs.players) == 5
+    tue = read_dir(tmp_path, session="tue")
+    assert tue.sessions == {"mon": 3, "tue": 2} and {p.name for p in tue.players} == {
+        str(tmp_path / "t0.jsonl"),
+        str(tmp_path / "t1.jsonl"),
+    }
+    out = tmp_path / "r.html"
+    result = run_cli("report", tmp_path, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "Sessions found: mon (3), tue (2)" in result.stdout and "--session CODE" in result.stdout
+    result = run_cli("report", tmp_path, "-o", out, "--session", "tue")
+    assert result.returncode == 0 and "2 players" in result.stdout and "reporting on tue" in result.stdout
+    result = run_cli("report", tmp_path, "-o", out, "--session", "wed")
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip()
+        == "socialscore report: no logs of session 'wed'; sessions found: mon (3), tue (2)"
+    )
+
+
+def test_a_log_of_another_story_version_is_flagged_with_what_differs(tmp_path):
+    for i in range(3):
+        player(tmp_path, f"v1-{i}.jsonl", ["opt_in.activate", "market.buy"])
+    old = write(
+        tmp_path,
+        "v0.jsonl",
+        [
+            header(pseudonym="old", story_version="0.9"),
+            choice(1, "opt_in.agree"),  # renamed to activate in version 1
+            choice(2, "market.buy", scene_title="The old market"),
+            end(2),
+        ],
+    )
+    logs = read_dir(tmp_path)
+    assert logs.version == "1" and logs.other_versions == {"0.9": 1} and len(logs.players) == 4
+    assert [str(p) for p in logs.problems if "version" in p.message] == [
+        f"{old}: story version '0.9', not '1' like most logs; counted, but check it: "
+        "choices not in 1's logs: opt_in.agree; "
+        "scenes titled differently: market: 'The old market', not 'Market'"
+    ]
+
+
+def test_a_large_valid_log_is_streamed_not_dropped(tmp_path):
+    from game.workshop.logs_read import MAX_FILE_BYTES
+
+    text = "x" * 100_000
+    lines = [header(pseudonym="long")] + [
+        choice(i, "opt_in.activate", key=False, text=text) for i in range(1, 220)
+    ]
+    path = write(tmp_path, "long.jsonl", lines + [end(219)])
+    assert 21_000_000 < path.stat().st_size < MAX_FILE_BYTES == 200_000_000
+    logs = read_dir(tmp_path)
+    assert [p.finished for p in logs.players] == [True] and len(logs.players[0].steps) == 219
+    assert logs.problems == []
