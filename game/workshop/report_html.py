@@ -81,9 +81,21 @@ def _group_views(a: Analysis) -> list[GroupView]:
 
 def _subtitle(a: Analysis) -> list[str]:
     sub = []
-    codes = [c for c in a.codes if c]
-    if codes:
-        sub.append("Session " + ", ".join(sorted(codes)))
+    logs = a.logs
+    if logs.session is not None:
+        sub.append(
+            f"Session {logs.session}"
+            + (f" (of {len(logs.sessions)} found)" if len(logs.sessions) > 1 else "")
+        )
+    elif len(logs.sessions) > 1:
+        sub.append(
+            "Sessions " + ", ".join(f"{c or '(no code)'} ({k})" for c, k in sorted(logs.sessions.items()))
+        )
+    elif any(logs.sessions):
+        sub.append(f"Session {next(iter(logs.sessions))}")
+    if logs.other_versions:
+        others = ", ".join(f"{v} ({k})" for v, k in sorted(logs.other_versions.items()))
+        sub.append(f"Story version {logs.version}; also {others}: see Problems")
     if a.rules:
         several = len(a.rules) > 1
         sub.append("Rules: " + "; ".join(f"{r} ({k})" if several else r for r, k in a.rules.most_common()))

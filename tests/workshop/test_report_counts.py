@@ -240,6 +240,7 @@ def test_session_filter_and_the_sessions_found(tmp_path):
     result = run_cli("report", tmp_path, "-o", out)
     assert result.returncode == 0, result.stderr
     assert "Sessions found: mon (3), tue (2)" in result.stdout and "--session CODE" in result.stdout
+    assert "Sessions mon (3), tue (2)" in out.read_text(encoding="utf-8")
     result = run_cli("report", tmp_path, "-o", out, "--session", "tue")
     assert result.returncode == 0 and "2 players" in result.stdout and "reporting on tue" in result.stdout
     result = run_cli("report", tmp_path, "-o", out, "--session", "wed")
