@@ -194,4 +194,4 @@ def test_choice_without_next_reenters_the_scene_and_counts_visits(tmp_path):
     state, _ = choose(story, state, "look")
     assert frame(story, state).paragraphs == ("Here.", "Again and again.")
     state, _ = choose(story, state, "leave")
-    assert state.ending == "out" and state.visits == {"a": 3, "out": 1}
+    assert state.ending == "out" and dict(state.visits) == {"a": 3, "out": 1}

@@ -16,7 +16,7 @@ from .events import Cause, Event
 from .extension import EXTENSIONS
 from .kinds import EventKind, Status
 from .model import EMPTY, Choice, Next, Scene, Story
-from .state import State, frozen, mix
+from .state import EMPTY_MAP, State, frozen, mix, persistent
 from .vartypes import SET, type_of
 
 
@@ -115,7 +115,8 @@ class Step:
 
     def __init__(self, story: Story, state: State, cause: Cause, turn: int, draw: Draw | None = None):
         self.story = story
-        self.vars: dict[str, Any] = dict(state.vars)
+        #: a persistent map: each change makes a new one sharing the rest (no copy per step)
+        self.vars = persistent(state.vars)
         self.ext: dict[str, Any] = dict(state.ext)
         self.events: list[Event] = []
         self.cause = cause
@@ -134,7 +135,7 @@ class Step:
     def sync(self, **changes: Any) -> State:
         """Make ``state`` reflect the working copy (and ``changes``), for expressions and hooks."""
         if self._dirty:
-            changes["vars"] = MappingProxyType(dict(self.vars))
+            changes["vars"] = self.vars
             self._dirty = False
         if self.ext != self.state.ext:
             changes["ext"] = MappingProxyType(dict(self.ext))
@@ -155,7 +156,7 @@ class Step:
             clamped = var.clamp(new)
             old = self.vars[name]
             if clamped != old:
-                self.vars[name] = clamped
+                self.vars = self.ctx.vars = self.vars.set(name, clamped)
                 self._dirty = True
                 self.emit(
                     EventKind.VARIABLE,
@@ -186,10 +187,10 @@ class Step:
                 return target
         raise AssertionError("the loader guarantees a final unconditional branch")  # pragma: no cover
 
-    def enter(self, scene: Scene, visits: dict[str, int]) -> None:
-        visits[scene.id] = visits.get(scene.id, 0) + 1
+    def enter(self, scene: Scene, visits: Mapping[str, int]) -> None:
+        visits = persistent(visits)
         cause = Cause(scene.id)
-        self.sync(scene=scene.id, visits=MappingProxyType(dict(visits)))
+        self.sync(scene=scene.id, visits=visits.set(scene.id, visits.get(scene.id, 0) + 1))
         self.emit(EventKind.SCENE, {"title": scene.title.render(self.ctx)}, cause)
         self.run_effects(scene.on_enter, cause)
         for ext in EXTENSIONS:
@@ -240,7 +241,7 @@ def start(
             ext[extension.name] = part
     state = State(story.id, scene_id, frozen(variables), seed & ((1 << 63) - 1), ext=frozen(ext))
     step = Step(story, state, Cause(scene_id), 0, draw)
-    step.enter(scene, {})
+    step.enter(scene, EMPTY_MAP)
     return step.state, tuple(step.events)
 
 
@@ -361,13 +362,12 @@ def choose(
 
     turn = state.turn + 1
     cause = Cause(scene_id, choice.id)
-    chosen = dict(state.chosen)
-    chosen[choice.uid] = chosen.get(choice.uid, 0) + 1
+    chosen = persistent(state.chosen)
     step = Step(story, state, cause, turn, draw)
     step.sync(
         turn=turn,
-        chosen=MappingProxyType(chosen),
-        path=state.path + (choice.uid,),
+        chosen=chosen.set(choice.uid, chosen.get(choice.uid, 0) + 1),
+        path=state.path.plus(choice.uid),
         last_choice=choice.uid,
     )
     ctx = step.ctx
@@ -381,7 +381,7 @@ def choose(
     # the calendar on (so "{score}" there is the score the choice produced).
     step.sync(after=choice.after.render(step.ctx) if choice.after is not None else "")
     target = step.resolve(choice.next) if choice.next is not None else scene_id
-    step.enter(story.scenes[target], dict(step.state.visits))
+    step.enter(story.scenes[target], step.state.visits)
     for ext in EXTENSIONS:
         if ext.on_turn:
             ext.on_turn(step)

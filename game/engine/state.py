@@ -5,17 +5,27 @@ scene, variables, visit and choice counts, the turn, the random seed and how man
 draws were made, the ending reached, the path of choices taken, and the extensions'
 parts (the scoring model's score, ledger and contacts). It refers to scenes and
 choices by id only, never by object, so saves survive new versions of a story.
-Mappings in a state are read-only views; a step makes a new state.
+
+A step makes a new state and shares everything unchanged with the old one, so a step costs the
+same in a story of any size and a game of any length, and keeping every past state (undo) costs
+only what each step changed: variables and visit and choice counts are persistent maps
+(``immutables.Map``: setting one name makes a new map in O(log n) that shares the rest), and the
+path is a :class:`~game.engine.trail.Trail` (appending shares the beginning). A state built from
+plain dicts and tuples (a save, a test) is converted once, on construction. The maps' iteration
+order is not insertion order: nothing may depend on it (``to_json`` sorts).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Any
 
+from immutables import Map
+
 from .model import EMPTY
+from .trail import EMPTY_TRAIL, Trail
 
 _MASK = (1 << 64) - 1
 
@@ -37,6 +47,14 @@ def frozen(mapping: Mapping | dict) -> Mapping:
     return MappingProxyType(dict(mapping)) if mapping else EMPTY
 
 
+EMPTY_MAP: Map = Map()
+
+
+def persistent(mapping: Mapping) -> Map:
+    """``mapping`` as a persistent map (returned as it is if it already is one)."""
+    return mapping if type(mapping) is Map else Map(dict(mapping))
+
+
 @dataclass(frozen=True, slots=True)
 class State:
     """One moment of a playthrough. Never mutated: steps return new states."""
@@ -47,17 +65,26 @@ class State:
     seed: int
     draws: int = 0
     turn: int = 0
-    visits: Mapping[str, int] = field(default_factory=lambda: EMPTY)
-    chosen: Mapping[str, int] = field(default_factory=lambda: EMPTY)
+    visits: Mapping[str, int] = field(default_factory=lambda: EMPTY_MAP)
+    chosen: Mapping[str, int] = field(default_factory=lambda: EMPTY_MAP)
     ending: str | None = None
     #: uids (scene.choice) of the choices taken, in order: enough to replay the game
-    path: tuple[str, ...] = ()
+    path: Sequence[str] = EMPTY_TRAIL
     #: uid of the choice that led here (its after: text opens the next frame)
     last_choice: str | None = None
     #: the after: text of that choice, rendered when it was taken (the next frame shows it first)
     after: str = ""
     #: the extensions' parts of the state, by extension name (JSON-serialisable values)
     ext: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
+
+    def __post_init__(self) -> None:
+        # Plain dicts and tuples (a save, a test) become persistent once; a step passes them on.
+        for name in ("vars", "visits", "chosen"):
+            value = getattr(self, name)
+            if type(value) is not Map:
+                object.__setattr__(self, name, Map(dict(value)))
+        if type(self.path) is not Trail:
+            object.__setattr__(self, "path", Trail.of(self.path))
 
     def evolve(self, **changes: Any) -> State:
         """A copy with ``changes`` (faster than dataclasses.replace, which a step calls often)."""

@@ -26,6 +26,7 @@ from ..events import Cause
 from ..kinds import DEFAULT_MODE, EventKind, Mode
 from ..model import Choice, Scene, Story
 from ..state import State
+from ..trail import Trail
 from .model import (
     MODES,
     OPAQUE_TEXT,
@@ -267,7 +268,7 @@ def _change(
         scene=cause.scene,
         choice=cause.choice,
     )
-    part = part.evolve(score=new_score, ledger=part.ledger + (entry,))
+    part = part.evolve(score=new_score, ledger=Trail.of(part.ledger).plus(entry))  # shared, not copied
     event_cause = Cause(cause.scene, cause.choice, rule, contact)
     step.emit(
         EventKind.SCORE,

@@ -11,10 +11,12 @@ transparency mode. Invariant: ``score == rules.start + sum(entry.delta for entry
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..kinds import Mode
+from ..trail import Trail
 from .model import Explain, month_text
 
 
@@ -113,7 +115,8 @@ class ScoreState:
     month: int
     mode: str
     contacts: tuple[tuple[str, ContactState], ...] = ()
-    ledger: tuple[Entry, ...] = ()
+    #: oldest first; a :class:`~game.engine.trail.Trail` once the game has run (shared between states)
+    ledger: Sequence[Entry] = ()
     perks: frozenset[str] = frozenset()
     granted: frozenset[str] = frozenset()
     refused: frozenset[str] = frozenset()
@@ -190,7 +193,7 @@ class ScoreState:
             month=month_index(str(data["date"])),
             mode=str(data["mode"]),
             contacts=tuple(contacts),
-            ledger=tuple(Entry.from_json(e) for e in data["ledger"]),
+            ledger=Trail.of(Entry.from_json(e) for e in data["ledger"]),
             perks=frozenset(map(str, data["perks"])),
             granted=frozenset(map(str, data["granted"])),
             refused=frozenset(map(str, data["refused"])),
