@@ -158,3 +158,23 @@ def test_appealable_only_halves_penalties_and_raises_disputes():
             assert lab[rid].get("limit") == rule.get("limit"), rid
             expected = int(rule["change"] / 2) if rule["change"] < 0 else rule["change"]
             assert lab[rid]["change"] == expected, rid
+
+
+@needs_story
+def test_a_misspelt_tag_is_an_error_with_the_close_match(tmp_path):
+    text = (STORY_PATH / "rules.yaml").read_text(encoding="utf-8")
+    assert "on: {post: [protest]}" in text
+    typo = tmp_path / "typo.rules.yaml"
+    typo.write_text(text.replace("on: {post: [protest]}", "on: {post: [protset]}"), encoding="utf-8")
+    story, diagnostics = load_story(STORY_PATH, typo)
+    errors = [str(d) for d in diagnostics if d.is_error]
+    assert story is None and len(errors) == 1, errors
+    assert re.fullmatch(
+        re.escape(str(typo)) + r":\d+:\d+: E303 rule 'protest' reacts to post tag 'protset', which no "
+        r"choice's action in the story has; did you mean 'protest'\?",
+        errors[0],
+    )
+    # A tag far from every known one is allowed (rules may describe actions a story does not offer).
+    far = tmp_path / "far.rules.yaml"
+    far.write_text(text.replace("on: {post: [protest]}", "on: {post: [sky-diving]}"), encoding="utf-8")
+    assert load_story(STORY_PATH, far)[0] is not None

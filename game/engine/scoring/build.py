@@ -195,7 +195,43 @@ def build_story(b) -> ScoreModel:
         for perk in rules.perks.values():
             if perk.fact and perk.fact not in facts:
                 b.error(rec, "E303", f"perk {perk.id!r} names an unknown fact {perk.fact!r}")
+        _check_rule_tags(b, rules, contacts)
     return model
+
+
+def _tags_in_choices(b) -> dict[str, set[str]]:
+    """Action kind -> every tag some choice of the story gives it (read from the scene records)."""
+    used: dict[str, set[str]] = {kind: set() for kind in TAG_KINDS}
+    for rec, _is_ending, _chapter in b.scene_recs.values():
+        for crec in rec.get("choices", []) or []:
+            for arec in crec.get("actions", []) or []:
+                for kind, value in arec.fields.items():
+                    if kind in used and isinstance(value, (list, tuple)):
+                        used[kind].update(v for v in value if isinstance(v, str))
+    return used
+
+
+def _check_rule_tags(b, rules: Rules, contacts: dict[str, Contact]) -> None:
+    """E303 for a rule that reacts to a tag nothing in the story carries when a known tag is spelt
+    almost the same (``protset`` for ``protest``): a misspelt tag never fires, silently. A tag far
+    from every known one is allowed: rules may describe actions a story does not offer."""
+    import difflib
+
+    used = _tags_in_choices(b)
+    people = set(contacts) | {tag for c in contacts.values() for tag in c.tags}
+    for rule in rules.rules:
+        for kind, tags in rule.on.items():
+            known = used.get(kind, people)
+            for tag in sorted(tags - known):
+                close = difflib.get_close_matches(tag, sorted(known), n=1, cutoff=0.8)
+                if close:
+                    what = "choice's action" if kind in used else "contact"
+                    b.error(
+                        rule.where,
+                        "E303",
+                        f"rule {rule.id!r} reacts to {kind} tag {tag!r}, which no {what} in the story has; "
+                        f"did you mean {close[0]!r}?",
+                    )
 
 
 def _app_condition(b, app: Rec | None, key: str):
