@@ -135,11 +135,23 @@ def build_parser() -> argparse.ArgumentParser:
     _add_story(p)
     _add_rules(p)
     p.add_argument(
-        "--policy", required=True, help="conformist, loyal, random, or script:ID,ID,... (choice ids in order)"
+        "--policy",
+        help="conformist, loyal, random, or script:ID,ID,... (choice ids in order); with --compare, "
+        "default: conformist, loyal and random",
+    )
+    p.add_argument(
+        "--compare",
+        nargs="+",
+        metavar="FILE",
+        help="rules files (or rules-lab names) to compare with the story's own rules, side by side",
     )
     p.add_argument("--runs", type=int, default=100, help="number of games (default 100)")
     p.add_argument("--seed", type=_seed, default=0, help="seed of the first game; game i uses seed+i")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    p = sub.add_parser("rules", help="rules lab: print or write a shipped rules file, to copy and change")
+    p.add_argument("name", nargs="?", default="shipped", help="shipped (default) or a rules-lab name")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
     p = sub.add_parser("schema", help="print the JSON Schema of story files (for editors)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
@@ -339,6 +351,10 @@ def _run(args: argparse.Namespace) -> int:
         from .workshop.simulate import run_simulate
 
         return run_simulate(args)
+    if args.command == "rules":
+        from .workshop.rules_export import run_rules
+
+        return run_rules(args)
     if args.command == "schema":
         from .authoring.schema import run_schema
 

@@ -198,6 +198,31 @@ def simulate(
     return summary
 
 
+def _rules(story: Story):
+    model = story.extra.get("score")
+    return model.rules if model else None
+
+
+def tier_titles(story: Story) -> dict[str, str]:
+    rules = _rules(story)
+    return {t.id: t.title for t in rules.tiers} if rules else {}
+
+
+def perk_titles(story: Story) -> dict[str, str]:
+    rules = _rules(story)
+    return {p.id: p.title for p in rules.perks.values()} if rules else {}
+
+
+def ending_titles(story: Story) -> dict[str, str]:
+    """Ending id -> its title (the plain text of it; an ending whose title computes falls back to its id)."""
+    out = {}
+    for sid, scene in story.scenes.items():
+        if scene.is_ending:
+            parts = scene.title.parts
+            out[sid] = parts[0] if len(parts) == 1 and isinstance(parts[0], str) else sid
+    return out
+
+
 def _bar(done: int, total: int, stream=sys.stderr) -> None:
     width = 30
     filled = width * done // total
@@ -207,16 +232,18 @@ def _bar(done: int, total: int, stream=sys.stderr) -> None:
     stream.flush()
 
 
-def _table(title: str, counts: Counter, total: int) -> list[str]:
+def _table(title: str, counts: Counter, total: int, names: dict[str, str] | None = None) -> list[str]:
     if not counts:
         return [f"{title}: none"]
     lines = [f"{title}:"]
-    for name, n in counts.most_common():
+    for key, n in counts.most_common():
+        name = (names or {}).get(key, key)
         lines.append(f"  {name:<28} {n:>5}  {100 * n / total:5.1f}%  {'#' * round(30 * n / total)}")
     return lines
 
 
-def report(summary: Summary, rules_title: str = "") -> str:
+def report(summary: Summary, rules_title: str = "", story: Story | None = None) -> str:
+    """The summary as text; with ``story``, tiers, endings and perks are named by their titles."""
     st = summary.stats()
     lines = [
         f"Policy {summary.policy}, {summary.runs} runs from seed {summary.seed}"
@@ -227,11 +254,21 @@ def report(summary: Summary, rules_title: str = "") -> str:
             f"Final score: mean {st['mean']}, median {st['median']}, spread (sd) {st['stdev']}, "
             f"range {st['min']}-{st['max']}"
         )
-    lines += _table("Tiers", summary.tiers, summary.runs)
-    lines += _table("Endings", summary.endings, summary.runs)
-    lines += _table("Perks granted (runs)", summary.granted, summary.runs)
-    lines += _table("Perks refused (runs)", summary.refused, summary.runs)
+    tiers, endings, perks = (
+        (tier_titles(story), ending_titles(story), perk_titles(story)) if story else ({}, {}, {})
+    )
+    lines += _table("Tiers", summary.tiers, summary.runs, tiers)
+    lines += _table("Endings", summary.endings, summary.runs, endings)
+    lines += _table("Perks granted (runs)", summary.granted, summary.runs, perks)
+    lines += _table("Perks refused (runs)", summary.refused, summary.runs, perks)
     return "\n".join(lines)
+
+
+def _check_policy(name: str, usage_error) -> None:
+    try:
+        policy_named(name)
+    except ValueError as exc:
+        raise usage_error(f"socialscore simulate: {exc}") from None
 
 
 def run_simulate(args) -> int:
@@ -239,10 +276,17 @@ def run_simulate(args) -> int:
 
     if args.runs < 1 or args.runs > 100_000:
         raise UsageError("socialscore simulate: --runs must be between 1 and 100000")
-    try:
-        policy_named(args.policy)
-    except ValueError as exc:
-        raise UsageError(f"socialscore simulate: {exc}") from None
+    if getattr(args, "compare", None):
+        from .compare import run_compare
+
+        if args.policy:
+            _check_policy(args.policy, UsageError)
+        return run_compare(args)
+    if not args.policy:
+        raise UsageError(
+            "socialscore simulate: name a --policy (or compare rules files with --compare FILE...)"
+        )
+    _check_policy(args.policy, UsageError)
     story = load_for_play(args)
     show = sys.stderr.isatty() and args.runs >= 20 and not args.json
     options = {"transparency": Mode.TRANSPARENT}
@@ -257,5 +301,5 @@ def run_simulate(args) -> int:
         data["rules"] = title
         print(json.dumps(data, indent=2))
     else:
-        print(report(summary, title))
+        print(report(summary, title, story))
     return 0

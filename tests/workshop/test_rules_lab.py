@@ -178,3 +178,49 @@ def test_a_misspelt_tag_is_an_error_with_the_close_match(tmp_path):
     far = tmp_path / "far.rules.yaml"
     far.write_text(text.replace("on: {post: [protest]}", "on: {post: [sky-diving]}"), encoding="utf-8")
     assert load_story(STORY_PATH, far)[0] is not None
+
+
+@needs_story
+def test_simulate_compare_prints_rules_side_by_side_by_title():
+    from ..helpers import run_cli
+
+    result = run_cli("simulate", "--compare", "appealable", "--policy", "loyal", "--runs", "3")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "A  Pearl Credit, as the 2015 reports described it  (the story's own rules)" in out
+    assert "B  Pearl Credit with appeals  (appealable)" in out
+    assert "Policy loyal (3 runs each)" in out and "Policy conformist" not in out
+    rows = {
+        line.split("  ")[1]: line.split()[-2:]
+        for line in out.splitlines()
+        if line.startswith("  ") and "%" in line
+    }
+    assert any(label.startswith("Tier: ") and label != "Tier: poor" for label in rows)  # titles, not ids
+    assert all(len(v) == 2 for v in rows.values())
+    median = next(line for line in out.splitlines() if "Final score, median" in line).split()[-2:]
+    assert all(v.isdigit() for v in median)
+
+
+def test_simulate_needs_a_policy_or_compare():
+    from ..helpers import run_cli
+
+    result = run_cli("simulate", "--runs", "1")
+    assert result.returncode == 2 and "name a --policy" in result.stderr
+
+
+def test_the_game_exports_its_rules_to_copy(tmp_path):
+    from ..helpers import run_cli
+
+    out = tmp_path / "mine.rules.yaml"
+    result = run_cli("rules", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes() == (story_dir() / "rules.yaml").read_bytes()
+    result = run_cli("rules", "no-friends")
+    assert result.returncode == 0 and result.stdout == (LAB / "no-friends.rules.yaml").read_text(
+        encoding="utf-8"
+    )
+    result = run_cli("rules", "nope")
+    assert (
+        result.returncode == 2
+        and "use one of shipped, appealable, no-friends, rewards-dissent" in result.stderr
+    )

@@ -1,0 +1,124 @@
+"""``socialscore simulate --compare FILE…``: the same players under several rules files, side by side.
+
+The story's own rules are column A; each rules file given is a further column. Every policy (or the
+one named with ``--policy``) plays the same seeds under each, and one table per policy shows the
+final score (median and range), tiers, endings and perks, named by their titles as the class report
+names them. Rows are matched by id across rules files (a tier ``good`` is the same row whatever its
+title in each file; the first title seen labels it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..engine import Story
+from .simulate import POLICIES, Summary, _rules, ending_titles, perk_titles, simulate, tier_titles
+
+OPTIONS = {"transparency": "transparent"}
+LETTERS = "ABCDEFGHIJ"
+
+
+@dataclass
+class Column:
+    """One rules file's runs: its letter, title, where it came from, the loaded story with it."""
+
+    letter: str
+    title: str
+    source: str
+    story: Story
+    summaries: dict[str, Summary]
+
+
+def run_columns(
+    stories: Sequence[tuple[str, Story]], policies: Sequence[str], runs: int, seed: int
+) -> list[Column]:
+    """Play ``runs`` games from ``seed`` for each policy under each (source, story) pair."""
+    columns = []
+    for i, (source, story) in enumerate(stories):
+        rules = _rules(story)
+        summaries = {p: simulate(story, p, runs, seed, dict(OPTIONS)) for p in policies}
+        columns.append(Column(LETTERS[i], rules.title if rules else "(no score)", source, story, summaries))
+    return columns
+
+
+def _pct(k: int, total: int) -> str:
+    return f"{100 * k / total:.0f}%" if total else "-"
+
+
+def _rows(columns: list[Column], policy: str) -> list[tuple[str, list[str]]]:
+    sums = [c.summaries[policy] for c in columns]
+    rows: list[tuple[str, list[str]]] = []
+    stats = [s.stats() for s in sums]
+    rows.append(
+        ("Final score, median", [f"{st['median']:.0f}" if st["median"] is not None else "-" for st in stats])
+    )
+    rows.append(
+        ("Final score, range", [f"{st['min']}–{st['max']}" if st["min"] is not None else "-" for st in stats])
+    )
+
+    def counted(title: str, field: str, titles_of) -> None:
+        names: dict[str, str] = {}
+        for c in columns:
+            for key in getattr(c.summaries[policy], field):
+                names.setdefault(key, titles_of(c.story).get(key, key))
+        for key, name in names.items():
+            rows.append((f"{title}: {name}", [_pct(getattr(s, field)[key], s.runs) for s in sums]))
+
+    order = {}
+    for c in columns:
+        for rank, tid in enumerate(reversed(list(tier_titles(c.story)))):
+            order.setdefault(tid, rank)
+    tiers: dict[str, str] = {}
+    for c in columns:
+        for tid in c.summaries[policy].tiers:
+            tiers.setdefault(tid, tier_titles(c.story).get(tid, tid))
+    for tid in sorted(tiers, key=lambda t: order.get(t, 99)):
+        rows.append((f"Tier: {tiers[tid]}", [_pct(s.tiers[tid], s.runs) for s in sums]))
+    counted("Ending", "endings", ending_titles)
+    counted("Perk granted", "granted", perk_titles)
+    counted("Perk refused", "refused", perk_titles)
+    return rows
+
+
+def table(columns: list[Column], policy: str) -> str:
+    """One policy's rows, one column per rules file, aligned for a terminal."""
+    rows = _rows(columns, policy)
+    width = max(len(label) for label, _ in rows)
+    cell = max(8, *(len(v) for _, values in rows for v in values))
+    runs = columns[0].summaries[policy].runs
+    lines = [
+        f"Policy {policy} ({runs} runs each)",
+        " " * (width + 2) + "".join(c.letter.rjust(cell + 2) for c in columns),
+    ]
+    for label, values in rows:
+        lines.append(f"  {label.ljust(width)}" + "".join(v.rjust(cell + 2) for v in values))
+    return "\n".join(lines)
+
+
+def render(columns: list[Column], policies: Sequence[str], runs: int, seed: int) -> str:
+    head = [
+        f"Rules compared: {runs} runs per policy from seed {seed}, transparent mode, the same seeds in each."
+    ]
+    head += [f"  {c.letter}  {c.title}  ({c.source})" for c in columns]
+    return "\n\n".join(["\n".join(head)] + [table(columns, p) for p in policies]) + "\n"
+
+
+def run_compare(args) -> int:
+    """``socialscore simulate --compare FILE… [--policy P] [--runs N] [--seed S]``."""
+    from ..cli import UsageError, rules_path
+    from ..engine import load_story_or_raise
+    from ..paths import story_path
+
+    if len(args.compare) > len(LETTERS) - 1:
+        raise UsageError(f"socialscore simulate: --compare takes at most {len(LETTERS) - 1} rules files")
+    policies = (
+        [args.policy] if args.policy else [p for p in ("conformist", "loyal", "random") if p in POLICIES]
+    )
+    path = story_path(args.story)
+    stories = [("the story's own rules", load_story_or_raise(path))]
+    for name in args.compare:
+        stories.append((name, load_story_or_raise(path, rules_path(name))))
+    columns = run_columns(stories, policies, args.runs, args.seed)
+    print(render(columns, policies, args.runs, args.seed), end="")
+    return 0
