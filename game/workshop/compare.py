@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..engine import Story
+from ..engine import Mode, Story
 from .simulate import POLICIES, Summary, _rules, ending_titles, perk_titles, simulate, tier_titles
 
-OPTIONS = {"transparency": "transparent"}
+OPTIONS = {"transparency": Mode.TRANSPARENT}
 LETTERS = "ABCDEFGHIJ"
 
 
