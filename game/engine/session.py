@@ -138,6 +138,11 @@ class Session:
         """Rebuild a session: replay the saved path (restoring undo and history), or, if
         the story changed so that it no longer replays, resume from the saved state."""
         snapshot = state_from_json(story, data["state"], where)
+        options = data.get("options")
+        if options is not None and not isinstance(options, dict):
+            raise InputError(Diagnostic(where, 0, 0, "E600", "the save's options are not a mapping"))
+        if (options or {}).get("transparency", "opaque") not in ("opaque", "partial", "transparent"):
+            raise InputError(Diagnostic(where, 0, 0, "E600", "the save's transparency is not a known mode"))
         seed = data.get("seed", snapshot.seed)
         if not isinstance(seed, int) or isinstance(seed, bool):
             raise InputError(Diagnostic(where, 0, 0, "E600", "the save's seed is not a number"))

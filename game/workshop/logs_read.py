@@ -304,8 +304,9 @@ def _read_lines(name: str, path: Path, stream: BinaryIO, problem) -> PlayerLog |
                 else "not valid JSON; skipped"
             )
             entry = None
-        if entry is not None and not isinstance(entry, dict):
-            message, entry = "not a JSON object; skipped", None
+        else:
+            if not isinstance(entry, dict):  # a JSON null, list, number or string (found by the fuzz suite)
+                message, entry = "not a JSON object; skipped", None
         if log is None:
             if entry is None or entry.get("type") != "header":
                 problem(number, "not a session log: the first line is not a header" + _why(entry, message))
