@@ -215,6 +215,14 @@ def _add_authoring_commands(sub) -> None:
         "--playtest", type=int, metavar="N", help="colour scenes by how often N random runs saw them"
     )
     p.add_argument("--seed", type=_seed, default=0, help="seed of the first playtest run (default 0)")
+    p.add_argument(
+        "--max-seconds",
+        type=float,
+        default=0,
+        metavar="S",
+        help="safety stop after S seconds (0: no limit): for --playtest (the map shows the runs played) "
+        "and for Graphviz's drawing",
+    )
     p.add_argument("--rankdir", choices=("LR", "TB"), help="layout direction (default: LR if small, else TB)")
 
     p = sub.add_parser(
@@ -258,6 +266,9 @@ def _add_authoring_commands(sub) -> None:
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.add_argument("--prefer-unused", action="store_true", help="prefer the choices taken least so far")
     p.add_argument("--max-turns", type=int, default=1000, help="a run longer than this is a problem")
+    p.add_argument(
+        "--max-seconds", type=float, default=0, metavar="S", help="safety stop after S seconds (0: no limit)"
+    )
 
     p = sub.add_parser("transcript", help="write a golden transcript of a story played with given choices")
     p.add_argument("path", metavar="STORY", help="story file or folder")

@@ -108,3 +108,20 @@ def test_the_docs_table_is_generated_from_the_one_module():
         "contacts",
         "step_month_work",
     }
+
+
+def test_playtest_honours_max_seconds_and_keeps_a_bounded_result(tmp_path, capsys):
+    from game.authoring.playtest import MAX_PROBLEMS, playtest
+    from game.cli import main
+
+    from .helpers import load_ok
+
+    loop = "story: {id: t, title: T, start: a}\nscenes:\n"
+    loop += "  a: {text: x, choices: [{id: again, text: Again, next: a}]}\nendings:\n  end: {title: End}\n"
+    story = load_ok(write_story(tmp_path, loop))
+    result = playtest(story, 2 * MAX_PROBLEMS, max_turns=3)
+    assert len(result.problems) == MAX_PROBLEMS and result.problems_dropped == MAX_PROBLEMS
+    stopped = playtest(story, 1_000_000, max_turns=100_000, max_seconds=0.05)
+    assert stopped.stopped_by == "time" and stopped.runs < 1_000_000
+    code = main(["playtest", str(tmp_path / "story.yaml"), "--runs", "1000000", "--max-seconds", "0.05"])
+    assert code in (0, 1) and "stopped by --max-seconds" in capsys.readouterr().out

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -189,7 +190,7 @@ def _node(scene: Scene, is_reachable: bool, heat: dict[str, float] | None) -> st
     return f"{quote(scene.id)} [{', '.join(f'{k}={v}' for k, v in attrs.items())}];"
 
 
-def render(dot_text: str, output: Path) -> None:
+def render(dot_text: str, output: Path, max_seconds: float = 0) -> None:
     """Write ``dot_text`` to ``output``: as is for .dot/.gv, else through Graphviz. Raises RuntimeError."""
     from ..engine.files import check_target, write_text
 
@@ -208,7 +209,15 @@ def render(dot_text: str, output: Path) -> None:
         )
     check_target(output)  # before the drawing's work: a missing folder or a link is refused at once
     # dot writes to its standard output, and we write the file: never through a link (see engine.files).
-    done = subprocess.run([dot, f"-T{fmt}"], input=dot_text.encode("utf-8"), capture_output=True, timeout=300)
+    try:
+        done = subprocess.run(
+            [dot, f"-T{fmt}"], input=dot_text.encode("utf-8"), capture_output=True, timeout=max_seconds or 300
+        )
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(
+            f"Graphviz took longer than {max_seconds or 300:g} s to draw {output.name}; nothing written "
+            "(write a .dot file, or raise --max-seconds)"
+        ) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RuntimeError(f"dot failed: {message[0] if message else 'exit ' + str(done.returncode)}")
@@ -226,11 +235,19 @@ def run_graph(args) -> int:
             raise UsageError("socialscore graph: --playtest must be between 1 and 1000000")
         from .playtest import playtest
 
-        result = playtest(story, args.playtest, args.seed)
-        heat = {sid: result.scene_runs[sid] / args.playtest for sid in story.scenes}
+        if not 0 <= getattr(args, "max_seconds", 0) < 10**7:
+            raise UsageError("socialscore graph: --max-seconds must be 0 (no limit) or more")
+        result = playtest(story, args.playtest, args.seed, max_seconds=getattr(args, "max_seconds", 0))
+        if result.stopped_by:
+            print(
+                f"socialscore graph: --max-seconds stopped the playtest after {result.runs} of "
+                f"{args.playtest} runs; the map shows those",
+                file=sys.stderr,
+            )
+        heat = {sid: result.scene_runs[sid] / max(result.runs, 1) for sid in story.scenes}
     text = to_dot(story, heat, args.rankdir)
     try:
-        render(text, Path(args.output))
+        render(text, Path(args.output), getattr(args, "max_seconds", 0))
     except OSError as exc:
         raise UsageError(f"socialscore graph: cannot write {args.output}: {exc.strerror or exc}") from None
     except RuntimeError as exc:

@@ -70,6 +70,12 @@ class Playtest:
     turns: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
+    #: runs asked for; ``runs`` is those played (fewer after a safety stop)
+    asked: int = 0
+    #: "time" when ``max_seconds`` stopped the playtest before all runs were played
+    stopped_by: str | None = None
+    #: problems found beyond MAX_PROBLEMS: counted, not kept (each holds a whole path)
+    problems_dropped: int = 0
 
     def add(self, state: State) -> None:
         for scene, n in state.visits.items():
@@ -96,6 +102,9 @@ class Playtest:
         return {
             "story": self.story.id,
             "runs": self.runs,
+            "runs_asked": self.asked or self.runs,
+            "stopped_by": self.stopped_by,
+            "problems_dropped": self.problems_dropped,
             "seed": self.seed,
             "prefer_unused": self.prefer_unused,
             "seconds": round(self.seconds, 3),
@@ -128,20 +137,32 @@ class Playtest:
         }
 
 
+#: Problems kept with their paths; more are only counted (a memory bound for a million runs).
+MAX_PROBLEMS = 1_000
+
+
+class _TimeUp(Exception):
+    """The playtest's --max-seconds passed during a run (that run is not counted)."""
+
+
 def play_one(
     story: Story,
     seed: int,
     pick: Callable[[list, random.Random], object],
     max_turns: int = DEFAULT_MAX_TURNS,
     options: dict | None = None,
+    deadline: float | None = None,
 ) -> tuple[State | None, Problem | None]:
-    """One seeded playthrough; returns its last state and the problem that stopped it, if any."""
+    """One seeded playthrough; returns its last state and the problem that stopped it, if any.
+    Raises _TimeUp once ``time.perf_counter()`` passes ``deadline`` (None: never)."""
     rng = random.Random(seed)
     try:
         state, _ = start(story, seed, options or {"transparency": Mode.TRANSPARENT})
     except Exception as exc:  # noqa: BLE001 - reported with the seed
         return None, Problem("error", seed, story.start, f"{type(exc).__name__}: {exc}", [])
     while state.ending is None:
+        if deadline is not None and time.perf_counter() > deadline:
+            raise _TimeUp
         if state.turn >= max_turns:
             return state, Problem(
                 "turn-cap", seed, state.scene, f"still playing after {max_turns} turns", list(state.path)
@@ -165,9 +186,15 @@ def playtest(
     prefer_unused: bool = False,
     max_turns: int = DEFAULT_MAX_TURNS,
     progress: Callable[[int, int], None] | None = None,
+    max_seconds: float = 0,
 ) -> Playtest:
+    """``runs`` seeded playthroughs (run i uses ``seed + i``). ``max_seconds`` (0: no limit) is a
+    safety stop, checked between choices: the runs played by then are the result, ``stopped_by``
+    says so. Memory is bounded: per run only counters and its final score are kept, and at most
+    MAX_PROBLEMS problems with their paths."""
     began = time.perf_counter()
-    result = Playtest(story, runs, seed, prefer_unused, max_turns)
+    deadline = began + max_seconds if max_seconds > 0 else None
+    result = Playtest(story, runs, seed, prefer_unused, max_turns, asked=runs)
     used: Counter = Counter()
 
     def uniform(offered, rng):
@@ -181,11 +208,18 @@ def playtest(
 
     pick = least_used if prefer_unused else uniform
     for i in range(runs):
-        state, problem = play_one(story, seed + i, pick, max_turns)
+        try:
+            state, problem = play_one(story, seed + i, pick, max_turns, deadline=deadline)
+        except _TimeUp:
+            result.runs, result.stopped_by = i, "time"
+            break
         if state is not None:
             result.add(state)
         if problem is not None:
-            result.problems.append(problem)
+            if len(result.problems) < MAX_PROBLEMS:
+                result.problems.append(problem)
+            else:
+                result.problems_dropped += 1
         if progress:
             progress(i + 1, runs)
     result.seconds = time.perf_counter() - began
@@ -218,6 +252,12 @@ def report(result: Playtest, story_path: str = "STORY") -> str:
     lines = [
         f"Playtest of {story.title!r}: {runs} runs from seed {result.seed}{mode} in {result.seconds:.2f} s"
     ]
+    if result.stopped_by == "time":
+        lines.append(
+            f"stopped by --max-seconds after {runs} of {result.asked} runs: results are of the runs played"
+        )
+    if not runs:
+        return "\n".join(lines)
     if result.turns:
         mean = sum(result.turns) / len(result.turns)
         lines.append(f"Turns: {min(result.turns)}-{max(result.turns)}, mean {mean:.1f}")
@@ -279,12 +319,20 @@ def run_playtest(args) -> int:
 
     if not 1 <= args.runs <= 1_000_000:
         raise UsageError("socialscore playtest: --runs must be between 1 and 1000000")
-    if args.max_turns < 1:
-        raise UsageError("socialscore playtest: --max-turns must be at least 1")
+    if not 1 <= args.max_turns <= 100_000:
+        raise UsageError("socialscore playtest: --max-turns must be between 1 and 100000")
+    if not 0 <= getattr(args, "max_seconds", 0) < 10**7:
+        raise UsageError("socialscore playtest: --max-seconds must be 0 (no limit) or more")
     story = load_story_or_raise(args.path, rules_path(getattr(args, "rules", None)))
     show = sys.stderr.isatty() and args.runs >= 50 and not args.json
     result = playtest(
-        story, args.runs, args.seed, args.prefer_unused, args.max_turns, progress_bar if show else None
+        story,
+        args.runs,
+        args.seed,
+        args.prefer_unused,
+        args.max_turns,
+        progress_bar if show else None,
+        max_seconds=getattr(args, "max_seconds", 0),
     )
     if args.json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
