@@ -14,6 +14,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic, InputError
 from .events import Event
+from .kinds import Mode
 from .model import Story
 from .runtime import ChoiceError, Frame, choose, frame, start
 from .saves import make_save, read_save, state_from_json, write_save
@@ -141,7 +142,7 @@ class Session:
         options = data.get("options")
         if options is not None and not isinstance(options, dict):
             raise InputError(Diagnostic(where, 0, 0, "E600", "the save's options are not a mapping"))
-        if (options or {}).get("transparency", "opaque") not in ("opaque", "partial", "transparent"):
+        if (options or {}).get("transparency", Mode.OPAQUE) not in Mode.values():
             raise InputError(Diagnostic(where, 0, 0, "E600", "the save's transparency is not a known mode"))
         seed = data.get("seed", snapshot.seed)
         if not isinstance(seed, int) or isinstance(seed, bool):

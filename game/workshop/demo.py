@@ -109,6 +109,12 @@ def run_demo_logs(args) -> int:
     if not 1 <= args.players <= 1000:
         raise UsageError("socialscore demo-logs: --players must be between 1 and 1000")
     story = load_for_play(args)
+    from .log import LogFolderError, prepare_log_dir
+
+    try:
+        prepare_log_dir(args.log_dir)  # one missing level is made; '..' and unwritable folders refused
+    except LogFolderError as exc:
+        raise UsageError(f"socialscore demo-logs: {exc}") from None
     try:
         paths = write_demo_logs(story, args.log_dir, args.players, args.seed, args.transparency)
     except OSError as exc:
