@@ -48,7 +48,7 @@ def _rules(tiers: int, perks: int, rules: int, eras: int = 1) -> list[str]:
     for i in range(rules):
         lines += [
             f"    - id: r{i}",
-            f'      "on": {{buy: [k{i % 20}], post: [protest]}}',
+            f'      "on": {{buy: [k{i % 10}], post: [protest]}}',
             "      factor: behaviour",
             f"      change: {(i % 11) - 5}",
             "      limit: {times: 3, per: month}",
@@ -113,7 +113,7 @@ def rules_case(folder: Path) -> Path:
     longest calendar move allowed with that many contacts."""
     months = limits.STEP_MONTH_WORK // (limits.CONTACTS + 1)
     head = _rules(limits.TIERS, limits.PERKS, limits.RULES, eras=4) + _contacts(limits.CONTACTS)
-    actions = ", ".join(f"{{buy: k{i % 20}}}" for i in range(limits.ACTIONS_PER_CHOICE))
+    actions = ", ".join(f"{{buy: k{i % 10}}}" for i in range(limits.ACTIONS_PER_CHOICE))
     return _dated_pair(folder, "rules", head, months, actions)
 
 
