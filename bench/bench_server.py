@@ -40,18 +40,23 @@ def run(quick: bool = False) -> str:
                 base = _static_baseline(server)
                 result = simulate(server, players, rounds)
             p50, p99 = result.percentile(50), result.percentile(99)
+            per = result.server_cpu / max(1, len(result.latencies))
             rows.append(
                 f"| {players} | {len(result.latencies)} | {len(result.errors)} | {p50 * 1000:.1f} ms "
-                f"| {p99 * 1000:.1f} ms | {base * 1000:.2f} ms | {p99 / base:.0f}× |"
+                f"| {p99 * 1000:.1f} ms | {base * 1000:.2f} ms | {p99 / base:.0f}× | {per * 1000:.2f} ms "
+                f"| {1 / per if per else 0:.0f} |"
             )
     return (
         "## Classroom server\n\n"
-        f"`socialscore serve` on 127.0.0.1 (one uvicorn process, SQLite in WAL mode with synchronous=FULL), "
+        f"`socialscore serve` on 127.0.0.1 (one uvicorn process, SQLite in WAL mode with synchronous=NORMAL), "
         f"simulated players each loading their page and posting a choice once a second for {rounds} rounds "
         "(`bench/bench_server.py`; the client runs on the same machine). The baseline is the same server's "
-        "median time for a static file.\n\n"
-        "| players | requests | errors | p50 | p99 | static-file baseline | p99 / baseline |\n"
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n" + "\n".join(rows) + "\n"
+        "median time for a static file. Server CPU per request is the server process's own CPU time (from "
+        "/proc) over the requests served: it does not grow when other programs share the cores, and one "
+        "core's capacity follows from it (requests a second).\n\n"
+        "| players | requests | errors | p50 | p99 | static-file baseline | p99 / baseline "
+        "| server CPU per request | one core's capacity (req/s) |\n"
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n" + "\n".join(rows) + "\n"
     )
 
 

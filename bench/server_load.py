@@ -69,6 +69,15 @@ class Server:
         self.stop()
         raise RuntimeError(f"socialscore serve did not start on port {self.port}")
 
+    def cpu_seconds(self) -> float:
+        """CPU time the server process has used so far (user + system, from /proc; 0 elsewhere):
+        unlike response times, it does not grow when other programs compete for the cores."""
+        try:
+            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, AttributeError, IndexError):
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def kill(self) -> None:
         """SIGKILL: no clean shutdown, as a crash or a pulled plug would leave it."""
         if self.proc and self.proc.poll() is None:
@@ -96,6 +105,7 @@ class Server:
 class Result:
     players: int
     latencies: list[float] = field(default_factory=list)  # seconds, one per request
+    server_cpu: float = 0.0  # CPU seconds the server used while the class played
     errors: list[str] = field(default_factory=list)
     confirmed: dict[str, int] = field(default_factory=dict)  # player page -> choices confirmed
 
@@ -155,8 +165,10 @@ async def _run(server: Server, players: int, rounds: int, period: float) -> Resu
         await asyncio.sleep(0.2)
         await client.post(f"{server.facilitator}/phase", data={"phase": "started"})
         result.latencies.clear()  # measure play, not the rush to join
+        cpu = server.cpu_seconds()
         started.set()
         await asyncio.gather(*tasks, return_exceptions=True)
+        result.server_cpu = server.cpu_seconds() - cpu
     return result
 
 

@@ -55,6 +55,7 @@ def templates() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(HERE / "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # templates are part of the package: no stat of the file on every page
     )
 
 
@@ -119,16 +120,12 @@ def create_app(room: Room, *, join_url: str = "", limits: Limits | None = None) 
             return page("waiting.html", request, **common)
         if stage == "play":
             tab = "phone" if request.query_params.get("tab") == "phone" else "story"
-            notices = views.notices(player.session, player.last_events)
-            return page(
-                "play.html",
-                request,
-                tab=tab,
-                s=views.scene(player.session),
-                notices=notices,
-                app=views.phone(player.session),
-                **common,
-            )
+            turn = player.session.state.turn
+            if player.view is None or player.view[0] != turn:  # a page is reloaded more than it changes
+                notices = views.notices(player.session, player.last_events)
+                player.view = (turn, views.scene(player.session), notices, views.phone(player.session))
+            _turn, scene, notices, app = player.view
+            return page("play.html", request, tab=tab, s=scene, notices=notices, app=app, **common)
         key = (player.id, player.session.state.turn)
         if key not in debriefs:  # the roads not taken replay the game: work for a thread, once
             debriefs[key] = await to_thread.run_sync(views.debrief, player.session)

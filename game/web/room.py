@@ -75,6 +75,8 @@ class Player:
     after: dict[str, int] | None = None
     #: the events of the player's last choice (the score notices to show once)
     last_events: tuple[Event, ...] = field(default_factory=tuple)
+    #: what the play page last showed, (turn, scene, notices, phone): reused until the next choice
+    view: tuple | None = None
 
     @property
     def finished(self) -> bool:

@@ -108,6 +108,7 @@ def run_serve(args: argparse.Namespace) -> int:
             host=host,
             port=args.port,
             log_level="warning",
+            access_log=False,  # nothing about players is logged (and a log line a request costs time)
             timeout_keep_alive=75,
             timeout_graceful_shutdown=2,
         )
