@@ -48,7 +48,7 @@ def run(quick: bool = False) -> str:
             )
     return (
         "## Classroom server\n\n"
-        f"`socialscore serve` on 127.0.0.1 (one uvicorn process, SQLite in WAL mode with synchronous=NORMAL), "
+        "`socialscore serve` on 127.0.0.1 (one uvicorn process, SQLite in WAL mode, synchronous=NORMAL), "
         f"simulated players each loading their page and posting a choice once a second for {rounds} rounds "
         "(`bench/bench_server.py`; the client runs on the same machine). The baseline is the same server's "
         "median time for a static file. Server CPU per request is the server process's own CPU time (from "
