@@ -11,12 +11,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..engine import Mode, Session
+from ..engine import Session
 from ..engine.debrief import build_debrief
 from ..engine.runtime import Context
-from ..engine.scoring import queries
-from ..engine.scoring.engine import part_of
-from ..text.scoreviews import describe
+from ..engine.scoring import notices as score_notices
+from ..engine.scoring import queries, shown
 
 LEDGER_SHOWN = 12
 
@@ -30,50 +29,54 @@ class ChoiceRow:
     reason: str | None
 
 
-def mode_of(session: Session) -> str:
-    part = part_of(session.state)
-    return part.mode if part else Mode.TRANSPARENT
-
-
 def scene(session: Session) -> dict[str, Any]:
     """The story column: the text after the last choice, the scene, its choices."""
-    shown = session.frame()
-    chapter = session.story.chapters.get(shown.chapter) if shown.chapter else None
+    frame = session.frame()
+    chapter = session.story.chapters.get(frame.chapter) if frame.chapter else None
     return {
-        "after": shown.after,
-        "title": shown.title,
+        "after": frame.after,
+        "title": frame.title,
         "chapter": chapter.title if chapter else "",
-        "paragraphs": shown.paragraphs,
-        "status": shown.status,
-        "turn": shown.turn,
-        "choices": [ChoiceRow(i, c.id, c.text, c.enabled, c.reason) for i, c in enumerate(shown.choices, 1)],
+        "paragraphs": frame.paragraphs,
+        "status": frame.status,
+        "turn": frame.turn,
+        "choices": [ChoiceRow(i, c.id, c.text, c.enabled, c.reason) for i, c in enumerate(frame.choices, 1)],
     }
 
 
 def notices(session: Session, events) -> list[str]:
-    """The score notices of the player's last step, worded by their transparency mode."""
-    return describe(tuple(events), session) if events else []
+    """The score notices of the player's last step (the engine's one query for every front end,
+    worded by the session's transparency mode; none while the app is off)."""
+    if not events:
+        return []
+    states = session.states
+    before = states[-2] if len(states) > 1 else None
+    return [n.text for n in score_notices.step_notices(session.story, before, session.state, events)]
 
 
 def phone(session: Session) -> dict[str, Any] | None:
-    """The score app: score, tier, date, perks, network, the latest ledger lines (None: no app now)."""
+    """The score app as the session's mode shows it (docs/scoring-format.md, "What each mode shows"):
+    score, tier, date, perks, network, the latest ledger lines. ``line`` instead while it shows nothing."""
     story, state = session.story, session.state
+    line = shown.status_line(story, state)
+    if line is not None:
+        return {"line": line}
     view = queries.score_view(story, state)
-    if view is None:
-        return None
-    if not queries.app_active(story, state):
-        return {"hidden": True, "deleted": queries.app_deleted(story, state)}
     mode = view.mode
     people = queries.contacts(story, state)
     entries = queries.ledger(state)
+    reasons = shown.shows_reasons(mode)
     return {
-        "hidden": False,
+        "line": None,
         "view": view,
-        "next_tier": view.next_tier if mode == Mode.TRANSPARENT else None,
+        "next_tier": view.next_tier if shown.shows_thresholds(mode) else None,
         "friends": [c for c in people if c.friend],
-        "pulling_down": queries.pulling_down(story, state),
-        "suggested": queries.suggestions(story, state),
-        "ledger": [(e.date, e.delta, e.score, e.explain[mode]) for e in entries[-LEDGER_SHOWN:]][::-1],
+        "pull": shown.shows_pull(mode),
+        "pulling_down": queries.pulling_down(story, state) if shown.names_who_pull(mode) else [],
+        "suggested": queries.suggestions(story, state) if shown.shows_pull(mode) else [],
+        "ledger": [
+            (e.date, e.delta, e.score, e.explain[mode] if reasons else "") for e in entries[-LEDGER_SHOWN:]
+        ][::-1],
         "ledger_more": max(0, len(entries) - LEDGER_SHOWN),
     }
 

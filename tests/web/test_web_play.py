@@ -160,3 +160,30 @@ def test_serve_says_in_one_line_what_is_wrong(tmp_path, capsys):
         rc = main(["serve", "--host", "127.0.0.1", "--port", str(port), "--data", str(tmp_path / "x.db")])
     err = capsys.readouterr().err
     assert rc == 2 and "cannot listen on" in err and "Traceback" not in err
+
+
+def test_the_phone_shows_what_the_mode_allows(story):
+    """docs/scoring-format.md, "What each mode shows": figures of each contact's pull only when
+    transparent; reasons in the ledger never when opaque."""
+    from game.engine import Session
+    from game.web import views
+    from game.web.app import templates
+
+    phone = templates().get_template("phone.html")
+    shown = {}
+    for mode in ("opaque", "partial", "transparent"):
+        session = Session(story, 7, {"seed": 7, "transparency": mode})
+        for _ in range(25):
+            enabled = [c for c in session.frame().choices if c.enabled]
+            if not enabled or session.ended:
+                break
+            session.choose(enabled[0].id)
+        app = views.phone(session)
+        assert app is not None
+        shown[mode] = (app, phone.render(app=app))
+    assert all(app["line"] is None for app, _ in shown.values()), "the app should be on by turn 25"
+    assert "pull" not in shown["opaque"][1] and "pull " not in shown["partial"][1]
+    assert all(why == "" for *_x, why in shown["opaque"][0]["ledger"])
+    assert any(why for *_x, why in shown["partial"][0]["ledger"])
+    if shown["transparent"][0]["friends"]:
+        assert "pull " in shown["transparent"][1]
