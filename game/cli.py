@@ -10,19 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
 
 from . import __version__
 from .engine import DEFAULT_MODE, InputError, Mode, StartError
-from .engine.vartypes import TYPES
-from .paths import scenarios, story_dir, story_path
+from .launch import PlayOptions, UsageError, rules_path
+from .paths import scenarios, story_path
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """A bad command-line argument; printed as one line, exit 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -290,37 +284,23 @@ def _add_authoring_commands(sub) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
 
 
-def parse_sets(story, pairs: Sequence[str]) -> dict[str, Any]:
-    """``name=value`` pairs typed by the story's declared variables."""
-    out: dict[str, Any] = {}
-    for pair in pairs:
-        name, sep, raw = pair.partition("=")
-        name = name.strip()
-        if not sep or not name:
-            raise UsageError(f"--set {pair!r}: write NAME=VALUE")
-        var = story.variables.get(name)
-        if var is None:
-            raise UsageError(f"--set {pair!r}: the story has no variable {name!r}")
-        try:
-            out[name] = TYPES[var.type].parse(raw.strip())
-        except ValueError as exc:
-            raise UsageError(f"--set {pair!r}: {name} is {exc}") from None
-    return out
-
-
-def load_for_play(args: argparse.Namespace):
-    """The story named by ``--story`` (or the shipped one), loaded; raises InputError."""
-    from .engine import load_story_or_raise
-
-    return load_story_or_raise(story_path(args.story), rules_path(getattr(args, "rules", None)))
-
-
-def rules_path(name: str | None) -> str | None:
-    """A --rules value: a file, or the name of one of the shipped rules-lab files."""
-    if name is None or Path(name).exists():
-        return name
-    shipped = story_dir() / "rules-lab" / f"{name}.rules.yaml"
-    return str(shipped) if shipped.is_file() else name
+def play_options(args: argparse.Namespace) -> PlayOptions:
+    """The typed options of a play, text or serve command line: no Namespace goes further down."""
+    return PlayOptions(
+        story=args.story,
+        rules=args.rules,
+        transparency=Mode(args.transparency) if args.transparency else None,
+        seed=args.seed,
+        at=getattr(args, "at", None),
+        sets=tuple(getattr(args, "sets", ())),
+        workshop=getattr(args, "workshop", None),
+        log_dir=getattr(args, "log_dir", None),
+        reflect=bool(getattr(args, "reflect", False)),
+        session_code=getattr(args, "session_code", None),
+        width=getattr(args, "width", 78),
+        windowed=bool(getattr(args, "windowed", False)),
+        hot_reload=bool(getattr(args, "hot_reload", False)),
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -374,18 +354,19 @@ def _run(args: argparse.Namespace) -> int:
         if args.log_dir or args.workshop or args.reflect:
             from .workshop.textplay import run_workshop_text
 
-            return run_workshop_text(args)
+            return run_workshop_text(play_options(args))
         from .text.terminal import run_text
 
-        return run_text(args)
+        return run_text(play_options(args))
     if args.command == "play":
         from .desktop.app import run_desktop
 
-        if args.log_dir or args.workshop:
+        options = play_options(args)
+        if options.log_dir or options.workshop:
             from .workshop.preset import prepare_desktop
 
-            prepare_desktop(args)
-        return run_desktop(args)
+            options = prepare_desktop(options)
+        return run_desktop(options)
     if args.command == "report":
         from .workshop.report import run_report
 
@@ -397,7 +378,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         from .web.serve import run_serve
 
-        return run_serve(args)
+        return run_serve(play_options(args), port=args.port, host=args.host, data=args.data)
     if args.command in _AUTHORING:
         return _run_authoring(args)
     raise UsageError(f"unknown command {args.command!r}")  # pragma: no cover - argparse catches it

@@ -97,6 +97,7 @@ from ..engine.expr import Compiled
 from ..engine.runtime import Draw
 from ..engine.scoring.model import PERK_MARGIN
 from ..engine.state import State
+from ..launch import UsageError, parse_sets, rules_path
 
 DEFAULT_MAX_STATES = 200_000
 #: a draw with more possible values than this is sampled, and the result marked partial
@@ -1296,7 +1297,6 @@ def _progress(states: int, waiting: int) -> None:
 
 
 def run_explore(args) -> int:
-    from ..cli import UsageError, parse_sets, rules_path
     from ..engine import load_story_or_raise
 
     if args.max_states < 1:

@@ -23,6 +23,7 @@ from pathlib import Path
 from ..engine import Story
 from ..engine.controls import strip_controls
 from ..engine.model import Choice, Scene
+from ..launch import UsageError, rules_path
 from .lint import reachable
 
 ENDING_FILL = "#cfe3ff"
@@ -225,7 +226,6 @@ def render(dot_text: str, output: Path, max_seconds: float = 0) -> None:
 
 
 def run_graph(args) -> int:
-    from ..cli import UsageError, rules_path
     from ..engine import load_story_or_raise
 
     story = load_story_or_raise(args.path, rules_path(getattr(args, "rules", None)))

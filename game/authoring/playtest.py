@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from ..engine import Mode, Story, available, choose, start
 from ..engine.state import State
+from ..launch import UsageError, rules_path
 
 DEFAULT_MAX_TURNS = 1000
 
@@ -314,7 +315,6 @@ def progress_bar(done: int, total: int, stream=None) -> None:
 
 
 def run_playtest(args) -> int:
-    from ..cli import UsageError, rules_path
     from ..engine import load_story_or_raise
 
     if not 1 <= args.runs <= 1_000_000:

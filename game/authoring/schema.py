@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..engine import format as fmt
 from ..engine.schema import Record
+from ..launch import UsageError
 
 SCHEMA_ID = "https://socialscore.example/story.schema.json"
 DOC_SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "story.schema.json"
@@ -34,7 +35,6 @@ def schema_text() -> str:
 
 
 def run_schema(output: str | None = None) -> int:
-    from ..cli import UsageError
     from ..engine.files import write_text
 
     text = schema_text()

@@ -45,6 +45,7 @@ from ..engine import (
 )
 from ..engine.expr import format_value
 from ..engine.state import State
+from ..launch import UsageError, parse_sets, rules_path
 
 WIDTH = 100
 INDENT = "  "
@@ -222,7 +223,6 @@ def story_path(transcript_path: str | os.PathLike, t: Transcript) -> Path:
 
 def check(path: str | os.PathLike, story: Story | None = None) -> tuple[str, str]:
     """(expected, actual) text of the transcript at ``path``."""
-    from ..cli import parse_sets
     from ..engine import load_story_or_raise
 
     expected = Path(path).read_text(encoding="utf-8")
@@ -243,7 +243,6 @@ def diff(expected: str, actual: str, name: str) -> str:
 
 
 def run_transcript(args) -> int:
-    from ..cli import UsageError, parse_sets, rules_path
     from ..engine import load_story_or_raise
     from ..engine.files import write_text
 

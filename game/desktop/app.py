@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import random
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ import pygame
 
 from ..engine import Event, InputError, Session, Story, load_story_or_raise
 from ..engine.reflection import Question, questions
+from ..launch import PlayOptions, fresh_seed, load_for_play, parse_sets, rules_path
 from ..paths import assets_dir
 from . import storage
 from .inputs import Input, translate
@@ -38,8 +38,6 @@ from .theme import Theme
 from .window import desktop_size, window_hints, window_size
 
 IDLE_WAIT_MS = 500
-#: read by game.workshop.preset.prepare_desktop: this front end writes workshop session logs
-SUPPORTS_WORKSHOP_LOG = True
 #: what the player is told when undo is locked (the Undo button's note, Backspace's toast)
 UNDO_OFF = "Undo is off in this workshop"
 
@@ -209,7 +207,7 @@ class App:
 
     # -- the game ----------------------------------------------------------------
     def new_seed(self) -> int:
-        return self.seed if self.seed is not None else random.SystemRandom().randrange(2**31)
+        return fresh_seed(self.seed)
 
     def new_game(self, at: str | None = None, sets: dict | None = None) -> None:
         """Start a new game: ask for a pseudonym when logging, then the reflection questions
@@ -507,30 +505,27 @@ def init_pygame() -> None:
             pygame.display.set_icon(pygame.image.load(str(icon)))
 
 
-def _offered_scenarios(args) -> dict[str, Path]:
+def _offered_scenarios(options: PlayOptions) -> dict[str, Path]:
     """The shipped scenarios the title screen may switch between: all of them, the default first, unless
     the story, its rules or a workshop were chosen for the player (then only that story is played)."""
     from ..paths import scenarios
 
-    chosen = any(getattr(args, name, None) for name in ("story", "rules", "workshop_preset", "hot_reload"))
+    chosen = options.story or options.rules or options.preset is not None or options.hot_reload
     offered = {} if chosen else scenarios()
     return offered if len(offered) > 1 else {}
 
 
-def run_desktop(args) -> int:
-    """``socialscore play``: open the window and play. ``args`` has ``story``, ``rules``,
-    ``transparency``, ``seed``, ``at``, ``sets`` and ``windowed`` (see game.cli), and may have
-    ``workshop`` (a preset file), ``log_dir`` and ``reflect``. The preset is read first
-    (prepare_desktop); the rules file replaces the story's (load_for_play) and the transparency
+def run_desktop(options: PlayOptions) -> int:
+    """``socialscore play``: open the window and play as ``options`` say. A workshop preset is read
+    first (prepare_desktop); the rules file replaces the story's (load_for_play) and the transparency
     mode goes into every new session's options (saves keep them). Returns the exit code (0 normal)."""
-    from ..cli import load_for_play, parse_sets
     from ..workshop.preset import prepare_desktop
     from .title import TitleScreen
 
-    if getattr(args, "workshop", None) and getattr(args, "workshop_preset", None) is None:
-        prepare_desktop(args)  # the CLI already did it when it called us; others may not have
-    story = load_for_play(args)
-    sets = parse_sets(story, getattr(args, "sets", None) or [])
+    if options.workshop and options.preset is None:
+        options = prepare_desktop(options)  # the CLI already did it when it called us; others may not have
+    story = load_for_play(options.story, options.rules)
+    sets = parse_sets(story, options.sets)
     os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
     asked = os.environ.get("SDL_VIDEODRIVER")
     try:
@@ -551,30 +546,29 @@ def run_desktop(args) -> int:
         return 2
     app = None
     try:
-        transparency = getattr(args, "transparency", None)
-        if getattr(args, "workshop_preset", None) is not None:
-            reflect = bool(getattr(args, "reflect", False))  # the preset says (default: ask)
+        transparency = options.transparency
+        if options.preset is not None:
+            reflect = options.reflect  # the preset says (default: ask)
         else:
-            reflect = True if getattr(args, "reflect", False) else None  # None: when logging
+            reflect = True if options.reflect else None  # None: when logging
         app = App(
             story,
-            seed=getattr(args, "seed", None),
-            windowed=bool(getattr(args, "windowed", False)),
+            seed=options.seed,
+            windowed=options.windowed,
             options={"transparency": transparency} if transparency else None,
-            log_dir=getattr(args, "log_dir", None),
-            session_code=getattr(args, "session_code", None),
-            undo_locked=bool(getattr(args, "undo_locked", False)),
+            log_dir=options.log_dir,
+            session_code=options.session_code,
+            undo_locked=options.undo_locked,
             reflect=reflect,
-            scenarios=_offered_scenarios(args),
+            scenarios=_offered_scenarios(options),
         )
-        if getattr(args, "hot_reload", False):
-            from ..cli import rules_path
+        if options.hot_reload:
             from ..paths import story_path
             from .hotreload import HotReload
 
-            app.hot_reload = HotReload(app, story_path(args.story), rules_path(getattr(args, "rules", None)))
-        if getattr(args, "at", None) or sets:
-            app.new_game(at=args.at, sets=sets)
+            app.hot_reload = HotReload(app, story_path(options.story), rules_path(options.rules))
+        if options.at or sets:
+            app.new_game(at=options.at, sets=sets)
         else:
             app.reset(TitleScreen(app))
         return app.run()

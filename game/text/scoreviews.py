@@ -1,18 +1,23 @@
 """The score in the terminal: each change with the session's explanation, tier changes, and the
-``score``, ``contacts`` and ``ledger`` commands. Registered with the terminal front end on import."""
+``score``, ``contacts`` and ``ledger`` commands. The terminal lists them in its tables (no
+registration on import: this module does not import the terminal)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..engine import Event, Session
 from ..engine.scoring import notices, queries, shown
-from . import terminal
+
+if TYPE_CHECKING:  # only for annotations: the terminal imports this module
+    from .terminal import TextFrontEnd
 
 
 def _mode(session: Session) -> str:
     return shown.mode_of(session.state)
 
 
-def _unseen(front: terminal.TextFrontEnd) -> bool:
+def _unseen(front: TextFrontEnd) -> bool:
     """Say why a score view is empty (no score, app not on, app deleted); True if it is."""
     line = shown.status_line(front.session.story, front.session.state)
     if line is not None:
@@ -28,7 +33,7 @@ def describe(events: tuple[Event, ...], session: Session) -> list[str]:
     return [n.text for n in notices.step_notices(session.story, before, session.state, events)]
 
 
-def show_score(front: terminal.TextFrontEnd) -> None:
+def show_score(front: TextFrontEnd) -> None:
     if _unseen(front):
         return
     view = queries.score_view(front.session.story, front.session.state)
@@ -40,7 +45,7 @@ def show_score(front: terminal.TextFrontEnd) -> None:
         front.wrap(f"{'Penalty' if penalty else 'Perk'}: {title}", "  ")
 
 
-def show_contacts(front: terminal.TextFrontEnd) -> None:
+def show_contacts(front: TextFrontEnd) -> None:
     """The network as the app shows it: each contact's pull in points only in transparent mode;
     who pulls you down named (without figures) in partial mode; neither in opaque mode."""
     if _unseen(front):
@@ -84,7 +89,7 @@ def show_contacts(front: terminal.TextFrontEnd) -> None:
         front.wrap("Suggested for you: " + ", ".join(s.name for s in suggested), "  ")
 
 
-def show_ledger(front: terminal.TextFrontEnd) -> None:
+def show_ledger(front: TextFrontEnd) -> None:
     if _unseen(front):
         return
     entries = queries.ledger(front.session.state)
@@ -100,11 +105,9 @@ def show_ledger(front: terminal.TextFrontEnd) -> None:
         front.say(f"  ({len(entries) - 15} earlier entries not shown)")
 
 
-terminal.EVENT_LINES.append(describe)
-terminal.COMMANDS.update(
-    {
-        "score": ("your score, tier and perks", show_score),
-        "contacts": ("your network, who pulls you down, suggestions", show_contacts),
-        "ledger": ("the latest score changes and why", show_ledger),
-    }
-)
+#: The terminal's score commands: name -> (help, function(front end)); game.text.terminal lists them.
+COMMANDS = {
+    "score": ("your score, tier and perks", show_score),
+    "contacts": ("your network, who pulls you down, suggestions", show_contacts),
+    "ledger": ("the latest score changes and why", show_ledger),
+}

@@ -8,8 +8,6 @@ number, ``undo``, ``save [FILE]``, ``load [FILE]``, ``history``, ``help``, ``qui
 
 from __future__ import annotations
 
-import argparse
-import random
 import sys
 import textwrap
 from collections.abc import Callable
@@ -17,13 +15,15 @@ from typing import TextIO
 
 from ..engine import DEFAULT_MODE, ChoiceError, Event, Frame, InputError, Session, Status, UndoLocked
 from ..engine.controls import CleanStream
+from ..launch import PlayOptions, UsageError, fresh_seed, load_for_play, parse_sets
+from . import scoreviews
 
 DEFAULT_SAVE = "socialscore-save.json"
 
-#: Extra commands (name -> (help, function(front end) -> None)) added by extensions.
-COMMANDS: dict[str, tuple[str, Callable[[TextFrontEnd], None]]] = {}
+#: Commands beyond the core ones (name -> (help, function(front end) -> None)): the score's.
+COMMANDS: dict[str, tuple[str, Callable[[TextFrontEnd], None]]] = dict(scoreviews.COMMANDS)
 #: Describers of a step's events for the terminal: a function(events, session) -> lines.
-EVENT_LINES: list[Callable[[tuple[Event, ...], Session], list[str]]] = []
+EVENT_LINES: list[Callable[[tuple[Event, ...], Session], list[str]]] = [scoreviews.describe]
 
 
 class TextFrontEnd:
@@ -192,18 +192,12 @@ class TextFrontEnd:
             self.say(f"  {name}: {text}")
 
 
-def run_text(args: argparse.Namespace) -> int:
+def run_text(options: PlayOptions) -> int:
     """``socialscore text``: load the story, start a session, play it on stdin/stdout."""
-    from ..cli import UsageError, load_for_play, parse_sets
-
-    story = load_for_play(args)
-    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
-    if args.width < 20:
+    story = load_for_play(options.story, options.rules)
+    seed = fresh_seed(options.seed)
+    if options.width < 20:
         raise UsageError("socialscore text: --width must be at least 20")
-    options = {"seed": seed, "transparency": args.transparency or DEFAULT_MODE}
-    session = Session(story, seed, options, at=args.at, sets=parse_sets(story, args.sets))
-    return TextFrontEnd(session, sys.stdin, sys.stdout, width=args.width).run()
-
-
-# The score's lines and commands register themselves with this module (they import it).
-from . import scoreviews  # noqa: E402, F401
+    settings = {"seed": seed, "transparency": options.transparency or DEFAULT_MODE}
+    session = Session(story, seed, settings, at=options.at, sets=parse_sets(story, options.sets))
+    return TextFrontEnd(session, sys.stdin, sys.stdout, width=options.width).run()

@@ -7,26 +7,25 @@ facilitator's secret address, and serves until Ctrl+C.
 
 from __future__ import annotations
 
-import argparse
-import random
 import socket
 import sqlite3
 import sys
 from pathlib import Path
 
 from ..engine import DEFAULT_MODE
+from ..launch import PlayOptions, UsageError, fresh_seed, load_for_play
 from ..workshop.log import SESSION_CODE_RE, default_session_code
 from ..workshop.preset import PresetError, apply, load_preset
 
 DEFAULT_PORT = 8000
 
 
-def data_file(args: argparse.Namespace, code: str) -> Path:
+def data_file(data: str | None, log_dir: str | None, code: str) -> Path:
     """The room's SQLite file: ``--data FILE``, else ``<session code>.sqlite3`` in the preset's log
     folder (or ``socialscore-serve/`` here)."""
-    if args.data:
-        return Path(args.data)
-    folder = Path(args.log_dir) if getattr(args, "log_dir", None) else Path("socialscore-serve")
+    if data:
+        return Path(data)
+    folder = Path(log_dir) if log_dir else Path("socialscore-serve")
     return folder / f"{code}.sqlite3"
 
 
@@ -43,24 +42,27 @@ def lan_addresses() -> list[str]:
     return found
 
 
-def run_serve(args: argparse.Namespace) -> int:
-    from ..cli import UsageError, load_for_play
+def run_serve(
+    options: PlayOptions, port: int = DEFAULT_PORT, host: str = "0.0.0.0", data: str | None = None
+) -> int:
+    """Serve the room until Ctrl+C: ``options`` as for play (a preset in ``options.workshop``);
+    ``data`` is the room's SQLite file (default: see :func:`data_file`)."""
     from .app import create_app
     from .room import Room, Settings
     from .store import Store
 
-    if args.workshop:
+    if options.workshop:
         try:
-            apply(args, load_preset(args.workshop))
+            options = apply(options, load_preset(options.workshop))
         except PresetError as exc:
             raise UsageError(str(exc)) from None
-    code = getattr(args, "session_code", None) or default_session_code()
+    code = options.session_code or default_session_code()
     if not SESSION_CODE_RE.fullmatch(code):
         raise UsageError(f"socialscore serve: bad session code {code!r}")
-    if not 0 < args.port < 65536:
+    if not 0 < port < 65536:
         raise UsageError("socialscore serve: --port must be between 1 and 65535")
-    _check_port(args.host, args.port, UsageError)
-    path = data_file(args, code)
+    _check_port(host, port, UsageError)
+    path = data_file(data, options.log_dir, code)
     try:
         store = Store(path)
         stored = store.get("settings")
@@ -70,27 +72,25 @@ def run_serve(args: argparse.Namespace) -> int:
         # A room resumed from its file plays the story, rules and seed it started with (its games
         # replay only under those), whatever this command line says.
         resumed = Settings.from_json(stored)
-        args.story, args.rules = resumed.story, resumed.rules
+        options = options.evolve(story=resumed.story, rules=resumed.rules)
     try:
-        story = load_for_play(args)
+        story = load_for_play(options.story, options.rules)
     except BaseException:
         store.close()
         raise
-    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     settings = Settings(
         session_code=code,
-        seed=seed,
-        transparency=args.transparency or DEFAULT_MODE,
-        reflect=bool(getattr(args, "reflect", True)),
-        story=args.story,
-        rules=args.rules,
+        seed=fresh_seed(options.seed),
+        transparency=options.transparency or DEFAULT_MODE,
+        reflect=options.reflect if options.preset is not None else True,  # the preset says; else ask
+        story=options.story,
+        rules=options.rules,
     )
     room = Room.open(story, store, settings)
     for problem in room.replay_problems:
         print(f"socialscore serve: {path}: {problem}", file=sys.stderr)
-    host = args.host
     shown = lan_addresses() if host in ("0.0.0.0", "") else [host]
-    urls = [f"http://{a}:{args.port}/" for a in (shown or ["127.0.0.1"])]
+    urls = [f"http://{a}:{port}/" for a in (shown or ["127.0.0.1"])]
     out = sys.stdout
     out.write(f"Social Score classroom server: session {room.settings.session_code}\n")
     out.write(f"  Players open: {'  or  '.join(urls)}  (session code {room.settings.session_code})\n")
@@ -106,7 +106,7 @@ def run_serve(args: argparse.Namespace) -> int:
         uvicorn.run(
             app,
             host=host,
-            port=args.port,
+            port=port,
             log_level="warning",
             access_log=False,  # nothing about players is logged (and a log line a request costs time)
             timeout_keep_alive=75,

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..engine import Mode, Story
+from ..launch import UsageError, rules_path
 from .simulate import POLICIES, Summary, _rules, ending_titles, perk_titles, simulate, tier_titles
 
 OPTIONS = {"transparency": Mode.TRANSPARENT}
@@ -106,7 +107,6 @@ def render(columns: list[Column], policies: Sequence[str], runs: int, seed: int)
 
 def run_compare(args) -> int:
     """``socialscore simulate --compare FILE… [--policy P] [--runs N] [--seed S]``."""
-    from ..cli import UsageError, rules_path
     from ..engine import load_story_or_raise
     from ..paths import story_path
 

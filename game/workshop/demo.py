@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..engine import Mode, Session, Story
 from ..engine.reflection import questions
+from ..launch import UsageError, load_for_play
 from .log import SessionLog
 from .simulate import play_once, policy_named
 
@@ -104,11 +105,10 @@ def write_demo_logs(
 
 def run_demo_logs(args) -> int:
     """``socialscore demo-logs DIR``."""
-    from ..cli import UsageError, load_for_play
 
     if not 1 <= args.players <= 1000:
         raise UsageError("socialscore demo-logs: --players must be between 1 and 1000")
-    story = load_for_play(args)
+    story = load_for_play(args.story, getattr(args, "rules", None))
     from .log import LogFolderError, prepare_log_dir
 
     try:

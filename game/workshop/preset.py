@@ -14,19 +14,18 @@ workshop:
 
 Read with the project's safe YAML reader (:func:`game.engine.yamlsafe.load_file`); every problem
 is one line ``path:line:col: message``. ``load_preset`` returns a :class:`Preset`; ``apply`` puts
-it into parsed command-line arguments (options set on the command line to something other than
-their default win).
+it into a :class:`~game.launch.PlayOptions` (what the command line said wins).
 """
 
 from __future__ import annotations
 
-import argparse
 import difflib
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from ..engine import Mode
 from ..engine.yamlsafe import load_file
+from ..launch import PlayOptions, UsageError
 from ..paths import scenarios
 from .log import SESSION_CODE_RE
 
@@ -126,56 +125,40 @@ def _check(key: str, value: object) -> str | None:
     return None
 
 
-def apply(args: argparse.Namespace, preset: Preset) -> argparse.Namespace:
-    """Put the preset's settings into ``args`` (in place; also returned). A command-line value that
-    differs from the option's default wins over the preset. Adds ``session_code``, ``undo_locked``,
-    ``reflect`` and ``workshop_preset`` (the :class:`Preset`) for front ends."""
-    if preset.seed is not None and getattr(args, "seed", None) is None:
-        args.seed = preset.seed
-    if preset.transparency and getattr(args, "transparency", None) is None:
-        args.transparency = preset.transparency
-    if preset.log_dir is not None and not getattr(args, "log_dir", None):
-        args.log_dir = str(preset.log_dir)
-    if preset.rules and not getattr(args, "rules", None):
-        args.rules = preset.rules
-    if preset.story and not getattr(args, "story", None):
-        args.story = preset.story
-    args.session_code = getattr(args, "session_code", None) or preset.session_code
-    args.undo_locked = bool(getattr(args, "undo_locked", False) or preset.undo_locked)
-    args.reflect = bool(getattr(args, "reflect", False) or preset.reflect)
-    args.workshop_preset = preset
-    return args
+def apply(options: PlayOptions, preset: Preset) -> PlayOptions:
+    """``options`` with the preset's settings where the command line said nothing (a value given
+    there wins over the preset); ``options.preset`` is the :class:`Preset`, for front ends."""
+    return options.evolve(
+        seed=options.seed if options.seed is not None else preset.seed,
+        transparency=options.transparency or (Mode(preset.transparency) if preset.transparency else None),
+        log_dir=options.log_dir or (str(preset.log_dir) if preset.log_dir is not None else None),
+        rules=options.rules or preset.rules,
+        story=options.story or preset.story,
+        session_code=options.session_code or preset.session_code,
+        undo_locked=options.undo_locked or preset.undo_locked,
+        reflect=options.reflect or preset.reflect,
+        preset=preset,
+    )
 
 
-def prepare_desktop(args: argparse.Namespace) -> argparse.Namespace:
-    """``socialscore play --workshop FILE`` / ``--log-dir DIR``: read the preset into ``args`` for the
-    desktop front end. The desktop writes session logs once it declares ``SUPPORTS_WORKSHOP_LOG``
-    (in game.desktop.app); until then this says so on stderr, so nobody loses a session's data."""
+def prepare_desktop(options: PlayOptions) -> PlayOptions:
+    """``socialscore play --workshop FILE`` / ``--log-dir DIR``: the options with the preset read in,
+    and the log folder checked (and made), for the desktop front end (which writes the session logs)."""
     import sys
 
-    from ..cli import UsageError
-
-    if getattr(args, "workshop", None):
+    if options.workshop and options.preset is None:
         try:
-            apply(args, load_preset(args.workshop))
+            options = apply(options, load_preset(options.workshop))
         except PresetError as exc:
             raise UsageError(str(exc)) from None
-    if getattr(args, "log_dir", None):
+    if options.log_dir:
         from .log import LogFolderError, prepare_log_dir
 
         try:
-            folder, made = prepare_log_dir(args.log_dir)
+            folder, made = prepare_log_dir(options.log_dir)
         except LogFolderError as exc:
             raise UsageError(f"socialscore play: {exc}") from None
         print(f"Session logs go to {folder}" + (" (folder made now)" if made else ""), file=sys.stderr)
-    if getattr(args, "session_code", None):
-        print(f"Workshop session: {args.session_code}", file=sys.stderr)
-    from ..desktop import app
-
-    if getattr(args, "log_dir", None) and not getattr(app, "SUPPORTS_WORKSHOP_LOG", False):
-        print(
-            "socialscore play: the desktop game does not write workshop logs yet; "
-            "use socialscore text --workshop FILE (or --log-dir DIR) for logged sessions",
-            file=sys.stderr,
-        )
-    return args
+    if options.session_code:
+        print(f"Workshop session: {options.session_code}", file=sys.stderr)
+    return options

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from ..launch import UsageError
 from ..paths import story_dir
 
 
@@ -24,7 +25,6 @@ def rules_names(scenario: str | None = None) -> dict[str, str]:
 
 def run_rules(args) -> int:
     """Exit 0 with the file written (or printed); 2 for an unknown name or a refused target."""
-    from ..cli import UsageError
     from ..engine.files import write_text
 
     names = rules_names()

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from ..engine import Mode, Story, available, choose, start
 from ..engine.model import Choice
 from ..engine.state import State
+from ..launch import UsageError, load_for_play
 
 MAX_TURNS = 600
 DISSENT_TAGS = {"protest", "stock-crash", "complaint", "friend-support", "loan-to-friend", "dispute-won"}
@@ -272,7 +273,6 @@ def _check_policy(name: str, usage_error) -> None:
 
 
 def run_simulate(args) -> int:
-    from ..cli import UsageError, load_for_play
 
     if args.runs < 1 or args.runs > 100_000:
         raise UsageError("socialscore simulate: --runs must be between 1 and 100000")
@@ -287,7 +287,7 @@ def run_simulate(args) -> int:
             "socialscore simulate: name a --policy (or compare rules files with --compare FILE...)"
         )
     _check_policy(args.policy, UsageError)
-    story = load_for_play(args)
+    story = load_for_play(args.story, getattr(args, "rules", None))
     show = sys.stderr.isatty() and args.runs >= 20 and not args.json
     options = {"transparency": Mode.TRANSPARENT}
     try:

@@ -8,14 +8,13 @@ every choice, undo and load is recorded in the :class:`SessionLog` after the eng
 
 from __future__ import annotations
 
-import argparse
-import random
 import sys
 from typing import TextIO
 
 from ..engine import DEFAULT_MODE, Session
 from ..engine.controls import CleanStream
 from ..engine.reflection import questions
+from ..launch import PlayOptions, UsageError, fresh_seed, load_for_play, parse_sets
 from ..text.terminal import TextFrontEnd
 from . import reflect
 from .log import LogFolderError, SessionLog, clean_pseudonym, default_session_code, prepare_log_dir
@@ -105,47 +104,41 @@ def play(
     return rc
 
 
-def run_workshop_text(args: argparse.Namespace) -> int:
+def run_workshop_text(options: PlayOptions) -> int:
     """``socialscore text`` with ``--log-dir``, ``--workshop`` or ``--reflect``."""
-    from ..cli import UsageError, load_for_play, parse_sets
-
     preset = None
-    if getattr(args, "workshop", None):
+    if options.workshop:
         try:
-            preset = load_preset(args.workshop)
+            preset = load_preset(options.workshop)
         except PresetError as exc:
             raise UsageError(str(exc)) from None
-        apply(args, preset)
-    if getattr(args, "log_dir", None):
+        options = apply(options, preset)
+    if options.log_dir:
         try:
-            folder, made = prepare_log_dir(args.log_dir)
+            folder, made = prepare_log_dir(options.log_dir)
         except LogFolderError as exc:
             raise UsageError(f"socialscore text: {exc}") from None
         print(f"Session logs go to {folder}" + (" (folder made now)" if made else ""), file=sys.stderr)
-    story = load_for_play(args)
-    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
-    if args.width < 20:
+    story = load_for_play(options.story, options.rules)
+    seed = fresh_seed(options.seed)
+    if options.width < 20:
         raise UsageError("socialscore text: --width must be at least 20")
-    options = {"seed": seed, "transparency": args.transparency or DEFAULT_MODE}
     session = Session(
         story,
         seed,
-        options,
-        at=args.at,
-        sets=parse_sets(story, args.sets),
-        undo_locked=bool(getattr(args, "undo_locked", False)),
+        {"seed": seed, "transparency": options.transparency or DEFAULT_MODE},
+        at=options.at,
+        sets=parse_sets(story, options.sets),
+        undo_locked=options.undo_locked,
     )
-    log_dir = getattr(args, "log_dir", None)
-    if preset is not None:
-        ask_reflection = bool(args.reflect)
-    else:
-        ask_reflection = bool(getattr(args, "reflect", False) or log_dir)
+    # with a preset, the preset says whether to ask; without, logging asks
+    ask_reflection = options.reflect if preset is not None else bool(options.reflect or options.log_dir)
     return play(
         session,
         sys.stdin,
         sys.stdout,
-        log_dir=log_dir,
-        session_code=getattr(args, "session_code", None),
+        log_dir=options.log_dir,
+        session_code=options.session_code,
         ask_reflection=ask_reflection,
-        width=args.width,
+        width=options.width,
     )

@@ -3,12 +3,11 @@ the endings gallery to the other story, and the title page names it."""
 
 from __future__ import annotations
 
-import argparse
-
 from game.desktop.app import _offered_scenarios
 from game.desktop.inputs import Input
 from game.desktop.title import TitleScreen
 from game.engine import load_story_or_raise
+from game.launch import PlayOptions
 from game.paths import scenarios, story_dir
 
 
@@ -52,10 +51,11 @@ def test_title_page_names_the_story_and_its_years(make_app, tmp_path):
 
 
 def test_a_story_chosen_for_the_player_is_the_only_one():
-    args = argparse.Namespace(story=None, rules=None, workshop_preset=None, hot_reload=False)
-    assert list(_offered_scenarios(args)) == ["pearl", "many-numbers"]
-    for name, value in (("story", "many-numbers"), ("rules", "no-friends"), ("workshop_preset", object())):
-        assert _offered_scenarios(argparse.Namespace(**{**vars(args), name: value})) == {}
+    options = PlayOptions()
+    assert list(_offered_scenarios(options)) == ["pearl", "many-numbers"]
+    for name, value in (("story", "many-numbers"), ("rules", "no-friends"), ("preset", object())):
+        assert _offered_scenarios(options.evolve(**{name: value})) == {}
+    assert _offered_scenarios(options.evolve(hot_reload=True)) == {}
 
 
 def test_the_phone_speaks_in_the_story_s_voice_and_tells_the_truth_about_the_network(make_app):

@@ -153,7 +153,7 @@ def test_play_options_reach_the_session(monkeypatch, home, tmp_path, sample_stor
     goes into the session's options."""
     from pathlib import Path
 
-    from game.cli import build_parser
+    from game.cli import build_parser, play_options
     from game.desktop import app as app_module
 
     sample = Path(__file__).resolve().parents[1] / "stories" / "sample"
@@ -174,7 +174,7 @@ def test_play_options_reach_the_session(monkeypatch, home, tmp_path, sample_stor
     args = build_parser().parse_args(
         ["play", "--story", str(sample), "--rules", str(path), "--transparency", "opaque", "--from", "market"]
     )
-    assert app_module.run_desktop(args) == 0
+    assert app_module.run_desktop(play_options(args)) == 0
     session = seen["app"].session
     assert session.options["transparency"] == "opaque"
     data = sv.read(session.story, session.state)

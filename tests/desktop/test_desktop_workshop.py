@@ -317,7 +317,6 @@ def test_play_with_a_workshop_preset(make_app, tmp_path, monkeypatch, capsys, ho
         return 0
 
     monkeypatch.setattr(app_module.App, "run", fake_run)
-    assert app_module.SUPPORTS_WORKSHOP_LOG
     assert main(["play", "--story", str(sample), "--workshop", str(preset)]) == 0
     err = capsys.readouterr().err
     assert "does not write workshop logs" not in err
@@ -328,8 +327,8 @@ def test_play_with_a_workshop_preset(make_app, tmp_path, monkeypatch, capsys, ho
     assert app.workshop.reflect is True
     assert app.seed == 2015 and app.options == {"transparency": "opaque"}
     # run_desktop reads the preset itself when the caller did not
-    from game.cli import build_parser
+    from game.cli import build_parser, play_options
 
     args = build_parser().parse_args(["play", "--story", str(sample), "--workshop", str(preset)])
-    assert app_module.run_desktop(args) == 0
+    assert app_module.run_desktop(play_options(args)) == 0
     assert seen["app"].workshop.session_code == "tue-3b"

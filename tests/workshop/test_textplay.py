@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from game.engine import Mode
 from game.workshop.preset import Preset, PresetError, apply, load_preset
 
 from ..helpers import ROOT, SAMPLE
@@ -158,19 +159,17 @@ def test_missing_preset(tmp_path):
 
 
 def test_apply_keeps_explicit_command_line_values(tmp_path):
-    import argparse
+    from game.launch import PlayOptions
 
     preset = Preset(
         path=tmp_path / "p.yaml", seed=3, transparency="opaque", log_dir=tmp_path, session_code="c"
     )
-    args = apply(
-        argparse.Namespace(seed=9, transparency="partial", log_dir=None, rules=None, reflect=False), preset
-    )
+    args = apply(PlayOptions(seed=9, transparency=Mode.PARTIAL), preset)
     assert (args.seed, args.transparency, args.log_dir, args.session_code) == (
         9,
         "partial",
         str(tmp_path),
         "c",
     )
-    args = apply(argparse.Namespace(seed=None, transparency=None, rules=None), preset)
-    assert (args.seed, args.transparency) == (3, "opaque") and args.workshop_preset is preset
+    args = apply(PlayOptions(), preset)
+    assert (args.seed, args.transparency) == (3, "opaque") and args.preset is preset

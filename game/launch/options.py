@@ -1,0 +1,41 @@
+"""How a game is to be played: the typed options every front end receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..engine import Mode
+
+
+@dataclass(frozen=True)
+class PlayOptions:
+    """One game's start, as asked for. ``None`` means "not said" (a preset or the default decides).
+
+    ``story`` is a story file or folder or a shipped scenario's name; ``rules`` a rules file or a
+    rules-lab name; ``sets`` the ``NAME=VALUE`` texts (typed by :func:`~game.launch.parse_sets` once
+    the story is loaded). The workshop fields come from the command line or a preset file.
+    """
+
+    story: str | None = None
+    rules: str | None = None
+    transparency: Mode | None = None
+    seed: int | None = None
+    at: str | None = None
+    sets: tuple[str, ...] = ()
+    # workshop
+    workshop: str | None = None  #: a preset file
+    log_dir: str | None = None
+    reflect: bool = False
+    session_code: str | None = None
+    undo_locked: bool = False
+    #: the preset read from ``workshop`` (set once it is applied), for front ends that show it
+    preset: Any = field(default=None, compare=False)
+    # front ends
+    width: int = 78  #: terminal: wrap at this many columns
+    windowed: bool = False  #: desktop: start in a window even if fullscreen is set
+    hot_reload: bool = False  #: desktop: reload the story when its files change
+
+    def evolve(self, **changes: Any) -> PlayOptions:
+        """A copy with ``changes``."""
+        return replace(self, **changes)

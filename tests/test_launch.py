@@ -1,0 +1,55 @@
+"""The launch layer: typed play options from the command line, story and rules resolution, --set, seeds."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from game.cli import build_parser, play_options
+from game.engine import Mode
+from game.launch import PlayOptions, UsageError, fresh_seed, load_for_play, parse_sets, rules_path
+from game.paths import story_dir
+
+from .helpers import ROOT
+
+FIELDS = {f.name for f in dataclasses.fields(PlayOptions)}
+
+
+@pytest.mark.parametrize("command", ["play", "text", "serve"])
+def test_every_option_the_command_line_parses_reaches_the_play_options(command):
+    parser = build_parser()
+    sub = next(a for a in parser._subparsers._group_actions if a.dest == "command").choices[command]
+    carried = [a.dest for a in sub._actions if a.dest in FIELDS]
+    assert {"story", "rules", "transparency", "seed"} <= set(carried)
+    args = parser.parse_args([command, "--transparency", "opaque", "--seed", "7", "--story", "pearl"])
+    options = play_options(args)
+    for dest in carried:
+        value = getattr(args, dest)
+        assert getattr(options, dest) == (tuple(value) if isinstance(value, list) else value), dest
+    assert options.transparency is Mode.OPAQUE and options.seed == 7
+
+
+def test_no_argparse_namespace_below_the_command_line():
+    below = [ROOT / "game" / name for name in ("desktop", "text", "web", "launch", "engine")]
+    below += [ROOT / "game" / "workshop" / f for f in ("textplay.py", "preset.py")]
+    files = [p for b in below for p in ([b] if b.is_file() else sorted(b.rglob("*.py")))]
+    found = [str(p.relative_to(ROOT)) for p in files if "import argparse" in p.read_text(encoding="utf-8")]
+    assert found == []
+
+
+def test_sets_are_typed_by_the_story():
+    story = load_for_play()
+    name, var = next((n, v) for n, v in story.variables.items() if v.type == "int")
+    assert parse_sets(story, [f"{name}=3"]) == {name: 3}
+    with pytest.raises(UsageError, match="whole number"):
+        parse_sets(story, [f"{name}=three"])
+    with pytest.raises(UsageError, match="no variable"):
+        parse_sets(story, ["no_such_thing=1"])
+
+
+def test_rules_names_and_seeds():
+    lab = sorted((story_dir() / "rules-lab").glob("*.rules.yaml"))
+    assert lab and rules_path(lab[0].name.removesuffix(".rules.yaml")) == str(lab[0])
+    assert rules_path(None) is None and rules_path("not-a-file") == "not-a-file"
+    assert fresh_seed(5) == 5 and 0 <= fresh_seed() < 2**31
