@@ -23,6 +23,7 @@ from pathlib import Path
 from ..engine import Story
 from ..engine.controls import strip_controls
 from ..engine.model import Choice, Scene
+from ..engine.scoring import queries
 from ..launch import UsageError, rules_path
 from .lint import reachable
 
@@ -65,7 +66,7 @@ def choice_label(choice: Choice) -> str:
         tags.append(f"[shown if {_short(choice.condition.source, 40)}]")
     if choice.enable_if is not None:
         tags.append(f"[if {_short(choice.enable_if.source, 40)}]")
-    extra = choice.extra.get("score")
+    extra = queries.extra(choice)
     requires = getattr(extra, "requires", None)
     if requires is not None:
         for what in ("perk", "tier", "score"):

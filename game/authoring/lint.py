@@ -20,6 +20,7 @@ from ..engine.format import MECHANICS
 from ..engine.loader import check_rules_file
 from ..engine.model import Choice, Passage, Scene, Template
 from ..engine.runtime import Context
+from ..engine.scoring import queries
 from ..engine.state import State
 from ..engine.yamlsafe import load_file
 
@@ -194,13 +195,13 @@ def traps(story: Story, seen: set[str]) -> list[list[str]]:
 
 def unused_facts(story: Story) -> list[Diagnostic]:
     """W506 for each fact that no scene, choice or perk cites (the debrief never shows it)."""
-    model = story.extra.get("score")
+    model = queries.model(story)
     if model is None or not model.facts:
         return []
     cited: set[str] = set()
     for scene in story.scenes.values():
         for part in (scene, *scene.choices):
-            extra = part.extra.get("score")
+            extra = queries.extra(part)
             cited.update(extra.facts if extra else ())
     if model.rules is not None:
         cited.update(p.fact for p in model.rules.perks.values() if p.fact)

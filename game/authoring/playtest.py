@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..engine import Mode, Story, available, choose, start
+from ..engine.scoring import queries
 from ..engine.state import State
 from ..launch import UsageError, rules_path
 
@@ -86,7 +87,7 @@ class Playtest:
         self.turns.append(state.turn)
         if state.ending:
             self.endings[state.ending] += 1
-            part = state.ext.get("score")
+            part = queries.part(state)
             if part is not None:
                 self.scores.append(part.score)
                 self.ending_scores.setdefault(state.ending, []).append(part.score)

@@ -44,6 +44,7 @@ from ..engine import (
     start,
 )
 from ..engine.expr import format_value
+from ..engine.scoring import queries
 from ..engine.state import State
 from ..launch import UsageError, parse_sets, rules_path
 
@@ -177,7 +178,7 @@ def frame_lines(f: Frame, state: State) -> list[str]:
             out.extend(_wrap(f"* {c.id}: {c.text}{key}"))
         else:
             out.extend(_wrap(f"- {c.id}: {c.text}{key} [disabled: {c.reason}]"))
-    part = state.ext.get("score")
+    part = queries.part(state)
     if part is not None:
         out.append(f"score: {part.score} ({part.tier}), {_month(part.month)}")
     return out

@@ -8,15 +8,20 @@ Public API (front ends and tools use only this):
 - :class:`Diagnostic`, :class:`InputError`: every problem with bad input, as data.
 """
 
-from . import reflection, scoring  # noqa: F401 - register with the loader and runtime
+from . import reflection, scoring
 from .diagnostics import CODES, Diagnostic, InputError
 from .events import Cause, Event
+from .extension import register
 from .kinds import DEFAULT_MODE, EventKind, Mode, Status
 from .loader import load_story, load_story_or_raise
 from .model import Choice, Scene, Story
 from .runtime import ChoiceError, ChoiceView, Frame, StartError, available, choose, frame, start
 from .session import HistoryEntry, Session, UndoLocked
 from .state import State
+
+# The one place extensions are registered; the loader and the runtime call them in this order.
+register(scoring.EXTENSION)
+register(reflection.EXTENSION)
 
 __all__ = [
     "CODES",

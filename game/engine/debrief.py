@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from .model import Story
 from .runtime import Context
 from .scoring import queries
-from .scoring.engine import model_of, part_of
 from .scoring.format import DEBRIEF_STEPS, LABELS
 from .scoring.model import month_text
 from .scoring.state import Entry
@@ -81,11 +80,12 @@ def build_debrief(story: Story, states: list[State] | tuple[State, ...], whatifs
     """The debrief of a playthrough (``states``: the start state and one per choice)."""
     final = states[-1]
     ctx = Context(story, final)
-    model = model_of(story)
+    model = queries.model(story)
     ending = story.scenes.get(final.ending) if final.ending else None
 
     steps = []
-    overrides = ending.extra.get("score").debrief if ending is not None and ending.extra.get("score") else {}
+    ending_extra = queries.extra(ending) if ending is not None else None
+    overrides = ending_extra.debrief if ending_extra else {}
     base = model.debrief if model else {}
     for step in DEBRIEF_STEPS:
         template = overrides.get(step) or base.get(step)
@@ -106,9 +106,9 @@ def build_debrief(story: Story, states: list[State] | tuple[State, ...], whatifs
             )
         )
 
-    part = part_of(final)
+    part = queries.part(final)
     ledger = part.ledger if part else ()
-    first = part_of(states[0])
+    first = queries.part(states[0])
     curve = []
     if first is not None:
         start_date = first.ledger[0].date if first.ledger else month_text(first.month)
@@ -128,14 +128,14 @@ def build_debrief(story: Story, states: list[State] | tuple[State, ...], whatifs
         contacts=tuple(queries.contacts(story, final)),
         whatifs=tuple(counterfactuals(story, states)) if whatifs else (),
         facts=tuple(_facts_seen(story, final)),
-        start_score=part_of(states[0]).score if part_of(states[0]) else None,
+        start_score=queries.part(states[0]).score if queries.part(states[0]) else None,
         final_score=part.score if part else None,
         rules_title=model.rules.title if model and model.rules else "",
     )
 
 
 def _facts_seen(story: Story, state: State) -> list[FactSeen]:
-    model = model_of(story)
+    model = queries.model(story)
     if model is None:
         return []
     ids: list[str] = []
@@ -146,12 +146,12 @@ def _facts_seen(story: Story, state: State) -> list[FactSeen]:
 
     for scene_id, scene in story.scenes.items():
         if state.visits.get(scene_id):
-            add(scene.extra.get("score"))
+            add(queries.extra(scene))
     for uid in state.path:
         choice = story.choice(uid)
         if choice is not None:
-            add(choice.extra.get("score"))
-    part = part_of(state)
+            add(queries.extra(choice))
+    part = queries.part(state)
     if part is not None and model.rules is not None:
         for perk_id in sorted(part.granted | part.refused | part.perks):
             fact = model.rules.perks[perk_id].fact

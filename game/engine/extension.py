@@ -1,34 +1,46 @@
 """Extensions: parts of the engine that add to the story format and to each step.
 
-The scoring model is one. An extension registers itself on import; the loader and
-the runtime call its hooks in registration order. Hooks report problems through the
-build (at load) and never raise for bad input; at run time they only read the story
-and the step they are given, and change the step's working copy.
+The scoring model is one, reflection questions another. Each module describes itself as an
+:class:`Extension` (a record of typed hooks) and game/engine/__init__.py registers them, in one place
+and in order; the loader and the runtime call the hooks in that order. Hooks report problems through
+the build (at load) and never raise for bad input; at run time they only read the story and the step
+they are given, and change the step's working copy.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:  # the loader and runtime import this module
+    from .loader import Build
+    from .model import Builtin, Choice, Scene, Story
+    from .runtime import Step
+    from .schema import Rec
+    from .state import State
 
 
-@dataclass
+class Part(Protocol):
+    """An extension's part of a state: immutable, and JSON by ``to_json()`` (its ``from_json`` hook
+    reads that back)."""
+
+    def to_json(self) -> Any: ...
+
+
+@dataclass(frozen=True)
 class Extension:
     """Hooks (all optional).
 
-    Load time (``b`` is the loader's :class:`~game.engine.loader.Build`):
-      ``builtins(b) -> dict[str, Builtin]``: read-only names for expressions;
-      ``build_story(b) -> Any``: the story's ``extra[name]``;
-      ``build_scene(b, rec) -> Any`` and ``build_choice(b, rec, scene_id) -> Any``.
-    Run time:
-      ``initial(story, options) -> part | None``: the extension's part of a new state (an immutable
-      object with ``to_json()``), or None when the story does not use the extension;
-      ``from_json(story, data) -> part``: the inverse of ``part.to_json()`` (raises ValueError,
-      KeyError or TypeError for malformed data);
-      ``gate(story, state, choice) -> str | None``: a reason to show the choice disabled;
-      ``on_choice(step, choice)``: after the choice's effects;
-      ``on_enter(step, scene)``: after a scene's on_enter effects;
-      ``on_turn(step)``: once per choice, after the next scene is entered.
+    Load time (``b`` is the loader's :class:`~game.engine.loader.Build`): ``builtins(b)``:
+    read-only names for expressions; ``build_story(b)``: the story's ``extra[name]``;
+    ``build_scene(b, rec)`` and ``build_choice(b, rec, scene_id)``: a scene's or choice's ``extra[name]``.
+    Run time: ``initial(story, options)``: the extension's part of a new state, or None when the story
+    does not use the extension; ``from_json(story, data)``: the inverse of ``part.to_json()`` (raises
+    ValueError, KeyError or TypeError for malformed data); ``gate(story, state, choice)``: a reason
+    to show the choice disabled, or None; ``on_choice(step, choice)``: after the choice's effects;
+    ``on_enter(step, scene)``: after a scene's on_enter effects; ``on_turn(step)``: once per choice,
+    after the next scene is entered.
     """
 
     name: str
@@ -37,16 +49,16 @@ class Extension:
     names: frozenset[str] = frozenset()
     #: what a story needs for those names to exist, for the unknown-name hint ("a scoring: block")
     names_need: str = ""
-    builtins: Any = None
-    build_story: Any = None
-    build_scene: Any = None
-    build_choice: Any = None
-    initial: Any = None
-    from_json: Any = None
-    gate: Any = None
-    on_choice: Any = None
-    on_enter: Any = None
-    on_turn: Any = None
+    builtins: Callable[[Build], Mapping[str, Builtin]] | None = None
+    build_story: Callable[[Build], Any] | None = None
+    build_scene: Callable[[Build, Rec], Any] | None = None
+    build_choice: Callable[[Build, Rec, str], Any] | None = None
+    initial: Callable[[Story, Mapping[str, Any]], Part | None] | None = None
+    from_json: Callable[[Story, Any], Part | None] | None = None
+    gate: Callable[[Story, State, Choice], str | None] | None = None
+    on_choice: Callable[[Step, Choice], None] | None = None
+    on_enter: Callable[[Step, Scene], None] | None = None
+    on_turn: Callable[[Step], None] | None = None
 
 
 #: Registered extensions, in order.

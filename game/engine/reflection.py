@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import format as fmt
-from .extension import Extension, register
+from .extension import Extension
 from .schema import Field, Id, Int, ListOf, Record, Str
 
 QUESTION = Record(
@@ -70,4 +70,5 @@ def questions(story) -> tuple[Question, ...]:
     return story.extra.get("reflection", ())
 
 
-register(Extension(name="reflection", build_story=_build_story))
+#: registered by game/engine/__init__.py
+EXTENSION = Extension(name="reflection", build_story=_build_story)

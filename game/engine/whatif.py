@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .model import Story
 from .runtime import Context, available, choose
+from .scoring import queries
 from .state import State
 
 MAX_STEPS = 400
@@ -45,7 +46,7 @@ class WhatIf:
 
 
 def outcome_of(state: State) -> Outcome:
-    part = state.ext.get("score")
+    part = queries.part(state)
     return Outcome(part.score if part else None, part.tier if part else None, state.ending, state.path)
 
 

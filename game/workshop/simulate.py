@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from ..engine import Mode, Story, available, choose, start
 from ..engine.model import Choice
+from ..engine.scoring import queries
 from ..engine.state import State
 from ..launch import UsageError, load_for_play
 
@@ -39,7 +40,7 @@ Policy = Callable[[Story, State, list[Choice], random.Random], Choice]
 
 
 def _score(state: State) -> int:
-    part = state.ext.get("score")
+    part = queries.part(state)
     return part.score if part else 0
 
 
@@ -57,7 +58,7 @@ def conformist(story: Story, state: State, offered: list[Choice], rng: random.Ra
 
 
 def _actions(choice: Choice):
-    extra = choice.extra.get("score")
+    extra = queries.extra(choice)
     return extra.actions if extra else ()
 
 
@@ -149,7 +150,7 @@ class Summary:
     turns: list[int] = field(default_factory=list)
 
     def add(self, state: State) -> None:
-        part = state.ext.get("score")
+        part = queries.part(state)
         if part is not None:
             self.scores.append(part.score)
             self.tiers[part.tier] += 1
@@ -294,7 +295,7 @@ def run_simulate(args) -> int:
         summary = simulate(story, args.policy, args.runs, args.seed, options, _bar if show else None)
     except ScriptError as exc:
         raise UsageError(f"socialscore simulate: {exc}") from None
-    model = story.extra.get("score")
+    model = queries.model(story)
     title = model.rules.title if model and model.rules else ""
     if args.json:
         data = summary.to_json()

@@ -30,6 +30,7 @@ from .model import (
 
 NAME = "score"
 APP_STATUS = "score.app"  # the AppStatus behind app.active and app.deleted, in the loader's ext
+TIER_TITLES = "score.tier_titles"  # the _TierTitles behind tier_title, in the loader's ext
 
 
 def _blocks(b, key: str) -> list[tuple[str, Any]]:
@@ -93,10 +94,11 @@ def builtins(b) -> dict[str, Builtin]:
     def part(state):
         return state.ext[NAME]
 
+    titles = b.ext[TIER_TITLES] = _TierTitles()
     out = {
         "score": Builtin("score", "int", "The current score.", lambda s: part(s).score),
         "tier": Builtin("tier", "str", "The current tier's id.", lambda s: part(s).tier),
-        "tier_title": Builtin("tier_title", "str", "The current tier's title.", lambda s: _tier_title(b, s)),
+        "tier_title": Builtin("tier_title", "str", "The current tier's title.", titles.title),
         "perks": Builtin("perks", "set", "Perks and penalties that apply now.", lambda s: part(s).perks),
         "granted": Builtin("granted", "set", "Perks applied for and granted.", lambda s: part(s).granted),
         "refused": Builtin("refused", "set", "Perks applied for and refused.", lambda s: part(s).refused),
@@ -147,8 +149,18 @@ def builtins(b) -> dict[str, Builtin]:
     return out
 
 
-def _tier_title(b, state) -> str:
-    return b.ext[NAME].rules.tier_title(state.ext[NAME].tier)
+class _TierTitles:
+    """The ``tier_title`` built-in. Built-ins are made before the rules, so the rules are handed in
+    once built (:func:`build_story`); the built-in keeps only this, never the loader's Build, which a
+    frozen Story must not keep alive."""
+
+    __slots__ = ("rules",)
+
+    def __init__(self) -> None:
+        self.rules = None
+
+    def title(self, state) -> str:
+        return self.rules.tier_title(state.ext[NAME].tier) if self.rules is not None else ""
 
 
 def build_story(b) -> ScoreModel:
@@ -189,6 +201,8 @@ def build_story(b) -> ScoreModel:
         app.get("tagline", "") if app else "",
     )
     b.ext[NAME] = model
+    if TIER_TITLES in b.ext:
+        b.ext[TIER_TITLES].rules = rules
     if APP_STATUS in b.ext:
         b.ext[APP_STATUS].bind(visible_if, deleted_if, b.builtins)
     if rules is not None:

@@ -7,12 +7,28 @@ the debrief and the workshop report use these same answers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from ..model import Story
+from ..model import Choice, Scene, Story
 from ..state import State
 from .engine import NAME, model_of, part_of, pull_shares
-from .model import month_text
+from .model import ScoreModel, month_text
 from .state import ContactState, Entry, ScoreState
+
+
+def model(story: Story) -> ScoreModel | None:
+    """The story's scoring model (rules, contacts, calendar, app, debrief); None without a score."""
+    return model_of(story)
+
+
+def part(state: State) -> ScoreState | None:
+    """The score's part of a state (score, tier, ledger, contacts, mode); None without a score."""
+    return part_of(state)
+
+
+def extra(node: Scene | Choice) -> Any:
+    """What the scoring model added to a scene or choice (its actions, date, facts, debrief), or None."""
+    return node.extra.get(NAME)
 
 
 @dataclass(frozen=True, slots=True)
