@@ -338,6 +338,10 @@ def _run(args: argparse.Namespace) -> int:
             as_json=args.json,
             rules=rules_path(args.rules),
         )
+    if args.command == "simulate" and getattr(args, "compare", None):
+        from .workshop.compare import run_compare
+
+        return run_compare(args)
     if args.command == "simulate":
         from .workshop.simulate import run_simulate
 

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 
 from ..engine import Mode, Story
 from ..launch import UsageError, rules_path
-from .simulate import POLICIES, Summary, _rules, ending_titles, perk_titles, simulate, tier_titles
+from .simulate import (
+    POLICIES,
+    Summary,
+    _rules,
+    check_arguments,
+    ending_titles,
+    perk_titles,
+    simulate,
+    tier_titles,
+)
 
 OPTIONS = {"transparency": Mode.TRANSPARENT}
 LETTERS = "ABCDEFGHIJ"
@@ -110,6 +119,7 @@ def run_compare(args) -> int:
     from ..engine import load_story_or_raise
     from ..paths import story_path
 
+    check_arguments(args.runs, args.policy)
     if len(args.compare) > len(LETTERS) - 1:
         raise UsageError(f"socialscore simulate: --compare takes at most {len(LETTERS) - 1} rules files")
     policies = (

@@ -266,28 +266,24 @@ def report(summary: Summary, rules_title: str = "", story: Story | None = None) 
     return "\n".join(lines)
 
 
-def _check_policy(name: str, usage_error) -> None:
-    try:
-        policy_named(name)
-    except ValueError as exc:
-        raise usage_error(f"socialscore simulate: {exc}") from None
+def check_arguments(runs: int, policy: str | None) -> None:
+    """Raise UsageError for a --runs out of range or an unknown --policy (simulate and --compare)."""
+    if runs < 1 or runs > 100_000:
+        raise UsageError("socialscore simulate: --runs must be between 1 and 100000")
+    if policy:
+        try:
+            policy_named(policy)
+        except ValueError as exc:
+            raise UsageError(f"socialscore simulate: {exc}") from None
 
 
 def run_simulate(args) -> int:
-
-    if args.runs < 1 or args.runs > 100_000:
-        raise UsageError("socialscore simulate: --runs must be between 1 and 100000")
-    if getattr(args, "compare", None):
-        from .compare import run_compare
-
-        if args.policy:
-            _check_policy(args.policy, UsageError)
-        return run_compare(args)
+    """``socialscore simulate`` (``--compare`` is :func:`game.workshop.compare.run_compare`)."""
+    check_arguments(args.runs, args.policy)
     if not args.policy:
         raise UsageError(
             "socialscore simulate: name a --policy (or compare rules files with --compare FILE...)"
         )
-    _check_policy(args.policy, UsageError)
     story = load_for_play(args.story, getattr(args, "rules", None))
     show = sys.stderr.isatty() and args.runs >= 20 and not args.json
     options = {"transparency": Mode.TRANSPARENT}
