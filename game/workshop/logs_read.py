@@ -121,6 +121,49 @@ class PlayerLog:
         points.extend((s.turn, s.score) for s in self.steps if _is_int(s.score))
         return points
 
+    def month_curve(self) -> list[tuple[int, int]]:
+        """(story month, score) from the start, one point per choice that has a score, where the
+        story month (year * 12 + month - 1) is the latest date an event of that choice or an
+        earlier one named; choices before the first dated event share its month. Empty if no
+        event in the log is dated (a story without a calendar)."""
+        dated = [month_of(s) for s in self.steps]
+        known = next((m for m in dated if m is not None), None)
+        if known is None:
+            return []
+        points = []
+        start = self.header.get("start_score")
+        if _is_int(start):
+            points.append((known, start))
+        month = known
+        for step, m in zip(self.steps, dated, strict=True):
+            month = m if m is not None and m > month else month
+            if _is_int(step.score):
+                points.append((month, step.score))
+        return points
+
+    def eras(self) -> list[tuple[int | None, str]]:
+        """(story month or None, era title) for each era change on this player's path."""
+        out, month = [], None
+        for step in self.steps:
+            m = month_of(step)
+            month = m if m is not None else month
+            for event in step.events:
+                if event.get("kind") == "era":
+                    out.append((month, str(event.get("title") or event.get("new") or "")))
+        return out
+
+
+def month_of(step: Step) -> int | None:
+    """The latest story month (year * 12 + month - 1) among a step's events' dates, if any."""
+    best = None
+    for event in step.events:
+        date = event.get("date")
+        if isinstance(date, str) and len(date) >= 7 and date[:4].isdigit() and date[5:7].isdigit():
+            m = int(date[:4]) * 12 + int(date[5:7]) - 1
+            if 0 <= int(date[5:7]) - 1 < 12 and (best is None or m > best):
+                best = m
+    return best
+
 
 @dataclass
 class LogSet:

@@ -197,27 +197,62 @@ def histogram(scores: list[int], tiers: list[dict], bins: Bins | None = None) ->
     return chart
 
 
+#: Past this many players a curve chart shows quantile bands instead of one line per player.
+BAND_THRESHOLD = 50
+
+
+def _quantile(sorted_values: list[int], q: float) -> float:
+    """The q-quantile by linear interpolation (sorted input)."""
+    pos = (len(sorted_values) - 1) * q
+    lo = int(pos)
+    hi = min(lo + 1, len(sorted_values) - 1)
+    return sorted_values[lo] + (sorted_values[hi] - sorted_values[lo]) * (pos - lo)
+
+
+def _still_playing(lines: list[list[tuple[int, int]]]) -> dict[int, list[int]]:
+    """x -> the scores at x of the players whose line reaches x (a line ends where its player
+    stopped: nobody is counted after their last point)."""
+    xs = sorted({x for line in lines for x, _ in line})
+    at: dict[int, list[int]] = {x: [] for x in xs}
+    for line in lines:
+        i, last = 0, None
+        for x in xs:
+            if x < line[0][0] or x > line[-1][0]:
+                continue
+            while i < len(line) and line[i][0] <= x:
+                last = line[i][1]
+                i += 1
+            at[x].append(last)
+    return at
+
+
 def curves(players: list[PlayerLog], tiers: list[dict]) -> Chart | None:
-    """Each player's score after each choice (faint), and the median (bold); None without curves."""
-    drawn = [p for p in players if len(p.curve()) >= 2]
-    lines = [p.curve() for p in drawn]
+    """Score over story time (months, with year and era marks; over choices made if the logs carry
+    no dates). One faint line per player, each ending where its player stopped, and the median of
+    those still playing; past :data:`BAND_THRESHOLD` players, bands (10-90 % and 25-75 % of those
+    still playing) instead of lines. Tier lines are labelled inside the plot, so nothing is clipped."""
+    by_month = [p.month_curve() for p in players]
+    months = any(len(c) >= 2 for c in by_month)
+    lines = [c for c in (by_month if months else [p.curve() for p in players]) if len(c) >= 2]
     if not lines:
         return None
-    max_turn = max(c[-1][0] for c in lines)
+    x_lo, x_hi = min(c[0][0] for c in lines), max(c[-1][0] for c in lines)
     values = [s for c in lines for _, s in c]
     lo, hi = min(values), max(values)
     pad = max(10, (hi - lo) // 10)
     lo, hi = lo - pad, hi + pad
-    W, H, L, R, T, B = 1000, 460, 70, 150, 20, 56
+    W, H, L, R, T, B = 1000, 480, 70, 24, 40, 60
     pw, ph = W - L - R, H - T - B
 
-    def x(turn: float) -> float:
-        return L + pw * turn / max(max_turn, 1)
+    def x(v: float) -> float:
+        return L + pw * (v - x_lo) / max(x_hi - x_lo, 1)
 
     def y(score: float) -> float:
         return T + ph * (hi - score) / (hi - lo)
 
-    chart = Chart(W, H, "Score over turns, one line per player")
+    banded = len(lines) > BAND_THRESHOLD
+    what = "bands of players" if banded else "one line per player"
+    chart = Chart(W, H, f"Score over {'story time' if months else 'choices made'}, {what}")
     for t in tiers:
         m = t.get("min")
         if isinstance(m, int) and lo < m < hi:
@@ -232,36 +267,68 @@ def curves(players: list[PlayerLog], tiers: list[dict]) -> Chart | None:
                     stroke_width=1.5,
                     stroke_dasharray="6 5",
                 ),
-                label(W - R + 8, y(m) + 6, f"{t.get('title', '')} {m}", 18, ORANGE),
+                label(L + 6, y(m) - 6, f"{t.get('title', '')} {m}", 17, ORANGE),
             )
     step = nice_step(hi - lo, 6)
     for v in range((lo // step + 1) * step, hi, step):
         chart.add(label(L - 10, y(v) + 6, str(v), 18, GREY, "end"))
-    tstep = nice_step(max_turn, 10)
-    for t in range(0, max_turn + 1, tstep):
-        chart.add(label(x(t), T + ph + 28, str(t), anchor="middle"))
+    if months:
+        for m in range(x_lo, x_hi + 1):
+            if m % 12 == 0:  # January: a year mark
+                chart.add(
+                    shape("line", x1=x(m), y1=T, x2=x(m), y2=T + ph, stroke=PALE, stroke_width=2),
+                    label(x(m), T + ph + 26, str(m // 12), 18, INK, "middle"),
+                )
+        eras: dict[str, list[int]] = {}
+        for p in players:
+            for month, title in p.eras():
+                if month is not None and title:
+                    eras.setdefault(title, []).append(month)
+        for title, at in eras.items():
+            m = statistics.median_low(at)
+            anchor, dx = ("end", -6) if x(m) > L + pw * 0.75 else ("start", 6)
+            chart.add(
+                shape(
+                    "line",
+                    x1=x(m),
+                    y1=T - 24,
+                    x2=x(m),
+                    y2=T + ph,
+                    stroke=INK,
+                    stroke_width=2,
+                    stroke_dasharray="3 4",
+                ),
+                label(x(m) + dx, T - 8, title, 18, INK, anchor, bold=True),
+            )
+        axis = "story time (years)"
+    else:
+        tstep = nice_step(x_hi - x_lo, 10)
+        for t in range(x_lo, x_hi + 1, tstep):
+            chart.add(label(x(t), T + ph + 26, str(t), anchor="middle"))
+        axis = "choices made"
     chart.add(
         shape("line", x1=L, y1=T + ph, x2=W - R, y2=T + ph, stroke=INK, stroke_width=2),
         shape("line", x1=L, y1=T, x2=L, y2=T + ph, stroke=INK, stroke_width=2),
-        label(L + pw / 2, H - 4, "choices made", 20, anchor="middle"),
+        label(L + pw / 2, H - 6, axis, 20, anchor="middle"),
     )
-    for c in lines:
-        pts = " ".join(f"{x(t):.1f},{y(s):.1f}" for t, s in c)
-        chart.add(
-            shape("polyline", points=pts, fill="none", stroke=BLUE, stroke_opacity=0.28, stroke_width=2.5)
-        )
-    median = []
-    for t in range(0, max_turn + 1):
-        at = []
-        for c, p in zip(lines, drawn, strict=True):
-            last = None
-            for turn, s in c:
-                if turn <= t:
-                    last = s
-            if last is not None and (t <= c[-1][0] or p.finished):
-                at.append(last)
-        if len(at) >= max(1, len(lines) // 3):
-            median.append((t, statistics.median(at)))
+    at = _still_playing(lines)
+    enough = max(1, len(lines) // 3) if not banded else 5
+    xs = [v for v in sorted(at) if len(at[v]) >= enough]
+    if banded:
+        qs = {v: sorted(at[v]) for v in xs}
+        for q_lo, q_hi, opacity in ((0.1, 0.9, 0.18), (0.25, 0.75, 0.32)):
+            upper = [f"{x(v):.1f},{y(_quantile(qs[v], q_hi)):.1f}" for v in xs]
+            lower = [f"{x(v):.1f},{y(_quantile(qs[v], q_lo)):.1f}" for v in reversed(xs)]
+            if xs:
+                chart.add(shape("polygon", points=" ".join(upper + lower), fill=BLUE, fill_opacity=opacity))
+    else:
+        for c in lines:
+            pts = " ".join(f"{x(t):.1f},{y(s):.1f}" for t, s in c)
+            chart.add(
+                shape("polyline", points=pts, fill="none", stroke=BLUE, stroke_opacity=0.28, stroke_width=2.5)
+            )
+            chart.add(shape("circle", cx=x(c[-1][0]), cy=y(c[-1][1]), r=4, fill=BLUE, fill_opacity=0.5))
+    median = [(v, statistics.median(at[v])) for v in xs]
     if median:
         pts = " ".join(f"{x(t):.1f},{y(s):.1f}" for t, s in median)
         chart.add(shape("polyline", points=pts, fill="none", stroke=INK, stroke_width=6))
