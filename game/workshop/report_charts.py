@@ -253,6 +253,7 @@ def curves(players: list[PlayerLog], tiers: list[dict]) -> Chart | None:
     banded = len(lines) > BAND_THRESHOLD
     what = "bands of players" if banded else "one line per player"
     chart = Chart(W, H, f"Score over {'story time' if months else 'choices made'}, {what}")
+    tier_labels = []  # drawn last, over the lines and bands
     for t in tiers:
         m = t.get("min")
         if isinstance(m, int) and lo < m < hi:
@@ -266,8 +267,20 @@ def curves(players: list[PlayerLog], tiers: list[dict]) -> Chart | None:
                     stroke=ORANGE,
                     stroke_width=1.5,
                     stroke_dasharray="6 5",
-                ),
-                label(L + 6, y(m) - 6, f"{t.get('title', '')} {m}", 17, ORANGE),
+                )
+            )
+            tier_labels.append(
+                shape(
+                    "text",
+                    f"{t.get('title', '')} {m}",
+                    x=float(L + 6),
+                    y=y(m) - 6,
+                    font_size=17,
+                    fill=ORANGE,
+                    stroke="#fff",
+                    stroke_width=4,
+                    paint_order="stroke",
+                )
             )
     step = nice_step(hi - lo, 6)
     for v in range((lo // step + 1) * step, hi, step):
@@ -334,6 +347,7 @@ def curves(players: list[PlayerLog], tiers: list[dict]) -> Chart | None:
         chart.add(shape("polyline", points=pts, fill="none", stroke=INK, stroke_width=6))
         t, s = median[-1]
         chart.add(label(x(t) - 8, y(s) - 14, f"median {s:.0f}", 20, INK, "end", bold=True))
+    chart.add(*tier_labels)
     return chart
 
 

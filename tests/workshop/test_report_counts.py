@@ -285,3 +285,44 @@ def test_a_large_valid_log_is_streamed_not_dropped(tmp_path):
     logs = read_dir(tmp_path)
     assert [p.finished for p in logs.players] == [True] and len(logs.players[0].steps) == 219
     assert logs.problems == []
+
+
+def dated_player(folder, name, months, finish=True, era_at=None):
+    """A player whose choice i happens in story month ``months[i]`` (\"2015-03\"), score 650 + i."""
+    lines = [header(pseudonym=name)]
+    for i, month in enumerate(months, 1):
+        events = [{"kind": "score", "delta": 1, "date": month}]
+        if era_at == i:
+            events.append({"kind": "era", "title": "Mandatory", "new": "mandatory"})
+        lines.append(choice(i, f"s{i}.go", score=650 + i, key=False, events=events))
+    if finish:
+        lines.append(end(len(months), score=650 + len(months)))
+    return write(folder, name, lines)
+
+
+def test_curves_run_over_story_months_and_stop_where_players_stopped(tmp_path):
+    from game.workshop.report_charts import curves
+
+    dated_player(tmp_path, "a.jsonl", ["2015-03", "2015-12", "2016-02", "2017-01"], era_at=3)
+    dated_player(tmp_path, "b.jsonl", ["2015-03", "2015-06"], finish=False)
+    logs = read_dir(tmp_path)
+    a = next(p for p in logs.players if p.pseudonym == "a.jsonl")
+    assert a.month_curve() == [(2015 * 12 + 2, 650), (2015 * 12 + 2, 651), (2015 * 12 + 11, 652),
+                               (2016 * 12 + 1, 653), (2017 * 12, 654)]  # fmt: skip
+    chart = curves(logs.players, [])
+    texts = [s.text for s in chart.shapes if s.tag == "text"]
+    assert {"2016", "2017", "Mandatory", "story time (years)"} <= set(texts)
+    lines = [s for s in chart.shapes if s.tag == "polyline"]
+    ends = sorted(len(dict(s.attrs)["points"].split()) for s in lines[:2])
+    assert ends == [3, 5]  # b's line stops at its last choice; it is not drawn on to 2017
+
+
+def test_past_fifty_players_the_curves_are_bands(tmp_path):
+    from game.workshop.report_charts import curves
+
+    for i in range(51):
+        dated_player(tmp_path, f"p{i}.jsonl", ["2015-03", "2015-04"])
+    chart = curves(read_dir(tmp_path).players, [])
+    assert "bands" in chart.label
+    assert sum(1 for s in chart.shapes if s.tag == "polygon") == 2
+    assert sum(1 for s in chart.shapes if s.tag == "polyline") == 1  # the median only
