@@ -149,6 +149,7 @@ def test_schema_into_a_missing_folder_is_one_line(tmp_path, capsys):
     code = main(["schema", "-o", str(tmp_path / "missing" / "schema.json")])
     err = capsys.readouterr().err
     assert code == 2 and len(err.strip().splitlines()) == 1 and "does not exist" in err
+    assert "cannot use the folder" not in err  # said once, plainly
     assert not (tmp_path / "missing").exists()
 
 

@@ -137,12 +137,12 @@ def check_target(path: str | os.PathLike, own: Callable[[Path], bool] | None = N
         raise FileRefused("not a file name", "unwritable")
     folder = target.parent
     try:
-        if not folder.is_dir():
-            raise FileRefused(
-                f"the folder {_show(folder)} does not exist (it is not created for you)", "missing"
-            )
+        is_folder = folder.is_dir()
     except OSError as exc:
         raise FileRefused(f"cannot use the folder {_show(folder)}: {_reason(exc)}", "unwritable") from None
+    if not is_folder:
+        message = f"the folder {_show(folder)} does not exist (it is not created for you)"
+        raise FileRefused(message, "missing")
     try:
         st = os.lstat(target)
     except FileNotFoundError:
