@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import bench_engine
+from . import bench_engine, bench_steps
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "performance.md"
 
@@ -17,8 +17,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--write", action="store_true", help="write the report to docs/performance.md")
     parser.add_argument("--quick", action="store_true", help="smaller inputs, fewer repeats (a smoke run)")
+    parser.add_argument(
+        "--peers", action="store_true", help="also side by side with bardic (installed into bench/.peers)"
+    )
     args = parser.parse_args(argv)
-    sections = [bench_engine.run(quick=args.quick)]
+    sections = [bench_engine.run(quick=args.quick), bench_steps.run(quick=args.quick)]
+    if args.peers:
+        from . import bench_peers
+
+        sections.append(bench_peers.run(quick=args.quick))
     try:
         from . import bench_frames  # the desktop benchmark needs pygame
 
