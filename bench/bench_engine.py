@@ -28,22 +28,16 @@ def generated_story(folder: Path, scenes: int, per_file: int = 500) -> Path:
         lines = [f"chapter: {{id: c{chunk}, title: Chapter {chunk}}}", "scenes:"]
         for i in range(chunk, min(chunk + per_file, scenes)):
             a, b = (i + 1) % scenes, (i * 7 + 3) % scenes
+            # Kept short: 10,000 scenes must fit the story size limit (limits.STORY_BYTES).
             lines += [
                 f"  s{i}:",
-                f"    title: Scene {i}",
-                "    text:",
-                f"      - You are in scene {i} with {{money}} yuan. The market hums; the app watches.",
-                "      - if: flags.met and money > 50",
-                "        text: Someone waves at you from across the square.",
+                f'    text: ["S{i}: {{money}} yuan.", {{if: flags.met and money > 50, text: A wave.}}]',
                 "    choices:",
-                f"      - {{id: buy, text: Buy a thing, enable_if: money >= 5, reason: Too poor., "
-                f"effects: [money -= 5, bag += 'thing{i % 10}'], next: s{a}}}",
-                f"      - {{id: meet, text: Meet someone, effects: flags.met = true, next: s{b}}}",
-                "      - id: wander",
-                "        text: Wander",
-                "        effects: money += random(0, 3)",
-                f"        next: [{{if: money > 500, to: s{a}}},"
-                f" {{random: [{{to: s{b}}}, {{to: s{a}, weight: 2}}]}}]",
+                "    - {id: buy, text: Buy, enable_if: money >= 5,"
+                f" effects: [money -= 5, bag += 't{i % 10}'], next: s{a}}}",
+                f"    - {{id: meet, text: Meet, effects: flags.met = true, next: s{b}}}",
+                '    - {id: go, text: Go, effects: ["money += random(0, 3)"],'
+                f" next: [{{random: [{{to: s{b}}}, {{to: s{a}, weight: 2}}]}}]}}",
             ]
         (folder / f"c{chunk:05d}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder

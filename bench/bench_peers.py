@@ -9,9 +9,9 @@ per step over ours, measured in the same run: the goal is at least 5× at every 
 bardic 0.10 runs stories written in its own format (``.bard``), compiled to JSON by its compiler; the
 generator below writes the same story as :func:`bench.bench_engine.generated_story`: each scene
 shows a line with the money, a line shown only when met and rich, and offers to buy (if money >= 5:
-money - 5, a thing in the bag), to meet someone (met) or to wander (money + 0..3). Bardic has no
-per-choice effects, so a choice passes its action to the next passage as a parameter, which applies
-it on entry; and no random targets, so wandering always goes to the second neighbour.
+money - 5, a thing in the bag), to meet someone (met) or to go on (money + 0..3, a random target).
+Bardic has no per-choice effects, so a choice passes its action to the next passage as a parameter,
+which applies it on entry; and no random targets, so going on always leads to the second neighbour.
 
 inkpython runs compiled ink JSON, which only ink's own compiler (a .NET program, not on PyPI) writes:
 it is left out, with a note. Run: ``python -m bench.bench_peers [--quick]``.
@@ -46,20 +46,20 @@ def bard_story(scenes: int) -> str:
             f":: s{i}(act=0)",
             "@if act == 1:",
             "~ money = money - 5",
-            f"~ bag = bag | {{'thing{i % 10}'}}",
+            f"~ bag = bag | {{'t{i % 10}'}}",
             "@elif act == 2:",
             "~ met = True",
             "@elif act == 3:",
             "~ roll = (roll * 1103515245 + 12345) % 2147483648",
             "~ money = min(money + roll % 4, 1000000)",
             "@endif",
-            f"You are in scene {i} with {{money}} yuan. The market hums; the app watches.",
+            f"S{i}: {{money}} yuan.",
             "@if met and money > 50:",
-            "Someone waves at you from across the square.",
+            "A wave.",
             "@endif",
-            f"+ {{money >= 5}} [Buy a thing] -> s{a}(1)",
-            f"+ [Meet someone] -> s{b}(2)",
-            f"+ [Wander] -> s{b}(3)",
+            f"+ {{money >= 5}} [Buy] -> s{a}(1)",
+            f"+ [Meet] -> s{b}(2)",
+            f"+ [Go] -> s{b}(3)",
             "",
         ]
     return "\n".join(out)
