@@ -109,6 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("text", help="play in the terminal (works with piped input, and screen readers)")
     _add_play_options(p)
     p.add_argument("--width", type=int, default=78, help="wrap text at this many columns (default 78)")
+    p.add_argument(
+        "--no-debrief", action="store_true", help="end at THE END, without the debrief that follows it"
+    )
 
     p = sub.add_parser("lint", help="check story files and report every problem")
     p.add_argument(
@@ -298,6 +301,7 @@ def play_options(args: argparse.Namespace) -> PlayOptions:
         reflect=bool(getattr(args, "reflect", False)),
         session_code=getattr(args, "session_code", None),
         width=getattr(args, "width", 78),
+        no_debrief=bool(getattr(args, "no_debrief", False)),
         windowed=bool(getattr(args, "windowed", False)),
         hot_reload=bool(getattr(args, "hot_reload", False)),
     )

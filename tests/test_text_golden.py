@@ -22,7 +22,10 @@ CASES = {
 def transcript(seed, lines):
     session = Session(load_ok(SAMPLE), seed)
     out = io.StringIO()
-    code = TextFrontEnd(session, io.StringIO("".join(line + "\n" for line in lines)), out).run()
+    front = TextFrontEnd(session, io.StringIO("".join(line + "\n" for line in lines)), out)
+    code = front.run()
+    if front.session.ended:  # as socialscore text does: the debrief follows THE END
+        front.show_debrief()
     return out.getvalue() + f"[exit {code}]\n"
 
 

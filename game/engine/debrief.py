@@ -2,7 +2,7 @@
 taken. Built from a story and the states of one playthrough; front ends only lay it out.
 
 The debrief always reveals everything, whatever the session's transparency mode: explanations
-here are the transparent ones.
+here are the transparent ones, and :attr:`Debrief.mode_note` says what the app showed this player.
 """
 
 from __future__ import annotations
@@ -24,6 +24,24 @@ STEP_TITLES = {
     "mechanism": "How the mechanism works",
     "real": "What is real",
     "question": "A question to take away",
+}
+
+
+#: What the app showed the player during the game, by transparency mode: the debrief says which
+#: mode the player actually had (the story's own text speaks of the real app).
+MODE_NOTES = {
+    "opaque": (
+        "You played in opaque mode: the app showed you the number and never said why it moved. "
+        "Everything below is what it did not tell you."
+    ),
+    "partial": (
+        "You played in partial mode: the app gave vague reasons, such as “Your network affected "
+        "your score”, and never its rules or figures. Below are the rules it applied."
+    ),
+    "transparent": (
+        "You played in transparent mode: the app showed every rule and figure as it applied them, "
+        "which the real apps never did. Below is the same, all together."
+    ),
 }
 
 
@@ -68,6 +86,13 @@ class Debrief:
     start_score: int | None
     final_score: int | None
     rules_title: str
+    mode: str | None = None  # the transparency mode the player had (None without a score)
+    tier_title: str = ""  # the tier at the end
+
+    @property
+    def mode_note(self) -> str:
+        """One sentence saying what the app showed this player (empty without a score)."""
+        return MODE_NOTES.get(self.mode or "", "")
 
     def facts_by_label(self) -> dict[str, list[FactSeen]]:
         out: dict[str, list[FactSeen]] = {label: [] for label in LABELS}
@@ -131,6 +156,8 @@ def build_debrief(story: Story, states: list[State] | tuple[State, ...], whatifs
         start_score=queries.part(states[0]).score if queries.part(states[0]) else None,
         final_score=part.score if part else None,
         rules_title=model.rules.title if model and model.rules else "",
+        mode=part.mode if part else None,
+        tier_title=model.rules.tier_title(part.tier) if part and model and model.rules else "",
     )
 
 

@@ -33,6 +33,7 @@ class PlayOptions:
     preset: Any = field(default=None, compare=False)
     # front ends
     width: int = 78  #: terminal: wrap at this many columns
+    no_debrief: bool = False  #: terminal: end at THE END, without the debrief
     windowed: bool = False  #: desktop: start in a window even if fullscreen is set
     hot_reload: bool = False  #: desktop: reload the story when its files change
 

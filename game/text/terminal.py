@@ -186,6 +186,20 @@ class TextFrontEnd:
                 self.wrap(f"> {entry.choice_text}", "  ")
         self.say("--- End of history ---")
 
+    def show_debrief(self) -> None:
+        """The five-step debrief as plain text (see :mod:`game.text.debrief`), after an ending."""
+        from ..engine.debrief import build_debrief
+        from ..engine.runtime import Context
+        from .debrief import debrief_lines
+
+        story, state = self.session.story, self.session.state
+        ctx = Context(story, state)
+        endings = {s.id: s.title.render(ctx) for s in story.endings}
+        self.say()
+        for line in debrief_lines(build_debrief(story, self.session.states), endings=endings):
+            indent = "  " if line.startswith("  ") else ""
+            self.wrap(line[len(indent) :], indent)
+
     def help(self) -> None:
         self.say("Commands: a choice's number; undo; save [FILE]; load [FILE]; history; help; quit.")
         for name, (text, _fn) in sorted(COMMANDS.items()):
@@ -200,4 +214,8 @@ def run_text(options: PlayOptions) -> int:
         raise UsageError("socialscore text: --width must be at least 20")
     settings = {"seed": seed, "transparency": options.transparency or DEFAULT_MODE}
     session = Session(story, seed, settings, at=options.at, sets=parse_sets(story, options.sets))
-    return TextFrontEnd(session, sys.stdin, sys.stdout, width=options.width).run()
+    front = TextFrontEnd(session, sys.stdin, sys.stdout, width=options.width)
+    rc = front.run()
+    if front.session.ended and not options.no_debrief:
+        front.show_debrief()
+    return rc

@@ -56,6 +56,7 @@ def play(
     session_code: str | None = None,
     ask_reflection: bool = True,
     width: int = 78,
+    debrief: bool = True,
 ) -> int:
     """Play ``session`` in a terminal with the workshop's additions; returns the exit code."""
     out = CleanStream(stdout)  # what players typed into logs and saves reaches the screen clean
@@ -93,6 +94,8 @@ def play(
                 log.record_reflection("after", after)
             for text in reflect.compare(items, before, after):
                 front.wrap(text, "  ")
+        if front.session.ended and debrief:
+            front.show_debrief()
     finally:
         if log is not None:
             log.close()
@@ -141,4 +144,5 @@ def run_workshop_text(options: PlayOptions) -> int:
         session_code=options.session_code,
         ask_reflection=ask_reflection,
         width=options.width,
+        debrief=not options.no_debrief,
     )

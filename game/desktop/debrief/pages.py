@@ -212,6 +212,8 @@ class PageWriter:
         t, p = self.theme, self.theme.palette
         d = self.debrief
         self._heading(page, "mechanism")
+        if d.mode_note:  # what the app showed this player; the story's text speaks of the real apps
+            page.text(d.mode_note, "sans_semi", t.font_px(15.5), p.accent, leading=1.5, gap=t.px(12))
         if self.texts.get("mechanism"):
             page.text(self.texts["mechanism"], "serif", t.body, p.ink, leading=1.6, gap=t.px(8))
         elif not d.by_factor:
