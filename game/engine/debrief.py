@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .kinds import Mode
 from .model import Story
 from .runtime import Context
 from .scoring import queries
@@ -30,15 +31,15 @@ STEP_TITLES = {
 #: What the app showed the player during the game, by transparency mode: the debrief says which
 #: mode the player actually had (the story's own text speaks of the real app).
 MODE_NOTES = {
-    "opaque": (
+    Mode.OPAQUE: (
         "You played in opaque mode: the app showed you the number and never said why it moved. "
         "Everything below is what it did not tell you."
     ),
-    "partial": (
+    Mode.PARTIAL: (
         "You played in partial mode: the app gave vague reasons, such as “Your network affected "
         "your score”, and never its rules or figures. Below are the rules it applied."
     ),
-    "transparent": (
+    Mode.TRANSPARENT: (
         "You played in transparent mode: the app showed every rule and figure as it applied them, "
         "which the real apps never did. Below is the same, all together."
     ),

@@ -235,7 +235,8 @@ CHOICE = Record(
         Field(
             "key",
             Bool(),
-            "A key decision: the debrief shows what choosing otherwise would have done.",
+            "A key decision: when the player did not take it, the debrief replays it "
+            "(up to six, largest effects first).",
             default=False,
             example="key: true",
         ),

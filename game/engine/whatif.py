@@ -1,24 +1,41 @@
 """Counterfactuals: what the final score, tier and ending would have been had the player chosen
-otherwise at each key decision, computed by deterministic replay.
+otherwise at a key decision, computed by deterministic replay that keeps the player's stance.
 
-A *key decision* is a turn whose scene offered a choice marked ``key: true`` (taken or not). For
-each other enabled choice of that turn, the game is replayed from the state before it with that
-choice instead, then continued by following the player's own later choices: at each step the next
-choice of the original path that is on offer and enabled is taken (skipping ahead in the path
-when needed); when none is, the first enabled choice. A replay stops at an ending or after
-:data:`MAX_STEPS` choices ("unfinished"). Same seed, same path, same answers.
+**Which cards.** For each turn of the playthrough, each other enabled choice marked ``key: true``
+is an alternative (once: the same choice offered again later is not a second card). Each is
+replayed (below); the cards are ranked by effect (a different ending first, then the largest
+difference in final score, then the earlier turn) and at most :data:`MAX_CARDS` are kept.
+
+**How a replay continues.** From the state before the turn, the alternative is taken; then at
+each step, in scene S:
+
+1. the player's own choice: the choice they made at S (the next one not used yet, in the order
+   they made them after the changed turn; failing that, the last one they made at S anywhere), if
+   it is on offer and enabled;
+2. otherwise a substitute, by the **stance rule**: the enabled choice that shares the most with
+   the player's own choices over the whole game, counted as words: its ``tags:``, the variables
+   its effects raise or lower (``integrity+``, ``gaming-``) or set, and its score actions with their
+   tags and targets (``drop``, ``drop:mei``, ``post:protest``). Ties go to the first listed. Every
+   substitute is recorded on the card (:attr:`WhatIf.substitutes`), except in a scene that offers
+   only one way on (nothing was chosen there).
+
+A replay stops at an ending or after :data:`MAX_STEPS` choices ("unfinished"). Same seed, same
+path, same answers: replaying :attr:`Outcome.path` from the start gives the card's outcome.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
-from .model import Story
+from .model import Choice, Story
 from .runtime import Context, available, choose
 from .scoring import queries
 from .state import State
 
 MAX_STEPS = 400
+#: at most this many roads not taken are shown, the largest effects first
+MAX_CARDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +51,9 @@ class Outcome:
 
 @dataclass(frozen=True, slots=True)
 class WhatIf:
-    """One road not taken: at ``turn`` (1-based), ``alternative`` instead of ``taken``."""
+    """One road not taken: at ``turn`` (1-based), ``alternative`` instead of ``taken``.
+    ``substitutes`` are the choices the replay made where the player's own no longer fitted:
+    (choice uid, "scene title: choice text"); ``forced`` the steps where there was nothing to choose."""
 
     turn: int
     scene: str
@@ -43,6 +62,14 @@ class WhatIf:
     alternative: str
     alternative_text: str
     outcome: Outcome
+    substitutes: tuple[tuple[str, str], ...] = ()
+    #: the replay's steps through scenes that offered one way on, off the player's path (uids)
+    forced: tuple[str, ...] = ()
+
+    @property
+    def substituted(self) -> tuple[str, ...]:
+        """The substituted choices as the card names them."""
+        return tuple(text for _, text in self.substitutes)
 
 
 def outcome_of(state: State) -> Outcome:
@@ -50,9 +77,65 @@ def outcome_of(state: State) -> Outcome:
     return Outcome(part.score if part else None, part.tier if part else None, state.ending, state.path)
 
 
-def continue_along(story: Story, state: State, path: tuple[str, ...]) -> State:
-    """Play on from ``state`` following ``path`` as described in the module doc."""
-    remaining = list(path)
+def stance_words(choice: Choice) -> frozenset[str]:
+    """What a choice says about the player, as words (see the module doc)."""
+    words = set(choice.tags)
+    for effect in choice.effects:
+        if effect.target is None:
+            continue
+        source = effect.source
+        if "+=" in source:
+            words.add(f"{effect.target}+")
+        elif "-=" in source:
+            words.add(f"{effect.target}-")
+        else:
+            words.add(f"{effect.target}={source.split('=', 1)[1].strip()}")
+    extra = choice.extra.get("score")
+    for action in getattr(extra, "actions", ()):
+        words.add(action.kind)
+        words.update(f"{action.kind}:{v}" for v in action.values)
+    return frozenset(words)
+
+
+class _Player:
+    """The player's own path, read for replays: their choices by scene, and their stance."""
+
+    def __init__(self, story: Story, path: tuple[str, ...]):
+        self.story = story
+        self.path = path
+        self.stance: Counter[str] = Counter()
+        self.last_at: dict[str, str] = {}
+        for uid in path:
+            choice = story.choice(uid)
+            if choice is not None:
+                self.stance.update(stance_words(choice))
+                self.last_at[choice.scene] = uid
+
+    def queues(self, after: int) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for uid in self.path[after:]:
+            choice = self.story.choice(uid)
+            if choice is not None:
+                out.setdefault(choice.scene, []).append(uid)
+        return out
+
+    def substitute(self, offered: list[Choice]) -> Choice:
+        best = offered[0]
+        best_score = -1
+        for choice in offered:
+            score = sum(self.stance[w] for w in stance_words(choice))
+            if score > best_score:
+                best, best_score = choice, score
+        return best
+
+
+def continue_along(
+    story: Story, state: State, player: _Player, queues: dict[str, list[str]]
+) -> tuple[State, tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """Play on from ``state`` by the rule of the module doc; returns the end, the substitutes and
+    the forced steps."""
+    substitutes: list[tuple[str, str]] = []
+    forced: list[str] = []
     for _ in range(MAX_STEPS):
         if state.ending is not None:
             break
@@ -60,35 +143,46 @@ def continue_along(story: Story, state: State, path: tuple[str, ...]) -> State:
         if not offered:
             break
         uids = {c.uid for c in offered}
-        pick = None
-        for i, uid in enumerate(remaining):
-            if uid in uids:
-                pick = uid
-                del remaining[: i + 1]
-                break
-        if pick is None:
-            pick = offered[0].uid
+        queue = queues.get(state.scene)
+        own = queue.pop(0) if queue else player.last_at.get(state.scene)
+        if own in uids:
+            pick = own
+        else:
+            choice = player.substitute(offered)
+            pick = choice.uid
+            if len(offered) > 1:
+                ctx = Context(story, state)
+                scene = story.scenes[state.scene]
+                substitutes.append((pick, f"{scene.title.render(ctx)}: {choice.text.render(ctx)}"))
+            else:  # a scene with one way on asks nothing of the player
+                forced.append(pick)
         state, _ = choose(story, state, pick)
-    return state
+    return state, tuple(substitutes), tuple(forced)
 
 
 def counterfactuals(story: Story, states: list[State] | tuple[State, ...]) -> list[WhatIf]:
-    """The roads not taken at every key decision of a playthrough (``states``: the start state
-    and the state after each choice, as :attr:`Session.states` gives them)."""
+    """The roads not taken at the key decisions of a playthrough (``states``: the start state and
+    the state after each choice, as :attr:`Session.states` gives them), ranked by effect, at most
+    :data:`MAX_CARDS`."""
     out: list[WhatIf] = []
-    final_path = states[-1].path
+    final = states[-1]
+    final_path = final.path
+    player = _Player(story, final_path)
+    seen: set[str] = set()
     for i, before in enumerate(states[:-1]):
         offered = available(story, before)
-        if not any(c.key for c, _, _ in offered):
-            continue
         taken = final_path[i]
+        alternatives = [
+            c for c, enabled, _ in offered if enabled and c.key and c.uid != taken and c.uid not in seen
+        ]
+        seen.update(c.uid for c in alternatives)  # the same road offered twice is one card
+        if not alternatives:
+            continue
         texts = {c.uid: c for c, _, _ in offered}
         ctx = Context(story, before)
-        for choice, enabled, _ in offered:
-            if not enabled or choice.uid == taken:
-                continue
+        for choice in alternatives:
             after, _ = choose(story, before, choice.uid)
-            end = continue_along(story, after, final_path[i + 1 :])
+            end, substitutes, forced = continue_along(story, after, player, player.queues(i + 1))
             taken_choice = texts.get(taken)
             out.append(
                 WhatIf(
@@ -99,6 +193,14 @@ def counterfactuals(story: Story, states: list[State] | tuple[State, ...]) -> li
                     alternative=choice.uid,
                     alternative_text=choice.text.render(ctx),
                     outcome=outcome_of(end),
+                    substitutes=substitutes,
+                    forced=forced,
                 )
             )
-    return out
+    mine = outcome_of(final)
+
+    def effect(w: WhatIf) -> tuple:
+        diff = abs((w.outcome.score or 0) - (mine.score or 0))
+        return (w.outcome.ending == mine.ending, -diff, w.turn)
+
+    return sorted(out, key=effect)[:MAX_CARDS]

@@ -128,7 +128,10 @@ def _mechanism(d: Debrief, text: str, _ending_text, endings) -> list[str]:
             out.append(f"  {c.name} ({note}): {said(c.pull_total)} in all.")
         out.append("")
     if d.whatifs:
-        out.append("The roads not taken: the same game replayed with one key decision changed.")
+        out.append(
+            "The roads not taken: the same game replayed with one key decision changed, your own later "
+            "choices kept where they still fit (the largest effects first)."
+        )
         for w in d.whatifs:
             out.append("  " + _whatif_line(d, w, endings))
         out.append("")
@@ -148,7 +151,7 @@ def _whatif_line(d: Debrief, w, endings: dict[str, str]) -> str:
     substituted = getattr(w, "substituted", ())
     if substituted:
         line += (
-            " Where your own later choices no longer fit, the replay took: " + "; ".join(substituted) + "."
+            " Where your own later choices no longer fitted, the replay took: " + "; ".join(substituted) + "."
         )
     return line
 

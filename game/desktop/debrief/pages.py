@@ -315,6 +315,19 @@ class PageWriter:
         page.text(
             "  ·  ".join(parts), "sans_semi", t.font_px(15.5), p.accent, leading=1.45, x=pad, width=inner
         )
+        if w.substituted:  # where the player's own later choices no longer fitted (the stance rule)
+            page.space(t.px(6))
+            page.text(
+                "Where your own later choices no longer fitted, the replay took: "
+                + "; ".join(w.substituted)
+                + ".",
+                "sans",
+                t.font_px(13),
+                p.muted,
+                leading=1.45,
+                x=pad,
+                width=inner,
+            )
         page.space(pad)
         card = pygame.Rect(page.x, y0, page.w, page.y - y0)
         page.items.insert(
