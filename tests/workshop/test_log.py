@@ -45,7 +45,7 @@ def test_header_choices_and_end(tmp_path, sample):
     assert [c["turn"] for c in choices] == [1, 2, 3, 4]
     assert [c["key"] for c in choices] == [False, True, True, True]
     assert "offered" not in choices[0]
-    assert {"choice": "evening.keep_mei", "text": "Keep your friends", "key": False} in choices[3]["offered"]
+    assert {"choice": "evening.keep_mei", "text": "Keep your friends", "key": True} in choices[3]["offered"]
     kinds = {e["kind"] for c in choices for e in c["events"]}
     assert {"score", "contact"} <= kinds and "variable" not in kinds and "scene" not in kinds
     assert choices[-1]["score"] == session.state.ext["score"].score
