@@ -19,6 +19,8 @@ class ListScreen(Screen):
     heading = ""
     subheading = ""
     width_px = 460
+    #: columns the buttons may take when one column would not fit the window
+    max_columns = 2
 
     def __init__(self, app):
         super().__init__(app)
@@ -42,26 +44,36 @@ class ListScreen(Screen):
         self.list.set(self.buttons())
         if focus is not None and focus < len(self.list.buttons):
             self.list.focus = focus
-        cw = min(w - 2 * t.px(24), t.px(self.width_px))
-        inner = cw - 2 * t.px(28)
-        head_h = self.cache.height(self.heading, "serif_bold", t.title, inner, leading=1.2)
-        sub_h = (
-            self.cache.height(self.subheading, "sans", t.small, inner, 1.45) + t.px(10)
-            if self.subheading
-            else 0
-        )
-        heights = [button_height(self.cache, t, b, inner) for b in self.list.buttons]
-        for gap in (t.px(10), t.px(4)):  # closer rows before anything would leave the window
-            total = t.px(28) + head_h + sub_h + t.px(20) + sum(heights) + gap * (len(heights) - 1) + t.px(28)
-            if total <= h - 2 * t.px(16):
+        avail = h - 2 * t.px(16)
+        # one column with airy rows; closer rows; then two columns, before anything would leave
+        # the window (huge text in a small window)
+        tries = [(1, t.px(10)), (1, t.px(4))] + ([(2, t.px(10))] if self.max_columns > 1 else [])
+        for columns, gap in tries:
+            cw = min(w - 2 * t.px(24), t.px(self.width_px) * columns)
+            inner = cw - 2 * t.px(28)
+            col_w = (inner - gap * (columns - 1)) // columns
+            head_h = self.cache.height(self.heading, "serif_bold", t.title, inner, leading=1.2)
+            sub_h = (
+                self.cache.height(self.subheading, "sans", t.small, inner, 1.45) + t.px(10)
+                if self.subheading
+                else 0
+            )
+            heights = [button_height(self.cache, t, b, col_w) for b in self.list.buttons]
+            rows = [max(heights[i : i + columns]) for i in range(0, len(heights), columns)]
+            total = t.px(28) + head_h + sub_h + t.px(20) + sum(rows) + gap * (len(rows) - 1) + t.px(28)
+            if total <= avail:
                 break
-        self.card = pygame.Rect(0, 0, cw, min(total, h - 2 * t.px(16)))
+        self.list.columns = columns
+        self.card = pygame.Rect(0, 0, cw, min(total, avail))
         self.card.center = (w // 2, h // 2)
         y = self.card.y + t.px(28) + head_h + sub_h + t.px(20)
         self.head_y = self.card.y + t.px(28)
-        for b, bh in zip(self.list.buttons, heights, strict=True):
-            b.rect = pygame.Rect(self.card.x + t.px(28), y, inner, bh)
-            y += bh + gap
+        for i, b in enumerate(self.list.buttons):
+            row, col = divmod(i, columns)
+            row_h = heights[i] if columns == 1 else rows[row]
+            b.rect = pygame.Rect(self.card.x + t.px(28) + col * (col_w + gap), y, col_w, row_h)
+            if col == columns - 1 or i == len(self.list.buttons) - 1:
+                y += row_h + gap
 
     def handle(self, inp: Input) -> None:
         if inp.action in ("back", "alt_click"):

@@ -52,6 +52,7 @@ def describe(info: SlotInfo) -> tuple[str, str]:
 class SaveLoadScreen(ListScreen):
     name = "saveload"
     width_px = 900
+    max_columns = 1  # the slot grid is laid out here (see _place)
 
     def __init__(self, app, mode: str):
         self.mode = mode

@@ -87,7 +87,9 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
                 continue
             if not line:
                 line, line_w = word, ww
-            elif line_w + space + ww <= width:
+            elif line_w + space + ww <= width and font.size(f"{line} {word}")[0] <= width:
+                # (the sum of the words' widths can fall a few pixels short of the line's: kerning
+                # and rounding; the line as rendered is what must fit)
                 line, line_w = f"{line} {word}", line_w + space + ww
             else:
                 lines.append(line)

@@ -66,7 +66,7 @@ class TitleScreen(Screen):
         total = t.px(20) + heading_h + t.px(10) + desc_h + t.px(30) + menu_h
         self.show_desc = total <= self.bottom - t.px(24)
         if not self.show_desc:
-            total -= desc_h + t.px(10)
+            total -= desc_h  # (the gap under the heading stays)
             desc_h = 0
         if total > self.bottom - t.px(24):
             # a long story title in a small window: then the heading steps down to the title size

@@ -148,7 +148,8 @@ class ButtonList:
     def handle(self, inp: Input) -> Button | None:
         a = inp.action
         if a in ("up", "down"):
-            self.move((-1 if a == "up" else 1) * self.columns)
+            # Tab (and Shift+Tab) visits every button in turn, across a grid's columns too
+            self.move((-1 if a == "up" else 1) * (1 if inp.key == pygame.K_TAB else self.columns))
         elif a in ("left", "right") and self.columns > 1:
             self.move(-1 if a == "left" else 1)
         elif a == "point":

@@ -155,6 +155,9 @@ class DebriefScreen(Screen):
                 self.app.sounds.play("click")
                 self.go(step.data)
                 return
+        if a in ("up", "down") and inp.key == pygame.K_TAB:
+            self.list.move(-1 if a == "up" else 1)  # Tab walks the buttons below the page
+            return
         if self._move(inp):
             return
         picked = self.list.handle(inp)
