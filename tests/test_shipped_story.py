@@ -56,3 +56,102 @@ def test_the_debrief_sets_the_reported_friends_weight_beside_this_players_ledger
     mechanism = dict((step, text) for step, _title, text in debrief.steps)["mechanism"]
     assert "5 per cent" in mechanism
     assert f"add up to {relationships} points" in mechanism
+
+
+def _prose(node, key=""):
+    """Every text a player or a debrief reader sees, with the key it sits under."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k not in ("if", "enable_if", "effects", "on_enter", "next", "to", "visible_if", "deleted_if"):
+                yield from _prose(v, str(k))
+    elif isinstance(node, list):
+        for item in node:
+            yield from _prose(item, key)
+    elif isinstance(node, str) and key in PROSE_KEYS:
+        yield key, node
+
+
+PROSE_KEYS = {
+    "text",
+    "partial",
+    "transparent",
+    "vague",
+    "else",
+    "after",
+    "says",
+    "reason",
+    "title",
+    "claim",
+    "analogue",
+    "continue",
+    "bio",
+    "low",
+    "high",
+    "description",
+    "feel",
+    "happened",
+    "mechanism",
+    "real",
+    "question",
+}
+ENDS_A_SENTENCE = tuple(".!?:;…”’)") + ("—",)
+
+
+def _story_texts():
+    import yaml
+
+    for path in sorted(story_dir().glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for key, text in _prose(data):
+            yield path.name, key, text
+
+
+def test_the_story_uses_curly_quotes_only():
+    straight = [(f, text[:70]) for f, _key, text in _story_texts() if '"' in text]
+    assert straight == []
+
+
+def test_no_paragraph_break_falls_inside_a_sentence():
+    broken = []
+    for f, _key, text in _story_texts():
+        paragraphs = [p.strip() for p in text.split("\n\n")]
+        for before in paragraphs[:-1]:
+            if before and not before.endswith(ENDS_A_SENTENCE):
+                broken.append((f, before[-60:]))
+    assert broken == []
+
+
+def _frames(story, seed, first=None):
+    """The frames of one random game (``first``: a choice id to take whenever offered, e.g. 'decline')."""
+    from game.engine import Session
+
+    session, rng = Session(story, seed), random.Random(seed)
+    while not session.ended:
+        frame = session.frame()
+        yield session.state, frame
+        enabled = [c for c in frame.choices if c.enabled]
+        wanted = [c for c in enabled if c.id == first]
+        session.choose((wanted or [rng.choice(enabled)])[0].id)
+    yield session.state, session.frame()
+
+
+SEEN_ONLY_IN_THE_APP = ("The dial", "the dial is lower", "It has gone down by", "Your score is")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_player_who_never_activated_is_never_told_what_the_dial_says(seed):
+    from game.engine.scoring.queries import app_active
+
+    for state, frame in _frames(STORY, seed, first="decline"):
+        if app_active(STORY, state):
+            continue
+        shown = " ".join(frame.paragraphs) + frame.after
+        assert not [s for s in SEEN_ONLY_IN_THE_APP if s in shown], (frame.scene, shown[:200])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_under_rules_without_the_pull_no_one_says_friends_pull_your_score(seed):
+    story = load_story_or_raise(story_dir(), story_dir() / "rules-lab" / "no-friends.rules.yaml")
+    for _state, frame in _frames(story, seed, first="keep_mei"):
+        shown = " ".join(frame.paragraphs) + frame.after
+        assert "pull your" not in shown and "pulling at you" not in shown, frame.scene

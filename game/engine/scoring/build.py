@@ -81,6 +81,7 @@ NAMES = frozenset(
         "transparency",
         "app",
         "ledger",
+        "rules",
     }
 )
 _MODE_WORDS = ", ".join(repr(m.value) for m in tuple(Mode)[:-1]) + f" or {tuple(Mode)[-1].value!r}"
@@ -126,6 +127,12 @@ def builtins(b) -> dict[str, Builtin]:
         "int",
         "How far the score has moved in all: the sum of the sizes of the ledger's changes.",
         lambda s: sum(abs(e.delta) for e in part(s).ledger),
+    )
+    out["rules.pull"] = Builtin(
+        "rules.pull",
+        "int",
+        "The rules' monthly pull of contacts, in per cent (0: contacts' scores do not move yours).",
+        lambda s: b.ext[NAME].rules.pull_percent,
     )
     app = b.ext[APP_STATUS] = AppStatus()
     out["app.active"] = Builtin(
