@@ -250,7 +250,7 @@ def warnings(story: Story) -> list[Diagnostic]:
     for name, var in story.variables.items():
         if name not in reads:
             warn(var.where, "W502", f"variable {name!r} is never read")
-        if name not in writes:
+        if name not in writes and "--set" not in var.doc:  # an input: its doc says how to set it
             warn(var.where, "W503", f"variable {name!r} is never changed")
 
     # A condition that reads only variables nothing changes has one value all game long.
