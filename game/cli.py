@@ -127,6 +127,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="check the story with this rules file instead of its scoring: block "
         "(a rules file given as a PATH is checked alone)",
     )
+    p.add_argument(
+        "--samples",
+        type=int,
+        default=None,
+        metavar="N",
+        help="games sampled to count words per playthrough and reading time (default 40; 0: skip)",
+    )
+    p.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set a variable for the sampled games (e.g. cut=classroom); repeatable",
+    )
 
     p = sub.add_parser("simulate", help="play many seeded games by a policy and summarise the outcomes")
     _add_story(p)
@@ -341,6 +356,8 @@ def _run(args: argparse.Namespace) -> int:
             [story_path(p) for p in args.paths] or [str(p) for p in scenarios().values()],
             as_json=args.json,
             rules=rules_path(args.rules),
+            **({} if args.samples is None else {"samples": max(0, args.samples)}),
+            sets=args.sets,
         )
     if args.command == "simulate" and getattr(args, "compare", None):
         from .workshop.compare import run_compare

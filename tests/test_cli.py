@@ -65,7 +65,8 @@ def test_lint_warnings(tmp_path):
     )
     result = run("lint", str(path))
     assert result.returncode == 0
-    found = {line.split(": ")[1].split(" ")[0] for line in result.stdout.splitlines()[:-1]}
+    lines = [line for line in result.stdout.splitlines()[:-1] if "words per playthrough" not in line]
+    found = {line.split(": ")[1].split(" ")[0] for line in lines}
     assert found == {"W500", "W501", "W502", "W503", "W504", "W507"}
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from ..engine.runtime import Context
 from ..engine.scoring import queries
 from ..engine.state import State
 from ..engine.yamlsafe import load_file
+from .reading import DEFAULT_SAMPLES, Reading, reading
 
 
 @dataclass
@@ -31,6 +32,7 @@ class LintResult:
     story: Story | None
     diagnostics: list[Diagnostic]
     stats: dict = field(default_factory=dict)
+    reading: Reading | None = None
 
     @property
     def errors(self) -> int:
@@ -56,10 +58,14 @@ def is_rules_file(path: str) -> bool:
     return node is not None and isinstance(node.value, dict) and set(node.value) == {"scoring"}
 
 
-def lint(path: str, rules: str | None = None) -> LintResult:
+def lint(
+    path: str, rules: str | None = None, samples: int = DEFAULT_SAMPLES, sets: Sequence[str] = ()
+) -> LintResult:
     """Load and check the story at ``path`` (with the rules file ``rules`` instead of its own
     scoring: block, if given): errors from loading, then warnings. A rules file alone is
-    checked as ``--rules`` would check it."""
+    checked as ``--rules`` would check it. A story without errors is also read: words per
+    playthrough over ``samples`` sampled games (0: not read), with the variables ``sets``
+    (``NAME=VALUE``, as ``--set`` gives them) set at the start."""
     if rules is None and is_rules_file(path):
         return LintResult(path, None, check_rules_file(path))
     story, diagnostics = load_story(path, rules)
@@ -68,7 +74,20 @@ def lint(path: str, rules: str | None = None) -> LintResult:
         result.diagnostics.extend(warnings(story))
         result.diagnostics.sort(key=lambda d: (d.path, d.line, d.col, d.code))
         result.stats = stats(story)
+        if samples and not result.errors:
+            found = reading(story, samples, sets=_typed_sets(story, sets))
+            if found is not None:
+                result.stats["reading"] = found.to_json()
+                result.reading = found
     return result
+
+
+def _typed_sets(story: Story, sets: Sequence[str]) -> dict:
+    """``NAME=VALUE`` pairs typed as play's --set types them; names this story does not declare are
+    left out (``lint`` reads every shipped scenario, and an input may belong to one of them)."""
+    from ..cli import parse_sets
+
+    return parse_sets(story, [p for p in sets if p.partition("=")[0].strip() in story.variables])
 
 
 def stats(story: Story) -> dict:
@@ -276,11 +295,18 @@ def warnings(story: Story) -> list[Diagnostic]:
 # -- the command -----------------------------------------------------------------
 
 
-def run_lint(paths: list[str], as_json: bool = False, out=None, rules: str | None = None) -> int:
-    """Lint every path (with the rules file ``rules``, if given); print diagnostics and a
-    summary. Returns the exit code."""
+def run_lint(
+    paths: list[str],
+    as_json: bool = False,
+    out=None,
+    rules: str | None = None,
+    samples: int = DEFAULT_SAMPLES,
+    sets: Sequence[str] = (),
+) -> int:
+    """Lint every path (with the rules file ``rules``, if given); print diagnostics, a summary and
+    the words per playthrough over ``samples`` sampled games. Returns the exit code."""
     out = out or sys.stdout
-    results = [lint(p, rules) for p in paths]
+    results = [lint(p, rules, samples, sets) for p in paths]
     if as_json:
         payload = [
             {
@@ -303,6 +329,9 @@ def run_lint(paths: list[str], as_json: bool = False, out=None, rules: str | Non
             coverage = _coverage(r)
             if coverage:
                 out.write(coverage + "\n")
+            if r.reading is not None:  # before the summary, which stays the last line: the verdict
+                given = [p for p in sets if p.partition("=")[0].strip() in r.story.variables]
+                out.write(f"{r.path}: {r.reading.summary()}{_with(given)}\n")
             out.write(_summary(r) + "\n")
     if any(r.unusable for r in results):
         return 2
@@ -329,3 +358,7 @@ def _summary(r: LintResult) -> str:
         f"{s['endings']} endings, {s['choices']} choices, {s['variables']} variables, "
         f"{s['words']} words: {verdict}"
     )
+
+
+def _with(sets: Sequence[str]) -> str:
+    return f", with {', '.join(sets)}" if sets else ""

@@ -17,14 +17,16 @@ from dataclasses import dataclass
 from ..engine import Session, Story
 
 WORDS_PER_MINUTE = 200
-DEFAULT_SAMPLES = 60
+DEFAULT_SAMPLES = 40
 MAX_TURNS = 400
 _WORD = re.compile(r"[\w'’]+(?:[-–][\w'’]+)*")
+_DIGIT_GROUPS = re.compile(r"(?<=\d)[,.](?=\d)")  # 2,000 and 4.5 are one word each
 
 
 def count_words(text: str) -> int:
-    """Words in ``text``: runs of letters and digits (with apostrophes and hyphens inside)."""
-    return len(_WORD.findall(text))
+    """Words in ``text``: runs of letters and digits (with apostrophes and hyphens inside; a number
+    with thousands separators or a decimal point is one word)."""
+    return len(_WORD.findall(_DIGIT_GROUPS.sub("", text)))
 
 
 @dataclass(frozen=True)
@@ -64,10 +66,11 @@ class Reading:
         }
 
     def summary(self) -> str:
+        lo, mid, hi = (self.minutes(w) for w in (self.minimum, self.median, self.maximum))
         return (
             f"words per playthrough over {len(self.words)} sampled games: min {self.minimum}, median "
             f"{self.median}, max {self.maximum} (reading time at {WORDS_PER_MINUTE} words a minute: "
-            f"{self.minutes(self.minimum)}, {self.minutes(self.median)} and {self.minutes(self.maximum)} minutes)"
+            f"{lo}, {mid} and {hi} minutes)"
         )
 
 

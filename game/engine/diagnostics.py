@@ -105,7 +105,12 @@ CODES: dict[str, Code] = _codes(
     ("W500", WARNING, "unreachable-scene", "No path from the start reaches this scene or ending."),
     ("W501", WARNING, "dead-end", "A scene that is not an ending offers no way on."),
     ("W502", WARNING, "never-read", "A variable is declared but never read."),
-    ("W503", WARNING, "never-written", "A variable is declared but never changed (not for an input whose `doc:` says how to `--set` it)."),
+    (
+        "W503",
+        WARNING,
+        "never-written",
+        "A variable is declared but never changed (not for an input whose `doc:` says how to `--set` it).",
+    ),
     ("W504", WARNING, "never-enabled", "A choice's condition can never be true."),
     ("W506", WARNING, "unused", "A fact that no scene, choice or perk cites."),
     ("W507", WARNING, "no-ending", "No ending can be reached from the start."),
