@@ -85,7 +85,7 @@ def lint(
 def _typed_sets(story: Story, sets: Sequence[str]) -> dict:
     """``NAME=VALUE`` pairs typed as play's --set types them; names this story does not declare are
     left out (``lint`` reads every shipped scenario, and an input may belong to one of them)."""
-    from ..cli import parse_sets
+    from ..launch.stories import parse_sets
 
     return parse_sets(story, [p for p in sets if p.partition("=")[0].strip() in story.variables])
 
