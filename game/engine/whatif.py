@@ -90,7 +90,7 @@ def stance_words(choice: Choice) -> frozenset[str]:
             words.add(f"{effect.target}-")
         else:
             words.add(f"{effect.target}={source.split('=', 1)[1].strip()}")
-    extra = choice.extra.get("score")
+    extra = queries.extra(choice)
     for action in getattr(extra, "actions", ()):
         words.add(action.kind)
         words.update(f"{action.kind}:{v}" for v in action.values)

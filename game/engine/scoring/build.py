@@ -132,7 +132,7 @@ def builtins(b) -> dict[str, Builtin]:
         "rules.pull",
         "int",
         "The rules' monthly pull of contacts, in per cent (0: contacts' scores do not move yours).",
-        lambda s: b.ext[NAME].rules.pull_percent,
+        titles.pull,
     )
     app = b.ext[APP_STATUS] = AppStatus()
     out["app.active"] = Builtin(
@@ -168,6 +168,10 @@ class _TierTitles:
 
     def title(self, state) -> str:
         return self.rules.tier_title(state.ext[NAME].tier) if self.rules is not None else ""
+
+    def pull(self, state) -> int:
+        """The ``rules.pull`` built-in: the rules' monthly pull in per cent (0 without rules)."""
+        return self.rules.pull_percent if self.rules is not None else 0
 
 
 def build_story(b) -> ScoreModel:
