@@ -25,7 +25,7 @@ import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from . import limits
 
@@ -46,12 +46,12 @@ class FileRefused(OSError):
         self.kind = kind
 
 
-def read_regular(path: str | os.PathLike, max_bytes: int) -> bytes:
-    """The bytes of the regular file at ``path``, at most ``max_bytes`` of them.
+def open_regular(path: str | os.PathLike, max_bytes: int) -> BinaryIO:
+    """The regular file at ``path`` opened for binary reading, without reading it.
 
-    Raises :class:`FileRefused` for a missing, unreadable, non-regular or too large file.
-    The file is opened without blocking, so a FIFO with no writer is refused at once, and
-    a device or endless file is never read.
+    Raises :class:`FileRefused` for a missing, unreadable, non-regular or too large file. The file
+    is opened without blocking, so a FIFO with no writer is refused at once and a device is never
+    read; the stream returned blocks as usual.
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
@@ -70,25 +70,25 @@ def read_regular(path: str | os.PathLike, max_bytes: int) -> bytes:
             raise FileRefused("not a regular file (a device, pipe or socket)", "special")
         if st.st_size > max_bytes:
             raise FileRefused(f"file is {st.st_size:,} bytes; the cap is {max_bytes:,}", "large")
-        # Back to blocking reads (a regular file never blocks anyway), then read one byte past
-        # the cap: the file may have grown since fstat().
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
-        chunks = []
-        left = max_bytes + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        data = b"".join(chunks)
-    except FileRefused:
-        raise
-    except OSError as exc:
-        raise FileRefused(f"cannot read: {_reason(exc)}") from None
-    finally:
+        return os.fdopen(fd, "rb", buffering=1 << 16)
+    except BaseException:
         os.close(fd)
+        raise
+
+
+def read_regular(path: str | os.PathLike, max_bytes: int) -> bytes:
+    """The bytes of the regular file at ``path``, at most ``max_bytes`` of them.
+
+    Raises :class:`FileRefused` as :func:`open_regular` does, and when the file has grown past
+    ``max_bytes`` since it was opened (one byte past the cap is read to tell).
+    """
+    with open_regular(path, max_bytes) as stream:
+        try:
+            data = stream.read(max_bytes + 1)
+        except OSError as exc:
+            raise FileRefused(f"cannot read: {_reason(exc)}") from None
     if len(data) > max_bytes:
         raise FileRefused(f"file is more than {max_bytes:,} bytes; the cap is {max_bytes:,}", "large")
     return data

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from typing import Any, BinaryIO
 
 from ..engine import Mode
 from ..engine.controls import strip_controls_deep
-from ..engine.files import FileRefused, loads_json
+from ..engine.files import FileRefused, loads_json, open_regular
 from .log import SCHEMA
 
 #: the transparency modes a log can name (the report, which imports only this reader, lists them)
@@ -269,34 +268,6 @@ def read_log(path: Path, name: str | None = None) -> tuple[PlayerLog | None, lis
             problem(0, f"cannot read: {exc.strerror or exc}")
             return None, problems
     return log, problems
-
-
-def open_regular(path: Path, max_bytes: int) -> BinaryIO:
-    """A regular file opened for reading in binary, refused as :func:`read_regular` would refuse it
-    (missing, a folder, a device or pipe, larger than ``max_bytes``), without reading it whole."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise FileRefused("no such file", "missing") from None
-    except IsADirectoryError:
-        raise FileRefused("a folder, not a file", "folder") from None
-    except (OSError, ValueError) as exc:
-        raise FileRefused(f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-    try:
-        st = os.fstat(fd)
-        if stat.S_ISDIR(st.st_mode):
-            raise FileRefused("a folder, not a file", "folder")
-        if not stat.S_ISREG(st.st_mode):
-            raise FileRefused("not a regular file (a device, pipe or socket)", "special")
-        if st.st_size > max_bytes:
-            raise FileRefused(f"file is {st.st_size:,} bytes; the cap is {max_bytes:,}", "large")
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb", buffering=1 << 16)
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None, bool]]:
