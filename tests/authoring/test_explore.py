@@ -3,8 +3,9 @@
 import argparse
 import json
 
-from game.authoring import explore as explore_module
 from game.authoring.explore import Canon, explore, live_reads, report, run_explore, score_of
+from game.authoring.explore import limits as limits_module
+from game.authoring.explore import search as search_module
 from game.authoring.playtest import playtest
 from game.engine import choose as take
 from game.engine import start
@@ -187,7 +188,7 @@ class _TickingClock:
 def test_max_seconds_bounds_the_whole_run(tmp_path, monkeypatch):
     story = load_ok(write_story(tmp_path, stories.chain(24)))
     clock = _TickingClock(0.001)
-    monkeypatch.setattr(explore_module, "time", clock)
+    monkeypatch.setattr(limits_module, "time", clock)
     r = explore(story, mode="exact", max_seconds=0.5)
     assert not r.complete and r.stopped_by == "time"
     assert clock.now < 0.6  # the budget is checked as the search goes, not only at its end
@@ -203,7 +204,7 @@ def test_chain_is_too_big_for_exact_exploration(tmp_path):
 
 
 def test_auto_falls_back_to_extremes_and_finds_the_true_extremes(tmp_path, monkeypatch):
-    monkeypatch.setattr(explore_module, "EXACT_BUDGET_STATES", 2000)
+    monkeypatch.setattr(search_module, "EXACT_BUDGET_STATES", 2000)
     n = 20
     story = load_ok(write_story(tmp_path, stories.chain(n)))
     r = explore(story)
@@ -295,7 +296,7 @@ def test_shipped_story_partial_within_a_short_time_limit():
 def test_a_scene_with_many_choices_honours_max_seconds_inside_one_state(tmp_path, monkeypatch):
     story = load_ok(write_story(tmp_path, stories.many_choices(400)))
     clock = _TickingClock(0.001)
-    monkeypatch.setattr(explore_module, "time", clock)
+    monkeypatch.setattr(limits_module, "time", clock)
     r = explore(story, mode="exact", max_seconds=0.1)
     # the deadline is checked between the choices of a state, not only between states
     assert not r.complete and r.stopped_by == "time" and clock.now < 0.2
@@ -303,7 +304,7 @@ def test_a_scene_with_many_choices_honours_max_seconds_inside_one_state(tmp_path
 
 
 def test_memory_is_a_safety_stop_reported_as_such(tmp_path, monkeypatch):
-    monkeypatch.setattr(explore_module, "_resident_mb", lambda: 1e9)
+    monkeypatch.setattr(limits_module, "_resident_mb", lambda: 1e9)
     story = load_ok(write_story(tmp_path, stories.ENDLESS))
     r = explore(story, max_memory_mb=100)
     assert not r.complete and r.stopped_by == "memory"
