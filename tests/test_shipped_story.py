@@ -121,11 +121,12 @@ def test_no_paragraph_break_falls_inside_a_sentence():
     assert broken == []
 
 
-def _frames(story, seed, first=None):
-    """The frames of one random game (``first``: a choice id to take whenever offered, e.g. 'decline')."""
+def _frames(story, seed, first=None, sets=None):
+    """The frames of one random game (``first``: a choice id to take whenever offered, e.g. 'decline';
+    ``sets``: story variables set at the start, e.g. the cut)."""
     from game.engine import Session
 
-    session, rng = Session(story, seed), random.Random(seed)
+    session, rng = Session(story, seed, sets=sets), random.Random(seed)
     while not session.ended:
         frame = session.frame()
         yield session.state, frame
@@ -149,9 +150,29 @@ def test_a_player_who_never_activated_is_never_told_what_the_dial_says(seed):
         assert not [s for s in SEEN_ONLY_IN_THE_APP if s in shown], (frame.scene, shown[:200])
 
 
-@pytest.mark.parametrize("seed", range(3))
-def test_under_rules_without_the_pull_no_one_says_friends_pull_your_score(seed):
-    story = load_story_or_raise(story_dir(), story_dir() / "rules-lab" / "no-friends.rules.yaml")
-    for _state, frame in _frames(story, seed, first="keep_mei"):
-        shown = " ".join(frame.paragraphs) + frame.after
-        assert "pull your" not in shown and "pulling at you" not in shown, frame.scene
+#: What the story may say only when contacts' scores move yours (rules.pull > 0).
+SAID_ONLY_WITH_THE_PULL = (
+    "pull your",
+    "pulling at you",
+    "pulling you down",
+    "she pulls you",
+    "Holding you back",
+    "Lifting you",
+    "affecting your credit",
+    "shapes your trust",
+    "affected your trust",
+    "what they're doing to you",
+    "who affects your score",
+)
+
+
+@pytest.mark.parametrize("rules", ["no-friends", "rewards-dissent"])
+@pytest.mark.parametrize("cut", ["full", "classroom"])
+@pytest.mark.parametrize("seed", range(6))
+def test_under_rules_without_the_pull_no_one_says_friends_pull_your_score(rules, cut, seed):
+    story = load_story_or_raise(story_dir(), story_dir() / "rules-lab" / f"{rules}.rules.yaml")
+    assert story.extra["score"].rules.pull_percent == 0
+    first = "keep_mei" if seed % 2 else None  # half the games keep Mei in the circle all along
+    for _state, frame in _frames(story, seed, first=first, sets={"cut": cut}):
+        shown = " ".join((*frame.paragraphs, frame.after, *(c.text for c in frame.choices)))
+        assert not [s for s in SAID_ONLY_WITH_THE_PULL if s in shown], (frame.scene, shown[:200])
