@@ -10,13 +10,27 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import fields
+from typing import Any, TypeVar
 
 from . import __version__
-from .engine import DEFAULT_MODE, InputError, Mode, StartError
+from .engine import InputError, Mode, StartError
 from .launch import PlayOptions, UsageError, rules_path
+from .launch.tools import (
+    DemoLogsOptions,
+    ExploreOptions,
+    GraphOptions,
+    PlaytestOptions,
+    ReportOptions,
+    RulesOptions,
+    SimulateOptions,
+    TranscriptOptions,
+)
 from .paths import scenarios, story_path
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+_Options = TypeVar("_Options")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -155,14 +169,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--compare",
         nargs="+",
         metavar="FILE",
+        default=SimulateOptions.compare,
         help="rules files (or rules-lab names) to compare with the story's own rules, side by side",
     )
-    p.add_argument("--runs", type=int, default=100, help="number of games (default 100)")
-    p.add_argument("--seed", type=_seed, default=0, help="seed of the first game; game i uses seed+i")
+    p.add_argument(
+        "--runs", type=int, default=SimulateOptions.runs, help="number of games (default %(default)s)"
+    )
+    p.add_argument(
+        "--seed", type=_seed, default=SimulateOptions.seed, help="seed of the first game; game i uses seed+i"
+    )
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     p = sub.add_parser("rules", help="rules lab: print or write a shipped rules file, to copy and change")
-    p.add_argument("name", nargs="?", default="shipped", help="shipped (default) or a rules-lab name")
+    p.add_argument("name", nargs="?", default=RulesOptions.name, help="shipped (default) or a rules-lab name")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
     p = sub.add_parser("schema", help="print the JSON Schema of story files (for editors)")
@@ -171,7 +190,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="workshop: one HTML page (and a CSV) from a folder of session logs")
     p.add_argument("log_dir", metavar="DIR", help="folder of session logs (*.jsonl)")
     p.add_argument(
-        "-o", "--output", metavar="FILE", default="report.html", help="the HTML page (default report.html)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        default=ReportOptions.output,
+        help="the HTML page (default %(default)s)",
     )
     p.add_argument("--csv", metavar="FILE", help="also write one row per player to FILE")
     p.add_argument("--story-id", metavar="ID", help="report on this story's logs (default: the most common)")
@@ -185,9 +208,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("log_dir", metavar="DIR", help="folder to write the logs to")
     _add_story(p)
     _add_rules(p)
-    p.add_argument("--players", type=int, default=20, help="number of players (default 20)")
-    p.add_argument("--seed", type=_seed, default=0, help="seed of the first player; player i uses seed+i")
-    p.add_argument("--transparency", choices=Mode.values(), default=Mode.PARTIAL, help="their mode")
+    p.add_argument(
+        "--players",
+        type=int,
+        default=DemoLogsOptions.players,
+        help="number of players (default %(default)s)",
+    )
+    p.add_argument(
+        "--seed",
+        type=_seed,
+        default=DemoLogsOptions.seed,
+        help="seed of the first player; player i uses seed+i",
+    )
+    p.add_argument(
+        "--transparency", choices=Mode.values(), default=DemoLogsOptions.transparency, help="their mode"
+    )
     _add_serve_command(sub)
     _add_authoring_commands(sub)
     return parser
@@ -226,11 +261,16 @@ def _add_authoring_commands(sub) -> None:
     p.add_argument(
         "--playtest", type=int, metavar="N", help="colour scenes by how often N random runs saw them"
     )
-    p.add_argument("--seed", type=_seed, default=0, help="seed of the first playtest run (default 0)")
+    p.add_argument(
+        "--seed",
+        type=_seed,
+        default=GraphOptions.seed,
+        help="seed of the first playtest run (default %(default)s)",
+    )
     p.add_argument(
         "--max-seconds",
         type=float,
-        default=0,
+        default=GraphOptions.max_seconds,
         metavar="S",
         help="safety stop after S seconds (0: no limit): for --playtest (the map shows the runs played) "
         "and for Graphviz's drawing",
@@ -245,17 +285,25 @@ def _add_authoring_commands(sub) -> None:
     _add_rules(p)
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.add_argument(
-        "--max-states", type=int, default=200_000, metavar="N", help="stop after N states (default 200000)"
+        "--max-states",
+        type=int,
+        default=ExploreOptions.max_states,
+        metavar="N",
+        help="stop after N states (default %(default)s)",
     )
     p.add_argument(
-        "--max-seconds", type=float, default=0, metavar="S", help="safety stop after S seconds (0: no limit)"
+        "--max-seconds",
+        type=float,
+        default=ExploreOptions.max_seconds,
+        metavar="S",
+        help="safety stop after S seconds (0: no limit)",
     )
     p.add_argument(
         "--max-memory",
         type=int,
-        default=2000,
+        default=ExploreOptions.max_memory,
         metavar="MB",
-        help="safety stop when memory passes MB megabytes (default 2000; 0: no limit)",
+        help="safety stop when memory passes MB megabytes (default %(default)s; 0: no limit)",
     )
     p.add_argument("--coarse", action="store_true", help="merge states whose numbers are in the same bands")
     p.add_argument(
@@ -273,26 +321,44 @@ def _add_authoring_commands(sub) -> None:
     p = sub.add_parser("playtest", help="many seeded random playthroughs: hit counts, endings, errors")
     p.add_argument("path", metavar="PATH", help="story file or folder")
     _add_rules(p)
-    p.add_argument("--runs", type=int, default=1000, help="number of runs (default 1000)")
-    p.add_argument("--seed", type=_seed, default=0, help="seed of the first run; run i uses seed+i")
+    p.add_argument(
+        "--runs", type=int, default=PlaytestOptions.runs, help="number of runs (default %(default)s)"
+    )
+    p.add_argument(
+        "--seed", type=_seed, default=PlaytestOptions.seed, help="seed of the first run; run i uses seed+i"
+    )
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.add_argument("--prefer-unused", action="store_true", help="prefer the choices taken least so far")
-    p.add_argument("--max-turns", type=int, default=1000, help="a run longer than this is a problem")
     p.add_argument(
-        "--max-seconds", type=float, default=0, metavar="S", help="safety stop after S seconds (0: no limit)"
+        "--max-turns",
+        type=int,
+        default=PlaytestOptions.max_turns,
+        help="a run longer than this is a problem",
+    )
+    p.add_argument(
+        "--max-seconds",
+        type=float,
+        default=PlaytestOptions.max_seconds,
+        metavar="S",
+        help="safety stop after S seconds (0: no limit)",
     )
 
     p = sub.add_parser("transcript", help="write a golden transcript of a story played with given choices")
     p.add_argument("path", metavar="STORY", help="story file or folder")
     _add_rules(p)
     p.add_argument(
-        "--choices", metavar="A,B,C", default="", help="choice ids (or scene.choice uids) in order"
+        "--choices",
+        metavar="A,B,C",
+        default=TranscriptOptions.choices,
+        help="choice ids (or scene.choice uids) in order",
     )
-    p.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
+    p.add_argument(
+        "--seed", type=_seed, default=TranscriptOptions.seed, help="random seed (default %(default)s)"
+    )
     p.add_argument(
         "--transparency",
         choices=Mode.values(),
-        default=DEFAULT_MODE,
+        default=TranscriptOptions.transparency,
         help="how the transcript words score changes (default partial)",
     )
     p.add_argument("--from", dest="at", metavar="SCENE", help="start at this scene")
@@ -302,24 +368,28 @@ def _add_authoring_commands(sub) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
 
 
+def typed(cls: type[_Options], args: argparse.Namespace, **given: Any) -> _Options:
+    """``cls`` (a frozen options dataclass) from the Namespace's values of the same names, lists as
+    tuples; a field the command has no argument for keeps its default, ``given`` wins over both."""
+    values = {
+        f.name: _frozen(getattr(args, f.name))
+        for f in fields(cls)  # type: ignore[arg-type]
+        if f.name not in given and hasattr(args, f.name)
+    }
+    return cls(**values, **given)
+
+
+def _frozen(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _mode(value: str | None) -> Mode | None:
+    return Mode(value) if value else None
+
+
 def play_options(args: argparse.Namespace) -> PlayOptions:
     """The typed options of a play, text or serve command line: no Namespace goes further down."""
-    return PlayOptions(
-        story=args.story,
-        rules=args.rules,
-        transparency=Mode(args.transparency) if args.transparency else None,
-        seed=args.seed,
-        at=getattr(args, "at", None),
-        sets=tuple(getattr(args, "sets", ())),
-        workshop=getattr(args, "workshop", None),
-        log_dir=getattr(args, "log_dir", None),
-        reflect=bool(getattr(args, "reflect", False)),
-        session_code=getattr(args, "session_code", None),
-        width=getattr(args, "width", 78),
-        no_debrief=bool(getattr(args, "no_debrief", False)),
-        windowed=bool(getattr(args, "windowed", False)),
-        hot_reload=bool(getattr(args, "hot_reload", False)),
-    )
+    return typed(PlayOptions, args, transparency=_mode(args.transparency))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -359,18 +429,18 @@ def _run(args: argparse.Namespace) -> int:
             **({} if args.samples is None else {"samples": max(0, args.samples)}),
             sets=args.sets,
         )
-    if args.command == "simulate" and getattr(args, "compare", None):
+    if args.command == "simulate" and args.compare:
         from .workshop.compare import run_compare
 
-        return run_compare(args)
+        return run_compare(typed(SimulateOptions, args))
     if args.command == "simulate":
         from .workshop.simulate import run_simulate
 
-        return run_simulate(args)
+        return run_simulate(typed(SimulateOptions, args))
     if args.command == "rules":
         from .workshop.rules_export import run_rules
 
-        return run_rules(args)
+        return run_rules(typed(RulesOptions, args))
     if args.command == "schema":
         from .authoring.schema import run_schema
 
@@ -395,11 +465,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "report":
         from .workshop.report import run_report
 
-        return run_report(args)
+        return run_report(typed(ReportOptions, args))
     if args.command == "demo-logs":
         from .workshop.demo import run_demo_logs
 
-        return run_demo_logs(args)
+        return run_demo_logs(typed(DemoLogsOptions, args, transparency=Mode(args.transparency)))
     if args.command == "serve":
         from .web.serve import run_serve
 
@@ -416,15 +486,15 @@ def _run_authoring(args: argparse.Namespace) -> int:
     if args.command == "graph":
         from .authoring.graph import run_graph
 
-        return run_graph(args)
+        return run_graph(typed(GraphOptions, args))
     if args.command == "explore":
         from .authoring.explore import run_explore
 
-        return run_explore(args)
+        return run_explore(typed(ExploreOptions, args))
     if args.command == "playtest":
         from .authoring.playtest import run_playtest
 
-        return run_playtest(args)
+        return run_playtest(typed(PlaytestOptions, args))
     from .authoring.transcript import run_transcript
 
-    return run_transcript(args)
+    return run_transcript(typed(TranscriptOptions, args, transparency=Mode(args.transparency)))

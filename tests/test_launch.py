@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
-from game.cli import build_parser, play_options
+from game.cli import build_parser, play_options, typed
 from game.engine import Mode
 from game.launch import PlayOptions, UsageError, fresh_seed, load_for_play, parse_sets, rules_path
+from game.launch.tools import (
+    DemoLogsOptions,
+    ExploreOptions,
+    GraphOptions,
+    PlaytestOptions,
+    ReportOptions,
+    RulesOptions,
+    SimulateOptions,
+    TranscriptOptions,
+)
 from game.paths import story_dir
 
 from .helpers import ROOT
@@ -30,12 +41,44 @@ def test_every_option_the_command_line_parses_reaches_the_play_options(command):
     assert options.transparency is Mode.OPAQUE and options.seed == 7
 
 
+#: each tool's command, its options record, and the arguments a minimal command line needs
+TOOLS = [
+    ("graph", GraphOptions, ["story.yaml", "-o", "map.svg"]),
+    ("explore", ExploreOptions, ["story.yaml"]),
+    ("playtest", PlaytestOptions, ["story.yaml"]),
+    ("transcript", TranscriptOptions, ["story.yaml"]),
+    ("simulate", SimulateOptions, []),
+    ("demo-logs", DemoLogsOptions, ["logs"]),
+    ("report", ReportOptions, ["logs"]),
+    ("rules", RulesOptions, []),
+]
+
+
+@pytest.mark.parametrize(("command", "cls", "needed"), TOOLS, ids=[t[0] for t in TOOLS])
+def test_a_tool_receives_every_argument_typed_with_the_same_defaults(command, cls, needed):
+    parser = build_parser()
+    sub = next(a for a in parser._subparsers._group_actions if a.dest == "command").choices[command]
+    dests = {a.dest for a in sub._actions if a.dest != "help"}
+    assert dests <= {f.name for f in dataclasses.fields(cls)}, "an argument the tool never receives"
+    options = typed(cls, parser.parse_args([command, *needed]))
+    required = {f.name for f in dataclasses.fields(cls) if f.default is dataclasses.MISSING}
+    # what the command line leaves unsaid is what the options record says by default
+    assert options == cls(**{name: getattr(options, name) for name in required})
+    assert not any(isinstance(getattr(options, f.name), list) for f in dataclasses.fields(cls))
+
+
 def test_no_argparse_namespace_below_the_command_line():
-    below = [ROOT / "game" / name for name in ("desktop", "text", "web", "launch", "engine")]
-    below += [ROOT / "game" / "workshop" / f for f in ("textplay.py", "preset.py")]
-    files = [p for b in below for p in ([b] if b.is_file() else sorted(b.rglob("*.py")))]
+    files = [p for p in sorted((ROOT / "game").rglob("*.py")) if p != ROOT / "game" / "cli.py"]
     found = [str(p.relative_to(ROOT)) for p in files if "import argparse" in p.read_text(encoding="utf-8")]
     assert found == []
+    tools = ROOT / "game" / "authoring", ROOT / "game" / "workshop"
+    untyped = [
+        f"{p.relative_to(ROOT)}: {m.group(0)}"
+        for t in tools
+        for p in sorted(t.rglob("*.py"))
+        for m in re.finditer(r"def run_\w+\((args|options)\)", p.read_text(encoding="utf-8"))
+    ]
+    assert untyped == [], "a tool's entry point without a typed options record"
 
 
 def test_sets_are_typed_by_the_story():

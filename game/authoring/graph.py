@@ -25,6 +25,7 @@ from ..engine.controls import strip_controls
 from ..engine.model import Choice, Scene
 from ..engine.scoring import queries
 from ..launch import UsageError, rules_path
+from ..launch.tools import GraphOptions
 from .lint import reachable
 
 ENDING_FILL = "#cfe3ff"
@@ -226,31 +227,32 @@ def render(dot_text: str, output: Path, max_seconds: float = 0) -> None:
     write_text(output, done.stdout)
 
 
-def run_graph(args) -> int:
+def run_graph(options: GraphOptions) -> int:
+    """``socialscore graph``: exit 0 with the map written; UsageError for a bad value or target."""
     from ..engine import load_story_or_raise
 
-    story = load_story_or_raise(args.path, rules_path(getattr(args, "rules", None)))
+    story = load_story_or_raise(options.path, rules_path(options.rules))
     heat = None
-    if args.playtest:
-        if not 1 <= args.playtest <= 1_000_000:
+    if options.playtest:
+        if not 1 <= options.playtest <= 1_000_000:
             raise UsageError("socialscore graph: --playtest must be between 1 and 1000000")
         from .playtest import playtest
 
-        if not 0 <= getattr(args, "max_seconds", 0) < 10**7:
+        if not 0 <= options.max_seconds < 10**7:
             raise UsageError("socialscore graph: --max-seconds must be 0 (no limit) or more")
-        result = playtest(story, args.playtest, args.seed, max_seconds=getattr(args, "max_seconds", 0))
+        result = playtest(story, options.playtest, options.seed, max_seconds=options.max_seconds)
         if result.stopped_by:
             print(
                 f"socialscore graph: --max-seconds stopped the playtest after {result.runs} of "
-                f"{args.playtest} runs; the map shows those",
+                f"{options.playtest} runs; the map shows those",
                 file=sys.stderr,
             )
         heat = {sid: result.scene_runs[sid] / max(result.runs, 1) for sid in story.scenes}
-    text = to_dot(story, heat, args.rankdir)
+    text = to_dot(story, heat, options.rankdir)
     try:
-        render(text, Path(args.output), getattr(args, "max_seconds", 0))
+        render(text, Path(options.output), options.max_seconds)
     except OSError as exc:
-        raise UsageError(f"socialscore graph: cannot write {args.output}: {exc.strerror or exc}") from None
+        raise UsageError(f"socialscore graph: cannot write {options.output}: {exc.strerror or exc}") from None
     except RuntimeError as exc:
         raise UsageError(f"socialscore graph: {exc}") from None
     return 0

@@ -28,6 +28,7 @@ from ..engine import Mode, Story, available, choose, start
 from ..engine.scoring import queries
 from ..engine.state import State
 from ..launch import UsageError, rules_path
+from ..launch.tools import PlaytestOptions
 
 DEFAULT_MAX_TURNS = 1000
 
@@ -315,28 +316,29 @@ def progress_bar(done: int, total: int, stream=None) -> None:
     stream.flush()
 
 
-def run_playtest(args) -> int:
+def run_playtest(options: PlaytestOptions) -> int:
+    """``socialscore playtest``: exit 1 when a run found a problem, else 0."""
     from ..engine import load_story_or_raise
 
-    if not 1 <= args.runs <= 1_000_000:
+    if not 1 <= options.runs <= 1_000_000:
         raise UsageError("socialscore playtest: --runs must be between 1 and 1000000")
-    if not 1 <= args.max_turns <= 100_000:
+    if not 1 <= options.max_turns <= 100_000:
         raise UsageError("socialscore playtest: --max-turns must be between 1 and 100000")
-    if not 0 <= getattr(args, "max_seconds", 0) < 10**7:
+    if not 0 <= options.max_seconds < 10**7:
         raise UsageError("socialscore playtest: --max-seconds must be 0 (no limit) or more")
-    story = load_story_or_raise(args.path, rules_path(getattr(args, "rules", None)))
-    show = sys.stderr.isatty() and args.runs >= 50 and not args.json
+    story = load_story_or_raise(options.path, rules_path(options.rules))
+    show = sys.stderr.isatty() and options.runs >= 50 and not options.json
     result = playtest(
         story,
-        args.runs,
-        args.seed,
-        args.prefer_unused,
-        args.max_turns,
+        options.runs,
+        options.seed,
+        options.prefer_unused,
+        options.max_turns,
         progress_bar if show else None,
-        max_seconds=getattr(args, "max_seconds", 0),
+        max_seconds=options.max_seconds,
     )
-    if args.json:
+    if options.json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
     else:
-        print(report(result, args.path))
+        print(report(result, options.path))
     return 1 if result.problems else 0

@@ -47,6 +47,7 @@ from ..engine.expr import format_value
 from ..engine.scoring import queries
 from ..engine.state import State
 from ..launch import UsageError, parse_sets, rules_path
+from ..launch.tools import TranscriptOptions
 
 WIDTH = 100
 INDENT = "  "
@@ -243,25 +244,26 @@ def diff(expected: str, actual: str, name: str) -> str:
     )
 
 
-def run_transcript(args) -> int:
+def run_transcript(options: TranscriptOptions) -> int:
+    """``socialscore transcript``: exit 1 when the transcript shows a problem (``  ! ``), else 0."""
     from ..engine import load_story_or_raise
     from ..engine.files import write_text
 
-    story = load_story_or_raise(args.path, rules_path(getattr(args, "rules", None)))
-    choices = [c.strip() for c in (args.choices or "").split(",") if c.strip()]
-    if args.output:
-        where = os.path.relpath(Path(args.path).resolve(), Path(args.output).resolve().parent)
+    story = load_story_or_raise(options.path, rules_path(options.rules))
+    choices = [c.strip() for c in (options.choices or "").split(",") if c.strip()]
+    if options.output:
+        where = os.path.relpath(Path(options.path).resolve(), Path(options.output).resolve().parent)
     else:
-        where = args.path
-    t = Transcript(where, args.seed or 0, args.transparency, args.at, list(args.sets or []), choices)
+        where = options.path
+    t = Transcript(where, options.seed or 0, options.transparency, options.at, list(options.sets), choices)
     t.header = header_lines(t)
     text = render(story, t, parse_sets(story, t.sets))
-    if args.output:
+    if options.output:
         try:
-            write_text(args.output, text)
+            write_text(options.output, text)
         except OSError as exc:
             raise UsageError(
-                f"socialscore transcript: cannot write {args.output}: {exc.strerror or exc}"
+                f"socialscore transcript: cannot write {options.output}: {exc.strerror or exc}"
             ) from None
     else:
         print(text, end="")

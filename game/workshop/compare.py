@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..engine import Mode, Story
 from ..launch import UsageError, rules_path
+from ..launch.tools import SimulateOptions
 from .simulate import (
     POLICIES,
     Summary,
@@ -114,21 +115,23 @@ def render(columns: list[Column], policies: Sequence[str], runs: int, seed: int)
     return "\n\n".join(["\n".join(head)] + [table(columns, p) for p in policies]) + "\n"
 
 
-def run_compare(args) -> int:
+def run_compare(options: SimulateOptions) -> int:
     """``socialscore simulate --compare FILE… [--policy P] [--runs N] [--seed S]``."""
     from ..engine import load_story_or_raise
     from ..paths import story_path
 
-    check_arguments(args.runs, args.policy)
-    if len(args.compare) > len(LETTERS) - 1:
+    check_arguments(options.runs, options.policy)
+    if len(options.compare) > len(LETTERS) - 1:
         raise UsageError(f"socialscore simulate: --compare takes at most {len(LETTERS) - 1} rules files")
     policies = (
-        [args.policy] if args.policy else [p for p in ("conformist", "loyal", "random") if p in POLICIES]
+        [options.policy]
+        if options.policy
+        else [p for p in ("conformist", "loyal", "random") if p in POLICIES]
     )
-    path = story_path(args.story)
+    path = story_path(options.story)
     stories = [("the story's own rules", load_story_or_raise(path))]
-    for name in args.compare:
+    for name in options.compare:
         stories.append((name, load_story_or_raise(path, rules_path(name))))
-    columns = run_columns(stories, policies, args.runs, args.seed)
-    print(render(columns, policies, args.runs, args.seed), end="")
+    columns = run_columns(stories, policies, options.runs, options.seed)
+    print(render(columns, policies, options.runs, options.seed), end="")
     return 0

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..engine import Mode, Session, Story
 from ..engine.reflection import questions
 from ..launch import UsageError, load_for_play
+from ..launch.tools import DemoLogsOptions
 from .log import SessionLog
 from .simulate import play_once, policy_named
 
@@ -103,24 +104,24 @@ def write_demo_logs(
     return out
 
 
-def run_demo_logs(args) -> int:
+def run_demo_logs(options: DemoLogsOptions) -> int:
     """``socialscore demo-logs DIR``."""
 
-    if not 1 <= args.players <= 1000:
+    if not 1 <= options.players <= 1000:
         raise UsageError("socialscore demo-logs: --players must be between 1 and 1000")
-    story = load_for_play(args.story, getattr(args, "rules", None))
+    story = load_for_play(options.story, options.rules)
     from .log import LogFolderError, prepare_log_dir
 
     try:
-        prepare_log_dir(args.log_dir)  # one missing level is made; '..' and unwritable folders refused
+        prepare_log_dir(options.log_dir)  # one missing level is made; '..' and unwritable folders refused
     except LogFolderError as exc:
         raise UsageError(f"socialscore demo-logs: {exc}") from None
     try:
-        paths = write_demo_logs(story, args.log_dir, args.players, args.seed, args.transparency)
+        paths = write_demo_logs(story, options.log_dir, options.players, options.seed, options.transparency)
     except OSError as exc:
         raise UsageError(
-            f"socialscore demo-logs: cannot write to {args.log_dir}: {exc.strerror or exc}"
+            f"socialscore demo-logs: cannot write to {options.log_dir}: {exc.strerror or exc}"
         ) from None
-    print(f"Wrote {len(paths)} session logs of simulated players to {args.log_dir}")
-    print(f"Now try: socialscore report {args.log_dir} -o report.html")
+    print(f"Wrote {len(paths)} session logs of simulated players to {options.log_dir}")
+    print(f"Now try: socialscore report {options.log_dir} -o report.html")
     return 0

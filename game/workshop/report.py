@@ -15,12 +15,16 @@ import csv
 import io
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..engine.controls import strip_controls
 from ..engine.files import write_text
 from .logs_read import read_dir
 from .report_analysis import Analysis, analyse, key_steps, prompts
 from .report_html import CSP, render
+
+if TYPE_CHECKING:  # for the annotation only: this command imports no layer above the engine
+    from ..launch.tools import ReportOptions
 
 __all__ = ["CSP", "Analysis", "analyse", "build", "prompts", "render", "run_report", "write_csv"]
 
@@ -71,14 +75,14 @@ def build(folder: str | Path, story_id: str | None = None) -> tuple[Analysis, st
     return a, render(a)
 
 
-def run_report(args) -> int:
+def run_report(options: ReportOptions) -> int:
     """``socialscore report DIR -o FILE [--csv FILE]``: exit 0 with at least one usable log, else 2."""
     from datetime import datetime
 
     from .. import __version__
 
-    session = getattr(args, "session", None)
-    logs = read_dir(args.log_dir, getattr(args, "story_id", None), session)
+    session = options.session
+    logs = read_dir(options.log_dir, options.story_id, session)
     for p in logs.problems:
         print(p, file=sys.stderr)
     found = sessions_found(logs)
@@ -90,18 +94,18 @@ def run_report(args) -> int:
             )
         else:
             print(
-                f"socialscore report: no usable session logs in {args.log_dir}; nothing written",
+                f"socialscore report: no usable session logs in {options.log_dir}; nothing written",
                 file=sys.stderr,
             )
         return 2
     a = analyse(logs)
     stamp = f"{__version__} on {datetime.now().strftime('%Y-%m-%d %H:%M')}"
-    where = args.output
+    where = options.output
     try:
-        write_text(args.output, render(a, stamp))
-        if args.csv:
-            where = args.csv
-            write_csv(a, args.csv)
+        write_text(options.output, render(a, stamp))
+        if options.csv:
+            where = options.csv
+            write_csv(a, options.csv)
     except OSError as exc:
         print(f"socialscore report: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
         return 2
@@ -109,7 +113,10 @@ def run_report(args) -> int:
     print(f"Sessions found: {found}" + (f"; reporting on {session}" if session is not None else ""))
     if session is None and len(logs.sessions) > 1:
         print("All of them are in the report; --session CODE makes a report of one.")
-    print(f"{a.n} players ({done} finished) -> {args.output}" + (f" and {args.csv}" if args.csv else ""))
+    print(
+        f"{a.n} players ({done} finished) -> {options.output}"
+        + (f" and {options.csv}" if options.csv else "")
+    )
     return 0
 
 

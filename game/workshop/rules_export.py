@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from ..launch import UsageError
+from ..launch.tools import RulesOptions
 from ..paths import story_dir
 
 
@@ -23,22 +24,23 @@ def rules_names(scenario: str | None = None) -> dict[str, str]:
     return out
 
 
-def run_rules(args) -> int:
+def run_rules(options: RulesOptions) -> int:
     """Exit 0 with the file written (or printed); 2 for an unknown name or a refused target."""
     from ..engine.files import write_text
 
     names = rules_names()
-    path = names.get(args.name)
+    path = names.get(options.name)
     if path is None:
-        raise UsageError(f"socialscore rules: no rules file {args.name!r}; use one of {', '.join(names)}")
+        raise UsageError(f"socialscore rules: no rules file {options.name!r}; use one of {', '.join(names)}")
     with open(path, encoding="utf-8") as f:
         text = f.read()
-    if not args.output:
+    if not options.output:
         sys.stdout.write(text)
         return 0
     try:
-        write_text(args.output, text)
+        write_text(options.output, text)
     except OSError as exc:
-        raise UsageError(f"socialscore rules: cannot write {args.output}: {exc.strerror or exc}") from None
-    print(f"Wrote the {args.name} rules to {args.output}; try: socialscore simulate --compare {args.output}")
+        raise UsageError(f"socialscore rules: cannot write {options.output}: {exc.strerror or exc}") from None
+    where = options.output
+    print(f"Wrote the {options.name} rules to {where}; try: socialscore simulate --compare {where}")
     return 0

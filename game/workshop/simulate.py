@@ -31,6 +31,7 @@ from ..engine.model import Choice
 from ..engine.scoring import queries
 from ..engine.state import State
 from ..launch import UsageError, load_for_play
+from ..launch.tools import SimulateOptions
 
 MAX_TURNS = 600
 DISSENT_TAGS = {"protest", "stock-crash", "complaint", "friend-support", "loan-to-friend", "dispute-won"}
@@ -277,23 +278,23 @@ def check_arguments(runs: int, policy: str | None) -> None:
             raise UsageError(f"socialscore simulate: {exc}") from None
 
 
-def run_simulate(args) -> int:
+def run_simulate(options: SimulateOptions) -> int:
     """``socialscore simulate`` (``--compare`` is :func:`game.workshop.compare.run_compare`)."""
-    check_arguments(args.runs, args.policy)
-    if not args.policy:
+    check_arguments(options.runs, options.policy)
+    if not options.policy:
         raise UsageError(
             "socialscore simulate: name a --policy (or compare rules files with --compare FILE...)"
         )
-    story = load_for_play(args.story, getattr(args, "rules", None))
-    show = sys.stderr.isatty() and args.runs >= 20 and not args.json
-    options = {"transparency": Mode.TRANSPARENT}
+    story = load_for_play(options.story, options.rules)
+    show = sys.stderr.isatty() and options.runs >= 20 and not options.json
+    start = {"transparency": Mode.TRANSPARENT}
     try:
-        summary = simulate(story, args.policy, args.runs, args.seed, options, _bar if show else None)
+        summary = simulate(story, options.policy, options.runs, options.seed, start, _bar if show else None)
     except ScriptError as exc:
         raise UsageError(f"socialscore simulate: {exc}") from None
     model = queries.model(story)
     title = model.rules.title if model and model.rules else ""
-    if args.json:
+    if options.json:
         data = summary.to_json()
         data["rules"] = title
         print(json.dumps(data, indent=2))

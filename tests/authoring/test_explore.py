@@ -1,6 +1,5 @@
 """socialscore explore: exhaustive exploration agrees with answers worked out by hand."""
 
-import argparse
 import json
 
 from game.authoring.explore import Canon, explore, live_reads, report, run_explore, score_of
@@ -9,6 +8,7 @@ from game.authoring.explore import search as search_module
 from game.authoring.playtest import playtest
 from game.engine import choose as take
 from game.engine import start
+from game.launch.tools import ExploreOptions
 
 from ..helpers import ROOT, SAMPLE, load_ok, write_story
 from . import stories
@@ -251,19 +251,7 @@ def test_once_readings_that_change_nothing_are_not_explored_further(tmp_path):
 
 def test_exact_mode_is_available_on_the_command_line(tmp_path):
     path = write_story(tmp_path, stories.DIAMOND)
-    args = argparse.Namespace(
-        path=str(path),
-        rules=None,
-        json=True,
-        max_states=100,
-        max_seconds=0,
-        coarse=False,
-        brief=False,
-        at=None,
-        sets=[],
-        exact=True,
-    )
-    assert run_explore(args) == 0
+    assert run_explore(ExploreOptions(path=str(path), json=True, max_states=100, exact=True)) == 0
 
 
 def test_shipped_story_is_explored_in_seconds_and_agrees_with_playtest():

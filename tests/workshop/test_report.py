@@ -265,6 +265,7 @@ def test_report_analysis_is_pure_and_the_page_uses_only_jinja2():
         "pathlib",
         "re",
         "functools",
+        "typing",
     }
     assert _imports("report_analysis.py") <= stdlib | {".logs_read"}
     assert _imports("report_charts.py") <= stdlib | {".logs_read", ".report_analysis"}

@@ -7,7 +7,7 @@ import sys
 
 from ...engine import load_story_or_raise
 from ...launch import UsageError, parse_sets, rules_path
-from .limits import DEFAULT_MAX_MEMORY_MB
+from ...launch.tools import ExploreOptions
 from .report import STOPS, report
 from .search import explore
 
@@ -17,34 +17,34 @@ def _progress(states: int, waiting: int) -> None:
     sys.stderr.flush()
 
 
-def run_explore(args) -> int:
-
-    if args.max_states < 1:
+def run_explore(options: ExploreOptions) -> int:
+    """``socialscore explore``: exit 0 (a partial search says so on standard error)."""
+    if options.max_states < 1:
         raise UsageError("socialscore explore: --max-states must be at least 1")
-    if args.max_seconds < 0:
+    if options.max_seconds < 0:
         raise UsageError("socialscore explore: --max-seconds must be 0 (no limit) or more")
-    max_memory = getattr(args, "max_memory", DEFAULT_MAX_MEMORY_MB)
+    max_memory = options.max_memory
     if max_memory < 0:
         raise UsageError("socialscore explore: --max-memory must be 0 (no limit) or more")
-    story = load_story_or_raise(args.path, rules_path(getattr(args, "rules", None)))
-    sets = parse_sets(story, getattr(args, "sets", None) or [])
+    story = load_story_or_raise(options.path, rules_path(options.rules))
+    sets = parse_sets(story, options.sets)
     result = explore(
         story,
-        args.max_states,
-        mode="exact" if getattr(args, "exact", False) else "auto",
-        coarse=args.coarse,
-        at=getattr(args, "at", None),
+        options.max_states,
+        mode="exact" if options.exact else "auto",
+        coarse=options.coarse,
+        at=options.at,
         sets=sets,
-        max_seconds=args.max_seconds,
+        max_seconds=options.max_seconds,
         max_memory_mb=max_memory,
-        progress=_progress if sys.stderr.isatty() and not args.json else None,
+        progress=_progress if sys.stderr.isatty() and not options.json else None,
     )
-    if sys.stderr.isatty() and not args.json:
+    if sys.stderr.isatty() and not options.json:
         sys.stderr.write("\r" + " " * 60 + "\r")
-    if args.json:
+    if options.json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
     else:
-        print(report(result, show_paths=not args.brief))
+        print(report(result, show_paths=not options.brief))
     if not result.complete:
         print(
             f"socialscore explore: stopped after {result.states} states"
