@@ -113,6 +113,8 @@ class App:
         #: the log of the game being played (None when not logging)
         self.log = None
         self._asked_after = True
+        #: this game's answers to the reflection questions, by phase ("before", "after"), for the debrief
+        self.answers: dict[str, dict[str, int]] = {}
         self._log_warned = False
         #: the key whose release switches fullscreen (see dispatch), or None
         self._fullscreen_key: int | None = None
@@ -234,6 +236,7 @@ class App:
         if pseudonym is not None:
             self._open_log(session, pseudonym)
         self._asked_after = False
+        self.answers = {}
         items = self.reflection_questions()
         if not items:
             self.play(session)
@@ -241,6 +244,7 @@ class App:
         from .reflection import ReflectionScreen
 
         def done(answers: dict[str, int]) -> None:
+            self.answers["before"] = dict(answers)
             self._record("record_reflection", "before", answers)
             self.play(session)
 
@@ -253,7 +257,9 @@ class App:
         self.reset(StoryScreen(self))
 
     def load_game(self, session: Session) -> None:
-        """Play a loaded save (a slot or the autosave); logged as a load."""
+        """Play a loaded save (a slot or the autosave); logged as a load. (Saves keep no answers to
+        the reflection questions: a loaded game's debrief shows none.)"""
+        self.answers = {}
         if self.workshop.undo_locked:
             session.undo_locked = True
         self.play(session)
@@ -283,6 +289,7 @@ class App:
         from .reflection import ReflectionScreen
 
         def done(answers: dict[str, int]) -> None:
+            self.answers["after"] = dict(answers)
             self._record("record_reflection", "after", answers)
             self.pop()
             then()

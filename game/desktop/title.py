@@ -10,10 +10,29 @@ from __future__ import annotations
 import pygame
 
 from ..engine import InputError
+from ..engine.scoring.engine import model_of
 from ..engine.scoring.queries import story_years
 from .inputs import Input
 from .screen import Screen
 from .widgets import Button, ButtonList, button_height, draw_button, label_line, rrect, thick_arc
+
+
+def title_emblem(story) -> tuple[int, float, str, str] | None:
+    """What the title's dial shows for ``story``: (the score every game starts at, where it sits in the
+    score's range 0..1, its tier's title, the score app's tagline or name); None without a score."""
+    model = model_of(story)
+    rules = model.rules if model is not None else None
+    if rules is None:
+        return None
+    span = rules.max - rules.min
+    fraction = (rules.start - rules.min) / span if span > 0 else 0.0
+    tier = rules.tier_of(rules.start)
+    return (
+        rules.start,
+        max(0.0, min(1.0, fraction)),
+        tier.title if tier else "",
+        model.app_tagline or model.app_name,
+    )
 
 
 class TitleScreen(Screen):
@@ -218,7 +237,9 @@ class TitleScreen(Screen):
             self.boxes.append((self.art, sr, sub))
 
     def _art(self, surf) -> None:
-        """A large, quiet score dial on the right: the game's emblem."""
+        """A large, quiet score dial on the right: the story's emblem. It shows the story's own score
+        as every game starts it (the number, its tier, the needle's place in the score's range) and
+        the score app's tagline; a story without a score shows the empty dial."""
         t, p = self.theme, self.theme.palette
         w, h = surf.get_size()
         cx = self.col.right + (w - self.col.right) // 2
@@ -226,14 +247,23 @@ class TitleScreen(Screen):
         center = (cx, h // 2 + radius * 0.08)
         band = radius * 0.09
         thick_arc(surf, p.card, center, radius, band, -120, 120)
-        thick_arc(surf, p.accent, center, radius, band, -120, 52)
         thick_arc(surf, p.card, center, radius * 0.78, band * 0.35, -120, 120)
-        num = self.cache.line("721", "sans_bold", t.font_px(96), p.ink, smart=False)
+        emblem = title_emblem(self.app.story)
+        if emblem is None:
+            return
+        score, fraction, tier, tagline = emblem
+        if fraction > 0:
+            thick_arc(surf, p.accent, center, radius, band, -120, -120 + 240 * fraction)
+        num = self.cache.line(str(score), "sans_bold", t.font_px(96), p.ink, smart=False)
         surf.blit(num, num.get_rect(center=(center[0], center[1] - radius * 0.08)))
-        cap = self.cache.line("TRUSTWORTHY", "sans_bold", t.font_px(15), p.accent)
-        surf.blit(cap, cap.get_rect(center=(center[0], center[1] + radius * 0.3)))
-        small = self.cache.line("Your neighbours can see this.", "serif_italic", t.font_px(15), p.muted)
-        surf.blit(small, small.get_rect(center=(center[0], center[1] + radius * 0.3 + t.px(30))))
+        if tier:
+            cap = self.cache.line(tier.upper(), "sans_bold", t.font_px(15), p.accent)
+            surf.blit(cap, cap.get_rect(center=(center[0], center[1] + radius * 0.3)))
+        if tagline:
+            small = label_line(
+                self.cache, tagline, "serif_italic", t.font_px(15), p.muted, round(radius * 1.9)
+            )
+            surf.blit(small, small.get_rect(center=(center[0], center[1] + radius * 0.3 + t.px(30))))
 
     def text_boxes(self):
         return self.boxes

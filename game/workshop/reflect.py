@@ -56,12 +56,19 @@ def ask(items: Sequence[Question], phase: str, stdin: TextIO, out: TextIO, width
     return answers
 
 
-def compare(items: Sequence[Question], before: dict[str, int], after: dict[str, int]) -> list[str]:
-    """Lines saying how each answer moved, for the player's own screen."""
-    lines = []
+def moves(
+    items: Sequence[Question], before: dict[str, int], after: dict[str, int]
+) -> list[tuple[Question, int, int, str]]:
+    """(question, answer before, answer after, "the same" | "higher" | "lower") for each question
+    answered both times, in the story's order: what every front end shows the player."""
+    out = []
     for q in items:
         if q.id in before and q.id in after:
             a, b = before[q.id], after[q.id]
-            moved = "the same" if a == b else ("higher" if b > a else "lower")
-            lines.append(f"{q.text} Before: {a}, now: {b} ({moved}).")
-    return lines
+            out.append((q, a, b, "the same" if a == b else ("higher" if b > a else "lower")))
+    return out
+
+
+def compare(items: Sequence[Question], before: dict[str, int], after: dict[str, int]) -> list[str]:
+    """Lines saying how each answer moved, for the player's own screen."""
+    return [f"{q.text} Before: {a}, now: {b} ({moved})." for q, a, b, moved in moves(items, before, after)]

@@ -137,6 +137,11 @@ def build(app, which: str):
         story = app.top
         for choice in SAMPLE_PATH:
             story._pick("choose", choice)
+        if which == "debrief_feel":  # answered before and after: the page shows how they moved
+            from game.engine.reflection import questions
+
+            items = questions(app.story)
+            app.answers = {"before": {q.id: 2 for q in items}, "after": {q.id: 4 for q in items}}
         app.push(DebriefScreen(app))
         app.top.go(DEBRIEF_PAGES.index(which.removeprefix("debrief_")))
     else:

@@ -39,12 +39,18 @@ class PageWriter:
         words: Words,
         ending_text: str,
         view_h: int,
+        moves=(),
     ):
         self.theme, self.cache, self.debrief, self.words = theme, cache, debrief, words
+        #: (question, before, after, how it moved) for each question answered both times
+        self.moves = list(moves)
         self.ending_text = ending_text
         self.view_h = view_h
         self.texts = {step: text for step, _, text in debrief.steps}
         self.chart = ScoreChart(theme, cache, debrief, words)
+        #: what the score chart writes, where (content coordinates), once "What happened" is laid out
+        self.chart_labels: list[tuple[pygame.Rect, str]] = []
+        self.chart_rect = pygame.Rect(0, 0, 0, 0)
 
     def write(self, step: str, page: Page) -> None:
         """Lay out the page of ``step`` (one of DEBRIEF_STEPS)."""
@@ -89,6 +95,34 @@ class PageWriter:
         if text:
             page.space(t.px(34))
             page.text(text, "serif", round(t.body * 1.25), p.ink, leading=1.5, gap=t.px(8))
+        if self.moves:
+            self._answers(page)
+
+    def _answers(self, page: Page) -> None:
+        """The reflection questions answered before and after play: each question, then the two
+        answers on its scale and which way the answer moved."""
+        t, p = self.theme, self.theme.palette
+        page.section(
+            "YOUR ANSWERS, BEFORE AND AFTER", "The same questions, asked before you played and after."
+        )
+        for q, before, after, moved in self.moves:
+            page.text(q.text, "serif", t.body, p.ink, leading=1.5, gap=t.px(4))
+            page.text(
+                f"Before: {before}   →   After: {after}   ({moved})",
+                "sans_semi",
+                t.font_px(15.5),
+                p.accent if before != after else p.muted,
+                leading=1.4,
+                gap=t.px(2),
+            )
+            page.text(
+                f"1 = {q.low}  …  {q.scale} = {q.high}",
+                "sans",
+                t.font_px(13),
+                p.faint,
+                leading=1.4,
+                gap=t.px(14),
+            )
 
     def _stat_cards(self, page: Page, stats) -> None:
         t, p = self.theme, self.theme.palette
@@ -151,7 +185,9 @@ class PageWriter:
         if len(d.curve) >= 2:
             page.section("YOUR SCORE OVER TIME")
             h = max(t.px(220), min(t.px(320), round(page.w * 0.42)))
-            page.custom(h, self.chart.draw, [])
+            at = self.chart_rect = pygame.Rect(page.x, page.y, page.w, h)
+            self.chart_labels = self.chart.labels(at)
+            page.custom(h, self.chart.draw, self.chart_labels)
         page.section(
             "THE CHOICES YOU MADE",
             "◆ marks a key decision: the next pages replay it." if any(c.key for c in d.choices) else "",

@@ -11,7 +11,9 @@ from __future__ import annotations
 import pygame
 
 from ...engine.debrief import Debrief, build_debrief
+from ...engine.reflection import questions
 from ...engine.scoring.format import DEBRIEF_STEPS
+from ...workshop.reflect import moves
 from ..inputs import Input
 from ..memory import give_back
 from ..screen import Screen
@@ -41,6 +43,9 @@ class DebriefScreen(Screen):
         self.words = Words(self.story, session.state)
         frame = session.frame()
         self.ending_text = " ".join(frame.paragraphs) if session.state.ending else ""
+        answers = getattr(app, "answers", {})
+        #: how the player's answers moved, as the terminal and the browser show them
+        self.moves = moves(questions(self.story), answers.get("before", {}), answers.get("after", {}))
         self.page = 0
         self.scroll = 0.0
         self.content_h = 0
@@ -128,8 +133,11 @@ class DebriefScreen(Screen):
 
     def _build(self) -> None:
         page = Page(self.cache, self.theme, self.col_x, self.col_w)
-        writer = PageWriter(self.theme, self.cache, self.debrief, self.words, self.ending_text, self.view.h)
+        writer = PageWriter(
+            self.theme, self.cache, self.debrief, self.words, self.ending_text, self.view.h, self.moves
+        )
         writer.write(DEBRIEF_STEPS[self.page], page)
+        self.writer = writer
         page.space(self.theme.px(24))
         self.current = page
         self.content_h = page.y
