@@ -1,5 +1,10 @@
 """Reading a folder of workshop session logs (see :mod:`game.workshop.log` for the format).
 
+Streamed: each log is read once, line by line, and only a summary of each player is kept (per choice:
+where, what, the score, the story month, and the few events the report counts, already reduced to
+what it shows); the rest of each line (the app's wording in the other modes, the end line's ledger)
+is dropped as soon as the line is read, so 1,000 logs cost their summaries, not their bytes.
+
 Never raises for bad input: an empty file, a corrupt or truncated line, binary garbage, an unknown
 schema version or a log of another story becomes a :class:`Problem` (``path:line: message``), and
 every good log and every good line of a damaged log is still used. A log without an ``end`` line
@@ -10,10 +15,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from sys import intern
 from typing import Any, BinaryIO
 
 from ..engine import Mode
@@ -43,9 +51,15 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Step:
-    """One choice on a player's final path (undone choices are gone)."""
+    """One choice on a player's final path (undone choices are gone).
+
+    ``offered`` holds ``{"choice", "text"}`` for each choice offered (key turns only); ``events``
+    only the events the report counts, reduced by :func:`_kept_events`: a contact dropped (with
+    ``said``, what the app said about it in the player's mode) or dropping you, a perk granted or
+    refused (``title``), an era begun (``title``); ``month`` is the latest story month any of the
+    choice's events named (:func:`month_of`)."""
 
     turn: int
     scene: str
@@ -57,6 +71,7 @@ class Step:
     score: int | None
     tier: str | None
     events: list[dict]
+    month: int | None = None
 
 
 @dataclass
@@ -125,7 +140,7 @@ class PlayerLog:
         story month (year * 12 + month - 1) is the latest date an event of that choice or an
         earlier one named; choices before the first dated event share its month. Empty if no
         event in the log is dated (a story without a calendar)."""
-        dated = [month_of(s) for s in self.steps]
+        dated = [s.month for s in self.steps]
         known = next((m for m in dated if m is not None), None)
         if known is None:
             return []
@@ -144,24 +159,32 @@ class PlayerLog:
         """(story month or None, era title) for each era change on this player's path."""
         out, month = [], None
         for step in self.steps:
-            m = month_of(step)
-            month = m if m is not None else month
+            month = step.month if step.month is not None else month
             for event in step.events:
-                if event.get("kind") == "era":
-                    out.append((month, str(event.get("title") or event.get("new") or "")))
+                if event["kind"] == "era":
+                    out.append((month, event["title"]))
         return out
 
 
-def month_of(step: Step) -> int | None:
-    """The latest story month (year * 12 + month - 1) among a step's events' dates, if any."""
+def month_of(events: list[dict]) -> int | None:
+    """The latest story month (year * 12 + month - 1) among the events' dates, if any."""
     best = None
-    for event in step.events:
+    for event in events:
         date = event.get("date")
-        if isinstance(date, str) and len(date) >= 7 and date[:4].isdigit() and date[5:7].isdigit():
-            m = int(date[:4]) * 12 + int(date[5:7]) - 1
-            if 0 <= int(date[5:7]) - 1 < 12 and (best is None or m > best):
+        if isinstance(date, str):
+            m = _month(date)
+            if m is not None and (best is None or m > best):
                 best = m
     return best
+
+
+@cache
+def _month(date: str) -> int | None:
+    """``"2015-03"`` (or a longer date) as a story month; None if it is not one. Cached: a class's
+    logs name a few dozen dates thousands of times."""
+    if len(date) >= 7 and date[:4].isdigit() and date[5:7].isdigit() and 1 <= int(date[5:7]) <= 12:
+        return int(date[:4]) * 12 + int(date[5:7]) - 1
+    return None
 
 
 @dataclass
@@ -197,36 +220,82 @@ def _check_header(data: dict) -> str | None:
     return None
 
 
-def _step(data: dict) -> tuple[Step | None, str | None]:
-    if not (_is_int(data.get("turn")) and _is_str(data.get("choice")) and _is_str(data.get("scene"))):
+def _step(data: dict, mode: str) -> tuple[Step | None, str | None]:
+    """A choice line as a :class:`Step`, for a player in transparency ``mode``; or why not."""
+    turn, scene, uid = data.get("turn"), data.get("scene"), data.get("choice")
+    if not (_is_int(turn) and isinstance(scene, str) and isinstance(uid, str)):
         return None, "a choice line needs turn (a number), scene and choice (text)"
     score = data.get("score")
     if score is not None and not _is_int(score):
         return None, "a choice line's score is not a whole number"
     offered = data.get("offered") or []
-    if not isinstance(offered, list) or not all(
-        isinstance(o, dict) and _is_str(o.get("choice")) and _is_str(o.get("text", "")) for o in offered
-    ):
+    if not isinstance(offered, list):
         return None, "a choice line's offered list is malformed"
+    kept_offers = []
+    for o in offered:
+        if not (
+            isinstance(o, dict) and isinstance(o.get("choice"), str) and isinstance(o.get("text", ""), str)
+        ):
+            return None, "a choice line's offered list is malformed"
+        kept_offers.append({"choice": o["choice"], "text": o.get("text") or o["choice"]})
     events = data.get("events") or []
     if not isinstance(events, list) or not all(isinstance(e, dict) for e in events):
         return None, "a choice line's events are malformed"
     tier = data.get("tier")
     return (
         Step(
-            turn=data["turn"],
-            scene=data["scene"],
-            scene_title=str(data.get("scene_title") or data["scene"]),
-            choice=data["choice"],
-            text=str(data.get("text") or data["choice"]),
+            turn=turn,
+            scene=intern(scene),
+            scene_title=intern(str(data.get("scene_title") or scene)),
+            choice=intern(uid),
+            text=intern(str(data.get("text") or uid)),
             key=data.get("key") is True,
-            offered=offered,
+            offered=kept_offers,
             score=score,
-            tier=tier if _is_str(tier) else None,
-            events=events,
+            tier=intern(tier) if isinstance(tier, str) else None,
+            events=_kept_events(events, mode) if events else [],
+            month=month_of(events) if events else None,
         ),
         None,
     )
+
+
+def _kept_events(events: list[dict], mode: str) -> list[dict]:
+    """The events of one choice that the report counts, each reduced to what it shows (see
+    :class:`Step`); the rest are dropped here, so no full event outlives its line."""
+    kept = []
+    for event in events:
+        kind = event.get("kind")
+        if kind == "contact" and event.get("change") in ("dropped", "dropped_you"):
+            name = str(event.get("name") or event.get("contact") or "?")
+            said = _rule_said(events, event, mode) if event["change"] == "dropped" else None
+            kept.append({"kind": kind, "change": event["change"], "name": name, "said": said})
+        elif kind == "perk" and isinstance(event.get("granted"), bool):
+            title = str(event.get("title") or event.get("perk") or "?")
+            kept.append({"kind": kind, "granted": event["granted"], "title": title})
+        elif kind == "era":
+            kept.append({"kind": kind, "title": str(event.get("title") or event.get("new") or "")})
+    return kept
+
+
+def _rule_said(events: list[dict], contact_event: dict, mode: str) -> str | None:
+    """What the app said (in the player's mode) for the rule that reacted to a contact event: the
+    rule's score event right after it, caused by the same choice."""
+    choice = (contact_event.get("cause") or {}).get("choice")
+    after = False
+    for event in events:
+        if event is contact_event:
+            after = True
+            continue
+        if after and event.get("kind") == "score":
+            cause = event.get("cause") or {}
+            if event.get("source") == "rule" and cause.get("choice") == choice:
+                explain = event.get("explain")
+                said = explain.get(mode) if isinstance(explain, dict) else None
+                return said if isinstance(said, str) and said else None
+        elif after and event.get("kind") not in ("tier", "perks"):
+            return None
+    return None
 
 
 def _answers(data: dict, header: dict) -> tuple[dict[str, int] | None, str | None]:
@@ -270,10 +339,25 @@ def read_log(path: Path, name: str | None = None) -> tuple[PlayerLog | None, lis
     return log, problems
 
 
+#: A log up to this size is read in one piece and split (one read instead of a read per line);
+#: a larger one line by line.
+WHOLE_BYTES = 8_000_000
+
+
 def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None, bool]]:
     """(number, line without its newline or None if longer than :data:`MAX_LINE_BYTES`, True if it
-    is a last line with no newline). Memory stays bounded by one line; reading stops at
-    :data:`MAX_FILE_BYTES` (the file may have grown since it was opened)."""
+    is a last line with no newline). Memory stays bounded by :data:`WHOLE_BYTES` or one line;
+    reading stops at :data:`MAX_FILE_BYTES` (the file may have grown since it was opened)."""
+    data = stream.read(WHOLE_BYTES + 1)
+    if len(data) <= WHOLE_BYTES:
+        lines = data.split(b"\n")
+        last = lines.pop()  # b"" when the file ends with a newline
+        for number, raw in enumerate(lines, 1):
+            yield number, raw if len(raw) <= MAX_LINE_BYTES else None, False
+        if last:
+            yield len(lines) + 1, last if len(last) <= MAX_LINE_BYTES else None, True
+        return
+    stream.seek(0)  # a regular file (open_regular): read it again, line by line
     read, number = 0, 0
     while read <= MAX_FILE_BYTES:
         raw = stream.readline(MAX_LINE_BYTES + 1)
@@ -306,8 +390,7 @@ def _read_lines(name: str, path: Path, stream: BinaryIO, problem) -> PlayerLog |
             continue
         empty = False
         try:
-            # A log is free text from a player's laptop: nothing in it may reach a page or terminal raw.
-            entry = strip_controls_deep(loads_json(raw.decode("utf-8")))
+            entry = _parse(raw, header=log is None)
         except UnicodeDecodeError:
             message = "not UTF-8 text (binary data?)"
             entry = None
@@ -347,7 +430,7 @@ def _read_lines(name: str, path: Path, stream: BinaryIO, problem) -> PlayerLog |
                 stopped = True
             continue
         if kind == "choice":
-            step, reason = _step(entry)
+            step, reason = _step(entry, log.transparency)
             if step is None:
                 problem(number, f"{reason}; skipped")
             else:
@@ -384,6 +467,7 @@ def _read_lines(name: str, path: Path, stream: BinaryIO, problem) -> PlayerLog |
             elif entry.get("score") is not None and not _is_int(entry.get("score")):
                 problem(number, "the end line's score is not a whole number; skipped")
             else:
+                entry.pop("ledger", None)  # the whole score history: not shown, so not kept
                 log.end = entry
         elif kind == "header":
             problem(number, "a second header; ignored")
@@ -395,6 +479,58 @@ def _read_lines(name: str, path: Path, stream: BinaryIO, problem) -> PlayerLog |
     if log is not None and log.end is None:
         problem(0, f"no end line: an unfinished game ({len(log.steps)} choices); counted as unfinished")
     return log
+
+
+#: A C1 control in UTF-8 (U+0080-U+009F).
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")
+
+
+def _may_hold_controls(raw: bytes) -> bool:
+    """False if the JSON line ``raw`` surely decodes to no control character: it has no ``\\u``
+    escape (the only way to write a C0 control or a lone surrogate in valid JSON), no DEL and no C1
+    control. Plain byte searches: far cheaper than walking the parsed line."""
+    return b"\\u" in raw or b"\x7f" in raw or (b"\xc2" in raw and _C1.search(raw) is not None)
+
+
+#: How :class:`~game.workshop.log.SessionLog` writes an end line: the ledger (every score change
+#: again, often half the log's bytes) is its one array, followed only by the time.
+_END, _LEDGER, _AFTER_LEDGER = b'{"type":"end",', b',"ledger":[', b'],"t":'
+
+
+def _without_ledger(raw: bytes) -> bytes:
+    """An end line with its ledger cut out, so it is never parsed (the report does not show it).
+
+    The cut is made only at ``,"ledger":[`` and the last ``],"t":``; both are JSON structure, never
+    text (a quote inside a string is escaped), and the shortened line parses only if both were
+    keys of the line itself. :func:`_parse` parses the whole line if it does not."""
+    if not raw.startswith(_END):
+        return raw
+    start, stop = raw.find(_LEDGER), raw.rfind(_AFTER_LEDGER)
+    return raw[:start] + raw[stop + 1 :] if 0 < start < stop else raw
+
+
+def _parse(raw: bytes, header: bool) -> Any:
+    """One line's JSON, with control characters stripped from every text in it: a log is free text
+    from a player's laptop, and nothing in it may reach a page or a terminal raw. Raises ValueError
+    (bad JSON, too deep) or UnicodeDecodeError.
+
+    The common line holds no control character (:func:`_may_hold_controls`) and is parsed once,
+    without a second walk; a header, and any line that may hold one, is bounded in depth and
+    cleaned string by string. An end line is parsed without its ledger when it can be."""
+    short = _without_ledger(raw)
+    if short is not raw:
+        try:
+            entry = _parse(short, header)
+        except ValueError:
+            entry = None
+        if isinstance(entry, dict) and entry.get("type") == "end" and "ledger" not in entry:
+            return entry
+    if header or _may_hold_controls(raw):
+        return strip_controls_deep(loads_json(raw.decode("utf-8")))
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 def _why(entry: Any, message: str) -> str:

@@ -173,28 +173,7 @@ def key_steps(player: PlayerLog) -> dict[str, list[Step]]:
 
 def _events(player: PlayerLog):
     for step in player.steps:
-        for event in step.events:
-            yield step, event
-
-
-def _rule_said(events: list[dict], contact_event: dict, mode: str) -> str | None:
-    """What the app said (in the player's mode) for the rule that reacted to a contact event: the
-    rule's score event right after it, caused by the same choice."""
-    choice = (contact_event.get("cause") or {}).get("choice")
-    after = False
-    for event in events:
-        if event is contact_event:
-            after = True
-            continue
-        if after and event.get("kind") == "score":
-            cause = event.get("cause") or {}
-            if event.get("source") == "rule" and cause.get("choice") == choice:
-                explain = event.get("explain")
-                said = explain.get(mode) if isinstance(explain, dict) else None
-                return said if isinstance(said, str) and said else None
-        elif after and event.get("kind") not in ("tier", "perks"):
-            return None
-    return None
+        yield from step.events
 
 
 def analyse(logs: LogSet) -> Analysis:
@@ -226,25 +205,24 @@ def analyse(logs: LogSet) -> Analysis:
             for uid in dict.fromkeys(step.choice for step in steps):
                 d.counts[uid] += 1
         seen_drop, seen_dropped_you, seen_refused, seen_granted = set(), set(), set(), set()
-        for step, event in _events(p):
-            kind = event.get("kind")
+        for event in _events(p):
+            kind = event["kind"]  # the reader's reduced events (logs_read.Step)
             if kind == "contact":
-                name = str(event.get("name") or event.get("contact") or "?")
-                if event.get("change") == "dropped" and name not in seen_drop:
+                name = event["name"]
+                if event["change"] == "dropped" and name not in seen_drop:
                     seen_drop.add(name)
                     dropped[name] += 1
-                    said = _rule_said(step.events, event, p.transparency)
-                    if said:
-                        drop_reasons.setdefault(name, Counter())[said] += 1
-                elif event.get("change") == "dropped_you" and name not in seen_dropped_you:
+                    if event["said"]:
+                        drop_reasons.setdefault(name, Counter())[event["said"]] += 1
+                elif event["change"] == "dropped_you" and name not in seen_dropped_you:
                     seen_dropped_you.add(name)
                     dropped_you[name] += 1
             elif kind == "perk":
-                title = str(event.get("title") or event.get("perk") or "?")
-                if event.get("granted") is True and title not in seen_granted:
+                title = event["title"]
+                if event["granted"] is True and title not in seen_granted:
                     seen_granted.add(title)
                     granted[title] += 1
-                elif event.get("granted") is False and title not in seen_refused:
+                elif event["granted"] is False and title not in seen_refused:
                     seen_refused.add(title)
                     refused[title] += 1
 
