@@ -5,7 +5,8 @@ golden file ``class_figures.json`` was written by the previous reader (which kep
 every log) from the class built here, and ``test_report_stream`` compares. To rewrite it on
 purpose: ``python -m tests.workshop.class_snapshot``.
 
-The class: Pearl players in all three modes (simulated, so with real events: dropped contacts and
+The class, of the sample story (test-owned, so a change to the shipped scenarios never moves
+these figures): players in all three modes (simulated, so with real events: dropped contacts and
 what the app said, perks, eras, dated choices), one who undid choices, one who stopped early, one
 restart, one copied log in a sub-folder, a hand-made log with control characters, a bad line and a
 loaded save, a log of another story version and one of another story.
@@ -25,7 +26,7 @@ from game.workshop.logs_read import read_dir
 from game.workshop.report import analyse, prompts, write_csv
 from game.workshop.simulate import play_once, policy_named
 
-from ..helpers import ROOT, SAMPLE
+from ..helpers import SAMPLE
 
 GOLDEN = Path(__file__).with_name("class_figures.json")
 MODES = ("opaque", "partial", "transparent")
@@ -46,24 +47,24 @@ def _play(story, folder: Path, name: str, i: int, **kw) -> Path:
 def build_class(folder: Path) -> Path:
     """Write the crafted class into ``folder`` (made if need be); returns it."""
     folder.mkdir(parents=True, exist_ok=True)
-    pearl, _ = load_story(ROOT / "story" / "pearl")
-    for i in range(9):
-        _play(pearl, folder, f"p{i}.jsonl", i)
-    _play(pearl, folder, "undoer.jsonl", 9, undo_every=4)
-    _play(pearl, folder, "stopped.jsonl", 10, finish=False)
-    _play(pearl, folder, "r1-restart.jsonl", 11, pseudonym="Again", finish=False)
-    _play(pearl, folder, "r2-restart.jsonl", 12, pseudonym="Again")
+    story, _ = load_story(SAMPLE)
+    for i in range(12):
+        _play(story, folder, f"p{i:02}.jsonl", i)
+    _play(story, folder, "undoer.jsonl", 12, undo_every=2)
+    _play(story, folder, "stopped.jsonl", 13, finish=False)
+    _play(story, folder, "r1-restart.jsonl", 14, pseudonym="Again", finish=False)
+    _play(story, folder, "r2-restart.jsonl", 15, pseudonym="Again")
     (folder / "laptop").mkdir(exist_ok=True)
-    shutil.copy(folder / "p1.jsonl", folder / "laptop" / "p1 (1).jsonl")
-    _handmade(folder / "handmade.jsonl")
-    _other_version(folder / "p4.jsonl", folder / "old-version.jsonl")
-    sample, _ = load_story(SAMPLE)
-    _play(sample, folder, "other-story.jsonl", 3)
+    shutil.copy(folder / "p01.jsonl", folder / "laptop" / "p01 (1).jsonl")
+    _handmade(folder / "handmade.jsonl", story.id)
+    _other_version(folder / "p04.jsonl", folder / "old-version.jsonl")
+    other = json.dumps({"type": "header", "schema": SCHEMA, "story": "elsewhere", "pseudonym": "X"})
+    (folder / "other-story.jsonl").write_text(other + "\n", encoding="utf-8")
     return folder
 
 
-def _handmade(path: Path) -> None:
-    head = {"type": "header", "schema": SCHEMA, "story": "social_score", "story_title": "Social Score",
+def _handmade(path: Path, story_id: str) -> None:
+    head = {"type": "header", "schema": SCHEMA, "story": story_id, "story_title": "Sample",
             "story_version": "1.0", "rules": {"id": "x", "title": "Hand rules"}, "transparency": "opaque",
             "pseudonym": "Esc\x1b]0;x\x07ape", "session_code": "demo", "start_score": 650,
             "start_tier": "very_good", "tiers": [{"id": "poor", "title": "Poor", "min": 350}],
