@@ -17,7 +17,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from game.engine import Session, available, load_story
+from game.engine import Session, load_story, uniform
 from game.engine.scoring.engine import model_of, part_of
 from game.paths import story_dir
 
@@ -45,20 +45,13 @@ def soak(runs: int, seed: int = 0) -> SoakResult:
     for run in range(runs):
         game_seed = pick.randrange(2**31)
         session = Session(story, game_seed, {"seed": game_seed, "transparency": "transparent"})
-        taken: list[str] = []
-        while not session.ended and len(taken) < MAX_STEPS:
-            enabled = [c for c, ok, _ in available(story, session.state) if ok]
-            if not enabled:
-                break
-            uid = pick.choice(enabled).uid
-            session.choose(uid)
-            taken.append(uid)
-            part = part_of(session.state)
+        taken = session.play_on(uniform(pick), MAX_STEPS)
+        for step, move in enumerate(taken, 1):
+            part = part_of(move.after)
             total = rules.start + sum(entry.delta for entry in part.ledger)
             if part.score != total or not rules.min <= part.score <= rules.max:
-                result.violations.append(
-                    f"run {run} seed {game_seed} step {len(taken)}: score {part.score} != {total}"
-                )
+                where = f"run {run} seed {game_seed} step {step}"
+                result.violations.append(f"{where}: score {part.score} != {total}")
         result.runs += 1
         result.steps += len(taken)
         result.ledger_entries += len(part_of(session.state).ledger)

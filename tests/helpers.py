@@ -95,3 +95,17 @@ def run_cli(*args, stdin: str = "", timeout: int = 120) -> subprocess.CompletedP
     )
     assert "Traceback" not in result.stderr + result.stdout
     return result
+
+
+def break_choice(monkeypatch, uid: str) -> None:
+    """Make taking the choice ``uid`` raise RuntimeError("boom") in the loop that plays whole games."""
+    import game.engine.playout as module
+
+    real = module.choose
+
+    def broken(story, state, choice_id):
+        if choice_id == uid:
+            raise RuntimeError("boom")
+        return real(story, state, choice_id)
+
+    monkeypatch.setattr(module, "choose", broken)

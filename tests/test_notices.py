@@ -8,8 +8,7 @@ import random
 
 import pytest
 
-from game.engine import Session
-from game.engine.runtime import available
+from game.engine import Session, autoplay, start, uniform
 from game.engine.scoring import shown
 from game.engine.scoring.engine import model_of, part_of, perks_now
 from game.engine.scoring.model import PERK_MARGIN
@@ -29,15 +28,9 @@ def shipped():
 
 def random_game(story, seed: int, mode: str):
     """A game of random enabled choices: yields (before, after, events) for each step."""
-    session = Session(story, seed, {"transparency": mode})
-    rng = random.Random(seed)
-    while not session.ended and session.state.turn < 200:
-        enabled = [c for c, ok, _ in available(story, session.state) if ok]
-        if not enabled:
-            break
-        before = session.state
-        events = session.choose(rng.choice(enabled).uid)
-        yield before, session.state, events
+    state, _ = start(story, seed, {"transparency": mode})
+    for move in autoplay(story, state, uniform(random.Random(seed)), max_turns=200):
+        yield move.before, move.after, move.events
 
 
 def rule_texts(story, mode: str) -> set[str]:

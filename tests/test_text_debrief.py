@@ -8,9 +8,8 @@ import random
 
 import pytest
 
-from game.engine import Session
+from game.engine import Session, uniform
 from game.engine.debrief import MODE_NOTES, build_debrief
-from game.engine.runtime import available
 from game.paths import story_dir
 from game.text.terminal import TextFrontEnd
 
@@ -26,9 +25,8 @@ def shipped():
 
 def finished(story, mode: str, seed: int = 5) -> Session:
     session = Session(story, seed, {"transparency": mode})
-    rng = random.Random(seed)
-    while not session.ended:
-        session.choose(rng.choice([c for c, ok, _ in available(story, session.state) if ok]).uid)
+    session.play_on(uniform(random.Random(seed)))
+    assert session.ended
     return session
 
 

@@ -24,7 +24,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..engine import Mode, Story, available, choose, start
+from ..engine import Choice, ChoiceFailed, Mode, Story, play_out, start
+from ..engine.playout import stopped_by
 from ..engine.scoring import queries
 from ..engine.state import State
 from ..launch import UsageError, rules_path
@@ -151,7 +152,7 @@ class _TimeUp(Exception):
 def play_one(
     story: Story,
     seed: int,
-    pick: Callable[[list, random.Random], object],
+    pick: Callable[[list[Choice], random.Random], Choice],
     max_turns: int = DEFAULT_MAX_TURNS,
     options: dict | None = None,
     deadline: float | None = None,
@@ -163,22 +164,24 @@ def play_one(
         state, _ = start(story, seed, options or {"transparency": Mode.TRANSPARENT})
     except Exception as exc:  # noqa: BLE001 - reported with the seed
         return None, Problem("error", seed, story.start, f"{type(exc).__name__}: {exc}", [])
-    while state.ending is None:
+
+    def timed_pick(state: State, offered: list[Choice]) -> Choice:
         if deadline is not None and time.perf_counter() > deadline:
             raise _TimeUp
-        if state.turn >= max_turns:
-            return state, Problem(
-                "turn-cap", seed, state.scene, f"still playing after {max_turns} turns", list(state.path)
-            )
-        offered = [c for c, enabled, _ in available(story, state) if enabled]
-        if not offered:
-            return state, Problem("stuck", seed, state.scene, "no enabled choice here", list(state.path))
-        choice = pick(offered, rng)
-        try:
-            state, _ = choose(story, state, choice.uid)
-        except Exception as exc:  # noqa: BLE001 - an engine bug: reported with the path
-            message = f"{type(exc).__name__}: {exc}"
-            return state, Problem("error", seed, state.scene, message, [*state.path, choice.uid])
+        return pick(offered, rng)
+
+    try:
+        state = play_out(story, state, timed_pick, max_turns)
+    except ChoiceFailed as failed:  # an engine bug: reported with the path
+        exc, state = failed.__cause__, failed.state
+        message = f"{type(exc).__name__}: {exc}"
+        return state, Problem("error", seed, state.scene, message, [*state.path, failed.choice.uid])
+    stop = stopped_by(story, state, max_turns)
+    if stop == "turns":
+        message = f"still playing after {max_turns} turns"
+        return state, Problem("turn-cap", seed, state.scene, message, list(state.path))
+    if stop == "stuck":
+        return state, Problem("stuck", seed, state.scene, "no enabled choice here", list(state.path))
     return state, None
 
 

@@ -14,7 +14,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from ..engine import Session, Story
+from ..engine import Frame, Story, autoplay, frame, start, uniform
 
 WORDS_PER_MINUTE = 200
 DEFAULT_SAMPLES = 40
@@ -76,17 +76,16 @@ class Reading:
 
 def words_read(story: Story, seed: int, sets: dict | None = None) -> tuple[int, str]:
     """Words a player reads in one seeded, uniformly random game; and its ending ('' if none)."""
-    session, rng, words = Session(story, seed, sets=sets), random.Random(seed), 0
-    for _ in range(MAX_TURNS):
-        frame = session.frame()
-        words += count_words(frame.title) + count_words(frame.after)
-        words += sum(count_words(p) for p in frame.paragraphs)
-        enabled = [c for c in frame.choices if c.enabled]
-        words += sum(count_words(c.text) for c in frame.choices)
-        if session.ended or not enabled:
-            break
-        session.choose(rng.choice(enabled).id)
-    return words, session.state.ending or ""
+    state, _ = start(story, seed, sets=sets)
+    states = [state] + [m.after for m in autoplay(story, state, uniform(random.Random(seed)), MAX_TURNS)]
+    return sum(_words(frame(story, s)) for s in states), states[-1].ending or ""
+
+
+def _words(shown: Frame) -> int:
+    """The words on one screen: title, the text after a choice, paragraphs and choices."""
+    words = count_words(shown.title) + count_words(shown.after)
+    words += sum(count_words(p) for p in shown.paragraphs)
+    return words + sum(count_words(c.text) for c in shown.choices)
 
 
 def reading(

@@ -16,6 +16,7 @@ from .diagnostics import Diagnostic, InputError
 from .events import Event
 from .kinds import Mode
 from .model import Story
+from .playout import DEFAULT_MAX_TURNS, Move, Pick, autoplay
 from .runtime import ChoiceError, Frame, choose, frame, start
 from .saves import make_save, read_save, state_from_json, write_save
 from .state import State
@@ -105,6 +106,16 @@ class Session:
         self._events.append(events)
         self._frame = None
         return events
+
+    def play_on(self, pick: Pick, max_turns: int = DEFAULT_MAX_TURNS) -> list[Move]:
+        """Take ``pick``'s choices until the game stops (see :func:`game.engine.playout.autoplay`),
+        keeping every step as :meth:`choose` does (undo, history, saves); returns the moves."""
+        moves = list(autoplay(self.story, self.state, pick, max_turns))
+        for move in moves:
+            self._states.append(move.after)
+            self._events.append(move.events)
+        self._frame = None
+        return moves
 
     @property
     def can_undo(self) -> bool:

@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .model import Choice, Story
+from .playout import play_out
 from .runtime import Context, available, choose
 from .scoring import queries
 from .state import State
@@ -136,27 +137,23 @@ def continue_along(
     the forced steps."""
     substitutes: list[tuple[str, str]] = []
     forced: list[str] = []
-    for _ in range(MAX_STEPS):
-        if state.ending is not None:
-            break
-        offered = [c for c, enabled, _ in available(story, state) if enabled]
-        if not offered:
-            break
-        uids = {c.uid for c in offered}
+
+    def pick(state: State, offered: list[Choice]) -> Choice:
         queue = queues.get(state.scene)
         own = queue.pop(0) if queue else player.last_at.get(state.scene)
-        if own in uids:
-            pick = own
-        else:
-            choice = player.substitute(offered)
-            pick = choice.uid
-            if len(offered) > 1:
-                ctx = Context(story, state)
-                scene = story.scenes[state.scene]
-                substitutes.append((pick, f"{scene.title.render(ctx)}: {choice.text.render(ctx)}"))
-            else:  # a scene with one way on asks nothing of the player
-                forced.append(pick)
-        state, _ = choose(story, state, pick)
+        mine = next((c for c in offered if c.uid == own), None)
+        if mine is not None:
+            return mine
+        choice = player.substitute(offered)
+        if len(offered) > 1:
+            ctx = Context(story, state)
+            scene = story.scenes[state.scene]
+            substitutes.append((choice.uid, f"{scene.title.render(ctx)}: {choice.text.render(ctx)}"))
+        else:  # a scene with one way on asks nothing of the player
+            forced.append(choice.uid)
+        return choice
+
+    state = play_out(story, state, pick, state.turn + MAX_STEPS)
     return state, tuple(substitutes), tuple(forced)
 
 

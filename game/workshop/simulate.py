@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..engine import Mode, Story, available, choose, start
+from ..engine import Mode, Story, available, choose, play_out, start
 from ..engine.model import Choice
 from ..engine.scoring import queries
 from ..engine.state import State
@@ -128,14 +128,7 @@ def play_once(story: Story, policy: Policy, seed: int, options: dict | None = No
     """One playthrough to an ending (or MAX_TURNS, or a scene with no way on)."""
     state, _ = start(story, seed, options or {})
     rng = random.Random(seed)
-    for _ in range(MAX_TURNS):
-        if state.ending is not None:
-            break
-        offered = [c for c, enabled, _ in available(story, state) if enabled]
-        if not offered:
-            break
-        state, _ = choose(story, state, policy(story, state, offered, rng).uid)
-    return state
+    return play_out(story, state, lambda state, offered: policy(story, state, offered, rng), MAX_TURNS)
 
 
 @dataclass

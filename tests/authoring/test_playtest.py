@@ -2,7 +2,7 @@
 
 from game.authoring.playtest import _bins, playtest, report
 
-from ..helpers import SAMPLE, load_ok, play, write_story
+from ..helpers import SAMPLE, break_choice, load_ok, play, write_story
 from . import stories
 
 
@@ -39,16 +39,7 @@ def test_stuck_run_is_reproducible_from_its_report(tmp_path):
 
 def test_engine_error_is_caught_with_seed_and_path(tmp_path, monkeypatch):
     story = load_ok(write_story(tmp_path, stories.DIAMOND))
-    import game.authoring.playtest as module
-
-    real = module.choose
-
-    def broken(story, state, uid):
-        if uid == "left.on":
-            raise RuntimeError("boom")
-        return real(story, state, uid)
-
-    monkeypatch.setattr(module, "choose", broken)
+    break_choice(monkeypatch, "left.on")
     r = playtest(story, 10, 0)
     errors = [p for p in r.problems if p.kind == "error"]
     assert errors and errors[0].path == ["top.left", "left.on"] and "boom" in errors[0].message
