@@ -176,3 +176,52 @@ def test_under_rules_without_the_pull_no_one_says_friends_pull_your_score(rules,
     for _state, frame in _frames(story, seed, first=first, sets={"cut": cut}):
         shown = " ".join((*frame.paragraphs, frame.after, *(c.text for c in frame.choices)))
         assert not [s for s in SAID_ONLY_WITH_THE_PULL if s in shown], (frame.scene, shown[:200])
+
+
+def _endings(policy: str, runs: int, cut: str) -> dict[str, int]:
+    from collections import Counter
+
+    from game.engine import Session
+
+    ends: Counter = Counter()
+    pick = policy_named(policy)
+    for seed in range(runs):
+        session, rng = Session(STORY, seed, sets={"cut": cut}), random.Random(seed)
+        while not session.ended:
+            offered = [c for c, enabled, _ in available(STORY, session.state) if enabled]
+            session.choose(pick(STORY, session.state, offered, rng).id)
+        ends[session.state.ending] += 1
+    return dict(ends)
+
+
+@pytest.mark.parametrize("cut", ["full", "classroom"])
+def test_the_gold_ending_is_the_climbers_and_no_ending_takes_forty_percent_of_random_players(cut):
+    assert _endings("conformist", 3, cut) == {"gold_empty_chair": 3}
+    assert set(_endings("loyal", 10, cut)) <= {"clear_conscience", "logged_out"}
+    random_players = _endings("random", 80, cut)
+    assert len(random_players) >= 6 and max(random_players.values()) <= 0.4 * 80, random_players
+
+
+def _score_after(at: str, choice: str) -> tuple[str, int]:
+    """The text of scene ``at`` before choosing, and how far ``choice`` moves the score."""
+    from game.engine import Session
+    from game.engine.scoring import queries
+
+    session = Session(STORY, 1, sets={"flags.activated": True}, at=at)
+    shown, before = " ".join(session.frame().paragraphs), queries.part(session.state).score
+    session.choose(choice)
+    return shown, queries.part(session.state).score - before
+
+
+def test_the_decent_answers_to_zhang_cost_points_and_he_says_so_before_you_choose():
+    shown, reported = _score_after("y2020_zhang", "report_deng")
+    assert "a correction is a record, on you" in shown and reported > 0
+    for choice in ("tell_deng", "refuse_zhang"):
+        assert _score_after("y2020_zhang", choice)[1] < 0, choice
+
+
+def test_the_seat_dispute_and_leaving_say_their_cost_before_the_choice():
+    shown, kept = _score_after("y2018_train", "keep_seat")
+    assert "log a seat dispute" in shown and "WILL BE RECORDED" in shown and kept < 0
+    shown, left = _score_after("y2019_offer", "take_job")
+    assert "identity details are reviewed" in shown and left < 0
