@@ -95,3 +95,39 @@ def test_a_save_from_an_older_story_resumes_from_its_snapshot(mini, tmp_path):
     data["state"]["scene"] = "gone"
     with pytest.raises(InputError, match="E602"):
         Session.from_save_data(mini, data)
+
+
+def _keys(value, name: str) -> int:
+    """How many times ``name`` is a key anywhere in the JSON ``value``."""
+    if isinstance(value, dict):
+        return sum((k == name) + _keys(v, name) for k, v in value.items())
+    if isinstance(value, list):
+        return sum(_keys(v, name) for v in value)
+    return 0
+
+
+def test_a_save_keeps_the_seed_once_in_the_state(mini, tmp_path):
+    session = Session(mini, 9, {"transparency": "opaque", "seed": 9})
+    session.choose("spend")
+    session.save(tmp_path / "s.json")
+    data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    assert data["version"] == SAVE_VERSION == 2
+    assert _keys(data, "seed") == 1 and data["state"]["seed"] == 9 == session.seed
+    assert session.options == {"transparency": "opaque"}
+
+
+def test_a_version_1_save_with_the_seed_three_times_still_loads_and_replays(mini, tmp_path):
+    session = Session(mini, 9, {"transparency": "opaque"})
+    session.choose("spend")
+    session.choose("again")
+    old = session.save_data("v1")
+    # what version 1 wrote: the seed beside the state and in the options too
+    old.update(version=1, seed=9, options={"seed": 9, "transparency": "opaque"})
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    assert _keys(read_save(path), "seed") == 1
+    loaded = Session.load(mini, path)
+    assert loaded.state == session.state and len(loaded.states) == 3  # replayed: undo comes back
+    assert loaded.seed == 9 and loaded.options == {"transparency": "opaque"}
+    loaded.save(path)
+    assert read_save(path)["version"] == SAVE_VERSION

@@ -218,7 +218,7 @@ class App:
         session = Session(
             self.story,
             seed,
-            {"seed": seed, **self.options},
+            self.options,
             at=at,
             sets=sets,
             undo_locked=self.workshop.undo_locked,

@@ -1,7 +1,8 @@
 """Saves: versioned JSON, written atomically, read with clear errors, migrated step by step.
 
-A save holds the story id, the seed, the session's options, the path of choices and
-a snapshot of the state. Loading replays the path (so undo and history come back);
+A save holds the story id, the session's options, the path of choices and a snapshot of
+the state, which holds the seed (once: version 1 also kept it beside the state and in the
+options; :data:`MIGRATIONS` drops those copies). Loading replays the path (so undo and history come back);
 if the story has changed so that the path no longer replays, the snapshot is used
 if it still fits the story. Nothing the player saved is lost: a save is written to a
 temporary file, flushed to disk and renamed over the old file in one step. A save
@@ -29,11 +30,21 @@ from .vartypes import INT, SET, STR, TYPES
 
 SAVE_FORMAT = "socialscore-save"
 #: The save version this build writes. Older versions are migrated one step at a time.
-SAVE_VERSION = 1
+SAVE_VERSION = 2
 MAX_SAVE_BYTES = limits.SAVE_BYTES
 
+
+def _seed_once(data: dict) -> dict:
+    """Version 1 → 2: the seed only in the state. Version 1 kept two more copies, ``seed`` beside
+    the state and ``options["seed"]``, equal to the state's for every seed the game makes."""
+    data = {k: v for k, v in data.items() if k != "seed"}
+    if isinstance(data.get("options"), dict):
+        data["options"] = {k: v for k, v in data["options"].items() if k != "seed"}
+    return data
+
+
 #: MIGRATIONS[n] turns a version-n save into a version-(n+1) save.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _seed_once}
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:

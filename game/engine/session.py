@@ -35,8 +35,9 @@ class UndoLocked(RuntimeError):
 
 
 class Session:
-    """One playthrough. ``options`` are the session's settings (seed, transparency...),
-    kept in saves and logs. ``undo_locked`` refuses undo (a workshop may want that)."""
+    """One playthrough. ``options`` are the session's settings (transparency...), kept in saves
+    and logs; the seed is not one of them: it lives in the state (:attr:`seed` reads it there).
+    ``undo_locked`` refuses undo (a workshop may want that)."""
 
     def __init__(
         self,
@@ -49,8 +50,7 @@ class Session:
         undo_locked: bool = False,
     ):
         self.story = story
-        self.seed = seed
-        self.options = dict(options or {})
+        self.options = _settings(options)
         self.undo_locked = undo_locked
         state, events = start(story, seed, self.options, at=at, sets=sets)
         self._states: list[State] = [state]
@@ -58,6 +58,11 @@ class Session:
         self._frame: Frame | None = None
 
     # -- reading ---------------------------------------------------------------
+    @property
+    def seed(self) -> int:
+        """The game's seed: stored once, in the state (every state of a game has the same)."""
+        return self._states[0].seed
+
     @property
     def state(self) -> State:
         return self._states[-1]
@@ -136,7 +141,6 @@ class Session:
     # -- saving ----------------------------------------------------------------
     def save_data(self, label: str = "") -> dict:
         data = make_save(self.story, self.state, self.options, label)
-        data["seed"] = self.seed
         data["start"] = self._states[0].scene
         data["undo_locked"] = self.undo_locked
         return data
@@ -155,14 +159,11 @@ class Session:
             raise InputError(Diagnostic(where, 0, 0, "E600", "the save's options are not a mapping"))
         if (options or {}).get("transparency", Mode.OPAQUE) not in Mode.values():
             raise InputError(Diagnostic(where, 0, 0, "E600", "the save's transparency is not a known mode"))
-        seed = data.get("seed", snapshot.seed)
-        if not isinstance(seed, int) or isinstance(seed, bool):
-            raise InputError(Diagnostic(where, 0, 0, "E600", "the save's seed is not a number"))
         start_scene = data.get("start") if isinstance(data.get("start"), str) else None
         try:
             session = cls(
                 story,
-                seed,
+                snapshot.seed,
                 data.get("options"),
                 at=start_scene,
                 undo_locked=bool(data.get("undo_locked", False)),
@@ -175,8 +176,7 @@ class Session:
             pass
         session = cls.__new__(cls)
         session.story = story
-        session.seed = seed
-        session.options = dict(data.get("options") or {})
+        session.options = _settings(data.get("options"))
         session.undo_locked = bool(data.get("undo_locked", False))
         session._states = [snapshot]
         session._events = [()]
@@ -187,3 +187,9 @@ class Session:
     def load(cls, story: Story, path: str | os.PathLike) -> Session:
         """Read a save file into a session. Raises :class:`InputError` with a clear message."""
         return cls.from_save_data(story, read_save(path), str(path))
+
+
+def _settings(options: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A session's settings without a seed: the state holds the seed, once (a caller or a save
+    written before version 2 may still pass one here)."""
+    return {k: v for k, v in (options or {}).items() if k != "seed"}

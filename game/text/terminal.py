@@ -212,7 +212,7 @@ def run_text(options: PlayOptions) -> int:
     seed = fresh_seed(options.seed)
     if options.width < 20:
         raise UsageError("socialscore text: --width must be at least 20")
-    settings = {"seed": seed, "transparency": options.transparency or DEFAULT_MODE}
+    settings = {"transparency": options.transparency or DEFAULT_MODE}
     session = Session(story, seed, settings, at=options.at, sets=parse_sets(story, options.sets))
     front = TextFrontEnd(session, sys.stdin, sys.stdout, width=options.width)
     rc = front.run()

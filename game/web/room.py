@@ -136,7 +136,7 @@ class Room:
 
     def new_session(self) -> Session:
         s = self.settings
-        return Session(self.story, s.seed, {"seed": s.seed, "transparency": s.transparency}, undo_locked=True)
+        return Session(self.story, s.seed, {"transparency": s.transparency}, undo_locked=True)
 
     # -- players ----------------------------------------------------------------------------------
     def join(self, pseudonym: str) -> Player:

@@ -94,7 +94,7 @@ def write_demo_logs(
                 final.path,
                 log_dir,
                 seed=game_seed,
-                options={**options, "seed": game_seed},
+                options=options,
                 pseudonym=name,
                 session_code=session_code,
                 before=before,

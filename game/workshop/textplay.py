@@ -129,7 +129,7 @@ def run_workshop_text(options: PlayOptions) -> int:
     session = Session(
         story,
         seed,
-        {"seed": seed, "transparency": options.transparency or DEFAULT_MODE},
+        {"transparency": options.transparency or DEFAULT_MODE},
         at=options.at,
         sets=parse_sets(story, options.sets),
         undo_locked=options.undo_locked,
