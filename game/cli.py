@@ -94,6 +94,13 @@ def _add_play_options(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="ask the story's reflection questions before and after play (always on with --log-dir)",
     )
+    p.add_argument(
+        "--seat",
+        type=_seat,
+        default=None,
+        metavar="N",
+        help="workshop: this laptop's seat (1, 2, ...): picks its story when a preset has stories: per seat",
+    )
 
 
 def _seed(text: str) -> int:
@@ -104,6 +111,12 @@ def _seed(text: str) -> int:
     if value < 0 or value >= 2**63:
         raise argparse.ArgumentTypeError("the seed must be between 0 and 2**63-1")
     return value
+
+
+def _seat(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 9999:
+        raise argparse.ArgumentTypeError(f"the seat must be a number from 1 to 9999, not {text!r}")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -25,7 +25,7 @@ import pygame
 
 from ..engine import Event, InputError, Session, Story, load_story_or_raise
 from ..engine.reflection import Question, questions
-from ..launch import PlayOptions, fresh_seed, load_for_play, parse_sets, rules_path
+from ..launch import PlayOptions, fresh_seed, load_for_play, play_sets, rules_path
 from ..paths import assets_dir
 from . import storage
 from .inputs import Input, translate
@@ -82,8 +82,11 @@ class App:
         undo_locked: bool = False,
         reflect: bool | None = None,
         scenarios: Mapping[str, Path] | None = None,
+        sets: Mapping[str, Any] | None = None,
     ):
         self.story = story
+        #: variables every new game starts with unless it is given its own (a workshop's cut)
+        self.sets = dict(sets or {})
         #: the shipped scenarios the title screen offers (name -> folder, the opened story's first);
         #: empty when a story was named on the command line or by a workshop
         self.scenarios = dict(scenarios or {})
@@ -220,7 +223,7 @@ class App:
             seed,
             self.options,
             at=at,
-            sets=sets,
+            sets=self._sets_for(self.story) if sets is None else sets,
             undo_locked=self.workshop.undo_locked,
         )
         if self.log_dir is not None:
@@ -229,6 +232,11 @@ class App:
             self.push(PseudonymScreen(self, lambda name: self._begin(session, name)))
         else:
             self._begin(session, None)
+
+    def _sets_for(self, story: Story) -> dict[str, Any]:
+        """The variables a new game of ``story`` starts with: those of ``sets`` it declares (the title's
+        Story switch may have chosen a story without a ``cut``)."""
+        return {name: value for name, value in self.sets.items() if name in story.variables}
 
     def _begin(self, session: Session, pseudonym: str | None) -> None:
         """The game starts: create its log (``pseudonym`` given: logging), ask the questions
@@ -532,7 +540,7 @@ def run_desktop(options: PlayOptions) -> int:
     if options.workshop and options.preset is None:
         options = prepare_desktop(options)  # the CLI already did it when it called us; others may not have
     story = load_for_play(options.story, options.rules)
-    sets = parse_sets(story, options.sets)
+    sets = play_sets(story, options.sets, options.cut)
     os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
     asked = os.environ.get("SDL_VIDEODRIVER")
     try:
@@ -568,14 +576,15 @@ def run_desktop(options: PlayOptions) -> int:
             undo_locked=options.undo_locked,
             reflect=reflect,
             scenarios=_offered_scenarios(options),
+            sets=sets,
         )
         if options.hot_reload:
             from ..paths import story_path
             from .hotreload import HotReload
 
             app.hot_reload = HotReload(app, story_path(options.story), rules_path(options.rules))
-        if options.at or sets:
-            app.new_game(at=options.at, sets=sets)
+        if options.at or options.sets:  # asked for a game from a given place: straight into it
+            app.new_game(at=options.at)
         else:
             app.reset(TitleScreen(app))
         return app.run()

@@ -12,6 +12,14 @@ engine → launch → front ends and tools → cli.
 
 from .errors import UsageError
 from .options import PlayOptions
-from .stories import fresh_seed, load_for_play, parse_sets, rules_path
+from .stories import fresh_seed, load_for_play, parse_sets, play_sets, rules_path
 
-__all__ = ["PlayOptions", "UsageError", "fresh_seed", "load_for_play", "parse_sets", "rules_path"]
+__all__ = [
+    "PlayOptions",
+    "UsageError",
+    "fresh_seed",
+    "load_for_play",
+    "parse_sets",
+    "play_sets",
+    "rules_path",
+]

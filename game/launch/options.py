@@ -29,6 +29,11 @@ class PlayOptions:
     reflect: bool = False
     session_code: str | None = None
     undo_locked: bool = False
+    #: the seat's number (1, 2, ...): picks the story when a preset gives one per seat (``stories:``)
+    seat: int | None = None
+    #: the story's cut (its ``cut`` variable: ``classroom`` or ``full``) for every new game, where the
+    #: story declares one and ``sets`` does not say; None: the story's own default
+    cut: str | None = None
     #: the preset read from ``workshop`` (set once it is applied), for front ends that show it
     preset: Any = field(default=None, compare=False)
     # front ends

@@ -35,6 +35,17 @@ def load_for_play(story: str | None = None, rules: str | None = None) -> Story:
     return load_story_or_raise(story_path(story), rules_path(rules))
 
 
+def play_sets(story: Story, pairs: Sequence[str], cut: str | None = None) -> dict[str, Any]:
+    """The variables every new game of ``story`` starts with: the ``NAME=VALUE`` pairs typed (see
+    :func:`parse_sets`), and the cut asked for (a workshop's, usually ``classroom``) where the story
+    declares a ``cut`` variable and the pairs do not set it. A story without one plays as it is: a
+    preset that asks for the classroom cut can name stories of any length. Raises UsageError."""
+    out = parse_sets(story, pairs)
+    if cut is not None and "cut" not in out and "cut" in story.variables:
+        out["cut"] = TYPES[story.variables["cut"].type].parse(cut)
+    return out
+
+
 def parse_sets(story: Story, pairs: Sequence[str]) -> dict[str, Any]:
     """``name=value`` pairs typed by the story's declared variables; raises UsageError."""
     out: dict[str, Any] = {}

@@ -9,8 +9,14 @@ workshop:
   undo_locked: true         # no taking choices back
   rules: rewards-dissent    # optional: a rules file (relative to this file) or a rules-lab name
   story: many-numbers       # optional: a shipped scenario (pearl, many-numbers) or a story folder (relative)
+  stories: [pearl, many-numbers]  # optional, instead of story: one per seat, in turn (seat 1 the first, ...)
+  cut: classroom            # classroom (the default) or full: the cut of a story that has both
   reflect: true             # ask the reflection questions before and after (default true)
 ```
+
+Seats: ``socialscore play --seat N`` (and ``text --seat N``) plays seat N's story; ``socialscore serve``
+gives each player the next story in join order. Each log names its story, so the class report can
+set the groups side by side.
 
 Read with the project's safe YAML reader (:func:`game.engine.yamlsafe.load_file`); every problem
 is one line ``path:line:col: message``. ``load_preset`` returns a :class:`Preset`; ``apply`` puts
@@ -30,7 +36,22 @@ from ..paths import scenarios
 from .log import SESSION_CODE_RE
 
 TRANSPARENCY = Mode.values()
-FIELDS = ("session_code", "seed", "transparency", "log_dir", "undo_locked", "rules", "reflect", "story")
+FIELDS = (
+    "session_code",
+    "seed",
+    "transparency",
+    "log_dir",
+    "undo_locked",
+    "rules",
+    "reflect",
+    "story",
+    "stories",
+    "cut",
+)
+#: the cuts a preset may ask for (a story's ``cut`` variable); a workshop plays the classroom cut
+CUTS = ("classroom", "full")
+DEFAULT_CUT = "classroom"
+MAX_STORIES = 8
 
 
 class PresetError(Exception):
@@ -48,6 +69,16 @@ class Preset:
     rules: str | None = None
     reflect: bool = True
     story: str | None = None
+    #: one story per seat, in turn (empty: every seat plays ``story``)
+    stories: tuple[str, ...] = ()
+    cut: str = DEFAULT_CUT
+
+    def story_for_seat(self, seat: int | None) -> str | None:
+        """The story seat ``seat`` plays (seats count from 1; no seat is seat 1): ``stories`` in turn,
+        else ``story``."""
+        if not self.stories:
+            return self.story
+        return self.stories[(max(1, seat or 1) - 1) % len(self.stories)]
 
 
 def load_preset(path: str | Path) -> Preset:
@@ -77,7 +108,7 @@ def load_preset(path: str | Path) -> Preset:
             hint = f"; did you mean {close[0]}?" if close else f"; known: {', '.join(FIELDS)}"
             problems.append(f"{where(key_node)}: unknown setting {key!r}{hint}")
             continue
-        value = node.value
+        value = node.plain()
         message = _check(key, value)
         if message:
             problems.append(f"{where(node)}: {key}: {message}")
@@ -90,15 +121,38 @@ def load_preset(path: str | Path) -> Preset:
         values["log_dir"] = base / values["log_dir"]
     if "rules" in values and (base / values["rules"]).is_file():
         values["rules"] = str(base / values["rules"])
-    if "story" in values and (base / values["story"]).exists():
-        values["story"] = str(base / values["story"])
-    elif "story" in values and values["story"] not in scenarios():
-        node = block.value["story"]
-        raise PresetError(
-            f"{where(node)}: story: no shipped scenario ({', '.join(scenarios())}) or story file or folder "
-            f"{values['story']!r} next to the preset"
+    if "stories" in values and "rules" in values:
+        problems.append(
+            f"{where(block.keys['rules'])}: rules: replaces the story's own rules, and with stories: each "
+            "story plays its own: leave rules: out"
         )
+    if "story" in values and "stories" in values:
+        problems.append(
+            f"{where(block.keys['stories'])}: give story: (everyone) or stories: (per seat), not both"
+        )
+    if "story" in values:
+        values["story"] = _story(values["story"], base, where(block.value["story"]), "story", problems)
+    if "stories" in values:
+        values["stories"] = tuple(
+            _story(node.value, base, where(node), "stories", problems)
+            for node in block.value["stories"].value
+        )
+    if problems:
+        raise PresetError("\n".join(problems))
     return Preset(path=path, **values)
+
+
+def _story(value: str, base: Path, where: str, key: str, problems: list[str]) -> str:
+    """A story named in a preset: a story file or folder next to the preset (its full path), else a
+    shipped scenario's name; anything else is a problem (added to ``problems``)."""
+    if (base / value).exists():
+        return str(base / value)
+    if value not in scenarios():
+        problems.append(
+            f"{where}: {key}: no shipped scenario ({', '.join(scenarios())}) or story file or folder "
+            f"{value!r} next to the preset"
+        )
+    return value
 
 
 def _check(key: str, value: object) -> str | None:
@@ -118,6 +172,14 @@ def _check(key: str, value: object) -> str | None:
     elif key == "session_code":
         if not isinstance(value, str) or not SESSION_CODE_RE.fullmatch(value):
             return f"must be 1-32 letters, digits, - or _ (it names the log files), not {value!r}"
+    elif key == "cut":
+        if value not in CUTS:
+            return f"must be one of {', '.join(CUTS)}, not {value!r}"
+    elif key == "stories":
+        if not isinstance(value, list) or not value or len(value) > MAX_STORIES:
+            return f"must be a list of 1 to {MAX_STORIES} stories, like [pearl, many-numbers], not {value!r}"
+        if not all(isinstance(v, str) and v.strip() for v in value):
+            return f"each story must be a scenario name or a path, not {value!r}"
     elif key in ("log_dir", "rules", "story") and (not isinstance(value, str) or not value.strip()):
         return f"must be a path, not {value!r}"
     elif key == "log_dir" and ".." in PurePath(value).parts:
@@ -133,7 +195,8 @@ def apply(options: PlayOptions, preset: Preset) -> PlayOptions:
         transparency=options.transparency or (Mode(preset.transparency) if preset.transparency else None),
         log_dir=options.log_dir or (str(preset.log_dir) if preset.log_dir is not None else None),
         rules=options.rules or preset.rules,
-        story=options.story or preset.story,
+        story=options.story or preset.story_for_seat(options.seat),
+        cut=options.cut or preset.cut,
         session_code=options.session_code or preset.session_code,
         undo_locked=options.undo_locked or preset.undo_locked,
         reflect=options.reflect or preset.reflect,
@@ -161,4 +224,19 @@ def prepare_desktop(options: PlayOptions) -> PlayOptions:
         print(f"Session logs go to {folder}" + (" (folder made now)" if made else ""), file=sys.stderr)
     if options.session_code:
         print(f"Workshop session: {options.session_code}", file=sys.stderr)
+    note = seat_note(options)
+    if note:
+        print(note, file=sys.stderr)
     return options
+
+
+def seat_note(options: PlayOptions) -> str | None:
+    """What to tell the facilitator at a laptop when the preset gives a story per seat: which story this
+    seat plays (and that ``--seat N`` picks another); None when it does not."""
+    preset = options.preset
+    if preset is None or not preset.stories:
+        return None
+    story = Path(options.story).name if options.story else "?"
+    if options.seat is None:
+        return f"Seat not given: playing {story} (seat 1's story); start each laptop with --seat N"
+    return f"Seat {options.seat}: playing {story}"

@@ -14,11 +14,11 @@ from typing import TextIO
 from ..engine import DEFAULT_MODE, Session
 from ..engine.controls import CleanStream
 from ..engine.reflection import questions
-from ..launch import PlayOptions, UsageError, fresh_seed, load_for_play, parse_sets
+from ..launch import PlayOptions, UsageError, fresh_seed, load_for_play, play_sets
 from ..text.terminal import TextFrontEnd
 from . import reflect
 from .log import LogFolderError, SessionLog, clean_pseudonym, default_session_code, prepare_log_dir
-from .preset import PresetError, apply, load_preset
+from .preset import PresetError, apply, load_preset, seat_note
 
 
 class LoggedFrontEnd(TextFrontEnd):
@@ -116,6 +116,9 @@ def run_workshop_text(options: PlayOptions) -> int:
         except PresetError as exc:
             raise UsageError(str(exc)) from None
         options = apply(options, preset)
+        note = seat_note(options)
+        if note:
+            print(note, file=sys.stderr)
     if options.log_dir:
         try:
             folder, made = prepare_log_dir(options.log_dir)
@@ -131,7 +134,7 @@ def run_workshop_text(options: PlayOptions) -> int:
         seed,
         {"transparency": options.transparency or DEFAULT_MODE},
         at=options.at,
-        sets=parse_sets(story, options.sets),
+        sets=play_sets(story, options.sets, options.cut),
         undo_locked=options.undo_locked,
     )
     # with a preset, the preset says whether to ask; without, logging asks

@@ -332,3 +332,39 @@ def test_play_with_a_workshop_preset(make_app, tmp_path, monkeypatch, capsys, ho
     args = build_parser().parse_args(["play", "--story", str(sample), "--workshop", str(preset)])
     assert app_module.run_desktop(play_options(args)) == 0
     assert seen["app"].workshop.session_code == "tue-3b"
+
+
+def test_a_seat_plays_its_story_in_the_classroom_cut(make_app, tmp_path, monkeypatch, capsys, home):
+    """``stories: [pearl, many-numbers]`` and ``--seat N``: seat 2 plays Many Numbers, seat 3 Pearl; Pearl's
+    games (the first and every new one) play the classroom cut the preset asks for by default."""
+    from game.cli import main
+
+    preset = tmp_path / "workshop.yaml"
+    preset.write_text(
+        "workshop:\n  session_code: mixed\n  seed: 5\n  log_dir: logs\n  stories: [pearl, many-numbers]\n",
+        encoding="utf-8",
+    )
+    seen = {}
+
+    def fake_run(self):
+        seen["app"], seen["title"] = self, self.top.name
+        self.workshop = app_module.Workshop()  # no pseudonym screen: straight into the game
+        seen["cuts"] = []
+        for _ in range(2):  # the first game and a new one after it
+            self.new_game()
+            seen["cuts"].append(self.session.state.vars.get("cut"))
+        return 0
+
+    monkeypatch.setattr(app_module.App, "run", fake_run)
+    assert main(["play", "--workshop", str(preset), "--seat", "2"]) == 0
+    assert "Seat 2: playing many-numbers" in capsys.readouterr().err
+    assert seen["app"].story.id == "many_numbers" and seen["title"] == "title"
+    assert seen["cuts"] == [None, None]  # Many Numbers has no cut: it plays as it is
+    assert main(["play", "--workshop", str(preset), "--seat", "3"]) == 0
+    assert seen["app"].story.id == "social_score" and seen["cuts"] == ["classroom", "classroom"]
+    # a preset that says full plays the full cut; --set on the command line wins over the preset
+    preset.write_text(preset.read_text() + "  cut: full\n", encoding="utf-8")
+    assert main(["play", "--workshop", str(preset), "--seat", "1"]) == 0
+    assert seen["cuts"] == ["full", "full"]
+    assert main(["play", "--workshop", str(preset), "--seat", "1", "--set", "cut=classroom"]) == 0
+    assert seen["cuts"] == ["classroom", "classroom"]
