@@ -34,8 +34,11 @@ def free_port() -> int:
 class Server:
     """``socialscore serve`` as a subprocess on 127.0.0.1 (a real uvicorn, a real SQLite file)."""
 
-    def __init__(self, data: Path, port: int | None = None, seed: int = 7, code: str = CODE):
+    def __init__(
+        self, data: Path, port: int | None = None, seed: int = 7, code: str = CODE, args: tuple[str, ...] = ()
+    ):
         self.data = data
+        self.args = tuple(args)  #: more ``serve`` arguments (a ``--workshop`` preset)
         self.port = port or free_port()
         self.seed = seed
         self.code = code
@@ -48,7 +51,7 @@ class Server:
 
     def start(self, timeout: float = 60.0) -> Server:
         cmd = [sys.executable, "-m", "game", "serve", "--host", "127.0.0.1", "--port", str(self.port)]
-        cmd += ["--data", str(self.data), "--seed", str(self.seed), "--code", self.code]
+        cmd += ["--data", str(self.data), "--seed", str(self.seed), "--code", self.code, *self.args]
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         self.proc = subprocess.Popen(
             cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env

@@ -115,7 +115,7 @@ def create_app(room: Room, *, join_url: str = "", limits: Limits | None = None) 
         stage = room.stage(player)
         common = {"token": player.token, "pseudonym": player.pseudonym}
         if stage in ("before", "after"):
-            return page("reflect.html", request, phase=stage, questions=room.questions, **common)
+            return page("reflect.html", request, phase=stage, questions=room.questions(player), **common)
         if stage == "waiting":
             return page("waiting.html", request, **common)
         if stage == "play":
@@ -129,7 +129,7 @@ def create_app(room: Room, *, join_url: str = "", limits: Limits | None = None) 
         key = (player.id, player.session.state.turn)
         if key not in debriefs:  # the roads not taken replay the game: work for a thread, once
             debriefs[key] = await to_thread.run_sync(views.debrief, player.session)
-        compare = reflect_text.compare(room.questions, player.before or {}, player.after or {})
+        compare = reflect_text.compare(room.questions(player), player.before or {}, player.after or {})
         return page("debrief.html", request, debrief=debriefs[key], compare=compare, **common)
 
     async def player_stage(request: Request) -> Response:
@@ -156,7 +156,7 @@ def create_app(room: Room, *, join_url: str = "", limits: Limits | None = None) 
             return back("/", "return")
         form = await _form(request)
         answers = {}
-        for q in room.questions:
+        for q in room.questions(player):
             raw = str(form.get(f"q-{q.id}", ""))
             if raw.isdigit():
                 answers[q.id] = int(raw)
@@ -179,8 +179,12 @@ def create_app(room: Room, *, join_url: str = "", limits: Limits | None = None) 
     async def facilitator(request: Request) -> Response:
         if not facilitator_ok(request):
             return Response("Not found.", status_code=404, media_type="text/plain")
-        model = model_of(room.story)
-        rules = model.rules if model else None
+        # each story's own rules (a room may give one story per seat); the story without a score has none
+        rules = []
+        for story in room.distinct_stories:
+            model = model_of(story)
+            if model is not None and model.rules is not None:
+                rules.append((story.title, model.rules, _rule_lines(model.rules)))
         return page(
             "facilitator.html",
             request,
@@ -189,10 +193,8 @@ def create_app(room: Room, *, join_url: str = "", limits: Limits | None = None) 
             qr=qr_svg,
             join_url=join_url,
             settings=room.settings,
-            story_title=room.story.title,
-            rules_title=rules.title if rules else "",
+            story_titles=[story.title for story in room.distinct_stories],
             rules=rules,
-            rule_lines=_rule_lines(rules),
             phase_names=PHASE_NAMES,
             stage_names=STAGE_NAMES,
         )

@@ -26,7 +26,7 @@ def write_logs(room: Room, folder: str | Path) -> list[Path]:
         def clock(now=now) -> str:
             return now["t"]
 
-        session = room.new_session()
+        session = room.new_session(player.id)
         log = SessionLog.create(
             folder,
             session,

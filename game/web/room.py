@@ -50,13 +50,28 @@ class Settings:
     reflect: bool = True
     story: str | None = None
     rules: str | None = None
+    #: one story per player in join order (a preset's ``stories:``); empty: everyone plays ``story``
+    stories: tuple[str, ...] = ()
+    #: the story variable ``cut`` every game starts with (where the story declares it); None: the
+    #: story's own default (rooms stored before the field existed replay as they were played)
+    cut: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        data = dict(self.__dict__)
+        data["stories"] = list(self.stories)
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Settings:
-        return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
+        values = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        if "stories" in values:
+            values["stories"] = tuple(values["stories"] or ())
+        return cls(**values)
+
+    @property
+    def story_names(self) -> tuple[str | None, ...]:
+        """The stories players get, in turn by join order (one entry: everyone plays it)."""
+        return self.stories or (self.story,)
 
 
 class StageError(Exception):
@@ -87,8 +102,19 @@ class Player:
 class Room:
     """One room. Create with :meth:`open` (reads the store, replays every game)."""
 
-    def __init__(self, story: Story, store: Store, settings: Settings, clock: Callable[[], str] = now_iso):
-        self.story = story
+    def __init__(
+        self,
+        story: Story | Mapping[str | None, Story],
+        store: Store,
+        settings: Settings,
+        clock: Callable[[], str] = now_iso,
+    ):
+        #: the stories played here by their names in ``settings.story_names`` (one: everyone plays it)
+        self.stories: dict[str | None, Story] = (
+            dict(story) if isinstance(story, Mapping) else {name: story for name in settings.story_names}
+        )
+        #: the first story (the only one unless the room gives one per seat)
+        self.story = self.stories[settings.story_names[0]]
         self.store = store
         self.settings = settings
         self.clock = clock
@@ -96,14 +122,20 @@ class Room:
         self.phase = "open"
         self.revealed = False
         self.version = 0  # bumped on every change, for the facilitator's live view
-        self.questions = questions(story) if settings.reflect else ()
         self.replay_problems: list[str] = []
 
     # -- opening ----------------------------------------------------------------------------------
     @classmethod
-    def open(cls, story: Story, store: Store, settings: Settings, clock: Callable[[], str] = now_iso) -> Room:
+    def open(
+        cls,
+        story: Story | Mapping[str | None, Story],
+        store: Store,
+        settings: Settings,
+        clock: Callable[[], str] = now_iso,
+    ) -> Room:
         """The room in ``store``: its stored settings win over ``settings`` (a restart must replay the
-        same game); a new store gets ``settings`` and a facilitator token."""
+        same game); a new store gets ``settings`` and a facilitator token. ``story`` is the story
+        everyone plays, or the stories by their names in ``settings.story_names``."""
         stored = store.get("settings")
         if stored is None:
             store.put("settings", settings.to_json())
@@ -116,7 +148,7 @@ class Room:
         room.phase = store.get("phase") or "open"
         room.revealed = bool(store.get("revealed"))
         for saved in store.players():
-            player = Player(saved.id, saved.token, saved.pseudonym, saved.joined, room.new_session())
+            player = Player(saved.id, saved.token, saved.pseudonym, saved.joined, room.new_session(saved.id))
             for step in saved.steps:
                 try:
                     room._apply(player, step.kind, step.data)
@@ -134,9 +166,29 @@ class Room:
     def facilitator_token(self) -> str:
         return self.store.get("facilitator")
 
-    def new_session(self) -> Session:
+    @property
+    def distinct_stories(self) -> list[Story]:
+        """Each story played here once, in the order players get them."""
+        return list({id(story): story for story in self.stories.values()}.values())
+
+    def story_of(self, player_id: int) -> Story:
+        """The story of the player who joined ``player_id``-th (ids count from 1 in join order): the
+        room's stories in turn."""
+        names = self.settings.story_names
+        return self.stories[names[(player_id - 1) % len(names)]]
+
+    def new_session(self, player_id: int = 1) -> Session:
+        """A new game for player ``player_id``: their story, the room's seed, mode and cut."""
         s = self.settings
-        return Session(self.story, s.seed, {"transparency": s.transparency}, undo_locked=True)
+        story = self.story_of(player_id)
+        sets = {"cut": s.cut} if s.cut is not None and "cut" in story.variables else None
+        return Session(
+            story, s.seed, {"transparency": s.transparency}, sets=sets, undo_locked=True
+        )
+
+    def questions(self, player: Player):
+        """The reflection questions ``player`` is asked (their story's; none if the room asks none)."""
+        return questions(player.session.story) if self.settings.reflect else ()
 
     # -- players ----------------------------------------------------------------------------------
     def join(self, pseudonym: str) -> Player:
@@ -147,7 +199,7 @@ class Room:
             token = new_player_token()
         joined = self.clock()
         pid = self.store.add_player(token, name, joined)
-        player = Player(pid, token, name, joined, self.new_session())
+        player = Player(pid, token, name, joined, self.new_session(pid))
         self.players[token] = player
         self.version += 1
         return player
@@ -157,13 +209,14 @@ class Room:
 
     def stage(self, player: Player) -> str:
         """Where the player is: before, waiting, play, after or debrief."""
-        if self.questions and player.before is None:
+        asked = bool(self.questions(player))
+        if asked and player.before is None:
             return "before"
         if self.phase == "open":
             return "waiting"
         if self.phase == "started" and not player.finished:
             return "play"
-        if self.questions and player.after is None:
+        if asked and player.after is None:
             return "after"
         return "debrief"
 
@@ -181,7 +234,9 @@ class Room:
         """The answers before or after play (only valid ones kept; none at all is a skip)."""
         if self.stage(player) != phase:
             raise StageError("those questions are not being asked now")
-        valid = {q.id: answers[q.id] for q in self.questions if q.id in answers and q.valid(answers[q.id])}
+        valid = {
+            q.id: answers[q.id] for q in self.questions(player) if q.id in answers and q.valid(answers[q.id])
+        }
         self._step(player, "reflection", {"phase": phase, "answers": valid})
 
     def _step(self, player: Player, kind: str, data: dict[str, Any]) -> None:
@@ -224,12 +279,14 @@ class Room:
 
     def where(self, player: Player) -> dict[str, Any]:
         """One player's row for the facilitator: stage, chapter, story date, score, tier, ending."""
-        state = player.session.state
-        scene = self.story.scenes[state.scene]
-        chapter = self.story.chapters.get(scene.chapter) if scene.chapter else None
-        view = queries.score_view(self.story, state)
+        story, state = player.session.story, player.session.state
+        scene = story.scenes[state.scene]
+        chapter = story.chapters.get(scene.chapter) if scene.chapter else None
+        view = queries.score_view(story, state)
         return {
             "pseudonym": player.pseudonym or "(anonymous)",
+            "story": story.title,
+            "ended": player.session.ended,
             "stage": self.stage(player),
             "chapter": chapter.title if chapter else "",
             "date": view.date if view else "",
@@ -243,17 +300,33 @@ class Room:
         """The class's figures now, as the facilitator's live view shows them."""
         rows = [self.where(p) for p in self.players.values()]
         stages = Counter(r["stage"] for r in rows)
-        scores = [r["score"] for r in rows if r["score"] is not None]
-        finished = [p for p in self.players.values() if p.session.ended]
-        return {
+        out = {
             "version": self.version,
             "phase": self.phase,
             "revealed": self.revealed,
             "joined": len(rows),
             "stages": {s: stages.get(s, 0) for s in ("before", "waiting", "play", "after", "debrief")},
-            "finished": len(finished),
-            "mean_score": round(sum(scores) / len(scores)) if scores else None,
-            "tiers": Counter(r["tier"] for r in rows if r["tier"]).most_common(),
-            "endings": Counter(r["ending"] for r in rows if r["ending"]).most_common(),
+            **_outcomes(rows),
             "players": rows,
         }
+        # Two stories score on different scales and tiers: their figures are never pooled.
+        titles = list(dict.fromkeys(story.title for story in self.distinct_stories))
+        out["groups"] = [
+            {"story": title, "joined": sum(r["story"] == title for r in rows)}
+            | _outcomes([r for r in rows if r["story"] == title])
+            for title in titles
+        ]
+        if len(titles) > 1:
+            out.update(mean_score=None, tiers=[], endings=[])
+        return out
+
+
+def _outcomes(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The figures of some players' rows (all of one story): finished, mean score, tiers, endings."""
+    scores = [r["score"] for r in rows if r["score"] is not None]
+    return {
+        "finished": sum(r["ended"] for r in rows),
+        "mean_score": round(sum(scores) / len(scores)) if scores else None,
+        "tiers": Counter(r["tier"] for r in rows if r["tier"]).most_common(),
+        "endings": Counter(r["ending"] for r in rows if r["ending"]).most_common(),
+    }

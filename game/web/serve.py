@@ -15,7 +15,7 @@ from pathlib import Path
 from ..engine import DEFAULT_MODE
 from ..launch import PlayOptions, UsageError, fresh_seed, load_for_play
 from ..workshop.log import SESSION_CODE_RE, default_session_code
-from ..workshop.preset import PresetError, apply, load_preset
+from ..workshop.preset import DEFAULT_CUT, PresetError, apply, load_preset
 
 DEFAULT_PORT = 8000
 
@@ -68,16 +68,6 @@ def run_serve(
         stored = store.get("settings")
     except (OSError, sqlite3.Error) as exc:  # one line, not a traceback
         raise UsageError(f"socialscore serve: cannot open {path}: {exc}") from None
-    if stored is not None:
-        # A room resumed from its file plays the story, rules and seed it started with (its games
-        # replay only under those), whatever this command line says.
-        resumed = Settings.from_json(stored)
-        options = options.evolve(story=resumed.story, rules=resumed.rules)
-    try:
-        story = load_for_play(options.story, options.rules)
-    except BaseException:
-        store.close()
-        raise
     settings = Settings(
         session_code=code,
         seed=fresh_seed(options.seed),
@@ -85,8 +75,19 @@ def run_serve(
         reflect=options.reflect if options.preset is not None else True,  # the preset says; else ask
         story=options.story,
         rules=options.rules,
+        stories=options.preset.stories if options.preset is not None else (),
+        cut=options.cut or DEFAULT_CUT,  # a classroom plays the classroom cut unless the preset says
     )
-    room = Room.open(story, store, settings)
+    if stored is not None:
+        # A room resumed from its file plays the stories, rules, cut and seed it started with (its games
+        # replay only under those), whatever this command line says.
+        settings = Settings.from_json(stored)
+    try:
+        stories = {name: load_for_play(name, settings.rules) for name in settings.story_names}
+    except BaseException:
+        store.close()
+        raise
+    room = Room.open(stories, store, settings)
     for problem in room.replay_problems:
         print(f"socialscore serve: {path}: {problem}", file=sys.stderr)
     shown = lan_addresses() if host in ("0.0.0.0", "") else [host]
@@ -95,6 +96,9 @@ def run_serve(
     out.write(f"Social Score classroom server: session {room.settings.session_code}\n")
     out.write(f"  Players open: {'  or  '.join(urls)}  (session code {room.settings.session_code})\n")
     out.write(f"  Facilitator (keep private): {urls[0]}f/{room.facilitator_token}\n")
+    if len(room.settings.story_names) > 1:
+        titles = " / ".join(story.title for story in room.distinct_stories)
+        out.write(f"  Stories, one per player in turn as they join: {titles}\n")
     out.write(f"  Games are kept in {path}; {len(room.players)} player(s) resumed. Ctrl+C stops.\n")
     out.flush()
     app = create_app(room, join_url=urls[0])

@@ -167,3 +167,44 @@ def test_phone_and_laptop_players_and_a_live_facilitator(browsers, tmp_path):
         assert phone.execute_script("return document.documentElement.scrollWidth") <= 360
         for driver in (phone, laptop, facilitator):
             _no_csp_violations(driver)
+
+
+def test_two_facilitator_windows_follow_the_phase_and_a_mixed_room(browsers, tmp_path):
+    """The phase buttons follow the room live (a second window, the projector's, moved it), and Reveal
+    made elsewhere brings the rules in; the room is a preset's mixed one (stories per player)."""
+    from selenium.webdriver.common.by import By
+
+    preset = tmp_path / "mixed.yaml"
+    preset.write_text("workshop:\n  stories: [pearl, many-numbers]\n", encoding="utf-8")
+    with Server(tmp_path / "room.sqlite3", args=("--workshop", str(preset))) as server:
+        laptop, projector = browsers(1280, 900), browsers(1280, 900)
+        for window in (laptop, projector):
+            window.get(server.url + server.facilitator)
+        assert "“Social Score” and “Many Numbers”" in projector.page_source
+
+        def disabled(window, value: str) -> bool:
+            return window.find_element(By.CSS_SELECTOR, f"button[value={value}]").get_attribute("disabled")
+
+        assert disabled(projector, "open") and not disabled(projector, "started")
+        laptop.find_element(By.CSS_SELECTOR, "button[value=started]").click()
+        _wait(lambda: disabled(projector, "started") and not disabled(projector, "open"))
+        assert projector.find_element(By.CSS_SELECTOR, "[data-live=phase]").text == "playing"
+        laptop.find_element(By.CSS_SELECTOR, "button[value=reveal]").click()
+        _wait(lambda: "The rules of “Many Numbers”" in projector.page_source)
+        assert disabled(projector, "reveal")
+        phone = browsers(360, 740)
+        for name in ("Ana", "Ben"):
+            phone.delete_all_cookies()
+            phone.get(server.url + "/")
+            phone.find_element(By.ID, "code").send_keys("load-test")
+            phone.find_element(By.ID, "pseudonym").send_keys(name)
+            phone.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+            _wait(lambda: "Before you play" in phone.page_source)
+        joined = (
+            "return [...document.querySelectorAll('table.groups tbody tr')].map(r => r.cells[1].textContent)"
+        )
+        _wait(lambda: projector.execute_script(joined) == ["1", "1"])  # one player each, live
+        _wait(lambda: "Ben" in projector.find_element(By.CSS_SELECTOR, "table.players").text)
+        _shot(projector, "facilitator-mixed-1280", tmp_path)
+        for window in (laptop, projector, phone):
+            _no_csp_violations(window)

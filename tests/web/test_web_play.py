@@ -21,7 +21,7 @@ def test_a_player_answers_waits_plays_and_sees_notices(client, room):
     page = join(client)
     r = client.get(page)
     assert "Before you play" in r.text and 'type="radio"' in r.text
-    q = room.questions[0]
+    q = room.questions(next(iter(room.players.values())))[0]
     client.post(f"{page}/reflect", data={"phase": "before", f"q-{q.id}": "2"})
     assert "The game starts when the facilitator says so" in client.get(page).text
     room.set_phase("started")

@@ -62,18 +62,50 @@
       });
       var body = document.querySelector("[data-live-table=players]");
       if (body) {
-        body.replaceChildren();
-        f.players.forEach(function (r) {
-          var tr = document.createElement("tr");
-          [r.pseudonym, r.stage, r.chapter, r.date, r.score, r.tier].forEach(function (v) {
-            var td = document.createElement("td");
-            td.textContent = v === null || v === undefined ? "" : String(v);
-            tr.appendChild(td);
-          });
-          body.appendChild(tr);
-        });
+        var withStory = body.hasAttribute("data-with-story");
+        rows(body, f.players.map(function (r) {
+          var cells = [r.pseudonym, r.stage, r.chapter, r.date, r.score, r.tier];
+          if (withStory) cells.splice(1, 0, r.story);
+          return cells;
+        }));
       }
+      var groups = document.querySelector("[data-live-table=groups]");
+      if (groups) {
+        rows(groups, f.groups.map(function (g) {
+          return [g.story, g.joined, g.finished, g.mean_score === null ? "–" : g.mean_score, pairs(g.tiers),
+            pairs(g.endings)];
+        }));
+      }
+      phases(f);
     };
+  }
+
+  function pairs(list) {
+    return list.map(function (pair) { return pair[0] + ": " + pair[1]; }).join(", ");
+  }
+
+  function rows(body, table) {
+    body.replaceChildren();
+    table.forEach(function (cells) {
+      var tr = document.createElement("tr");
+      cells.forEach(function (v) {
+        var td = document.createElement("td");
+        td.textContent = v === null || v === undefined ? "" : String(v);
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+  }
+
+  // The phase buttons follow the room (another window, or a second facilitator, may have moved it): the
+  // current phase's button and, once shown, Reveal are disabled, as the server renders them. The rules are
+  // part of the page only once revealed: a reveal made elsewhere reloads it.
+  function phases(f) {
+    document.querySelectorAll("form.phases button[name=phase]").forEach(function (button) {
+      button.disabled = button.value === "reveal" ? f.revealed : button.value === f.phase;
+    });
+    var form = document.querySelector("form.phases[data-has-rules]");
+    if (f.revealed && form && !document.querySelector("section.rules")) location.reload();
   }
 
   // After a choice the page is new: screen readers do not announce a live region that was already in
