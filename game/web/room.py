@@ -286,7 +286,7 @@ class Room:
         return {
             "pseudonym": player.pseudonym or "(anonymous)",
             "story": story.title,
-            "ended": player.session.ended,
+            "at_an_ending": player.session.ended,
             "stage": self.stage(player),
             "chapter": chapter.title if chapter else "",
             "date": view.date if view else "",
@@ -325,7 +325,7 @@ def _outcomes(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """The figures of some players' rows (all of one story): finished, mean score, tiers, endings."""
     scores = [r["score"] for r in rows if r["score"] is not None]
     return {
-        "finished": sum(r["ended"] for r in rows),
+        "finished": sum(r["at_an_ending"] for r in rows),
         "mean_score": round(sum(scores) / len(scores)) if scores else None,
         "tiers": Counter(r["tier"] for r in rows if r["tier"]).most_common(),
         "endings": Counter(r["ending"] for r in rows if r["ending"]).most_common(),
