@@ -182,9 +182,7 @@ class Room:
         s = self.settings
         story = self.story_of(player_id)
         sets = {"cut": s.cut} if s.cut is not None and "cut" in story.variables else None
-        return Session(
-            story, s.seed, {"transparency": s.transparency}, sets=sets, undo_locked=True
-        )
+        return Session(story, s.seed, {"transparency": s.transparency}, sets=sets, undo_locked=True)
 
     def questions(self, player: Player):
         """The reflection questions ``player`` is asked (their story's; none if the room asks none)."""
