@@ -45,7 +45,10 @@ def test_the_games_invented_numbers_and_merged_systems_are_labelled_speculative(
     assert FACTS["invented_numbers"].label == "speculative"
     assert "650" in FACTS["invented_numbers"].claim
     assert FACTS["one_app_myth"].label == "speculative"
-    assert "2017" in FACTS["visa_perks"].source and "2018" in FACTS["visa_perks"].source
+    # a perk shown in a year is sourced by a publication of that year, not by a 2015 article
+    claim_years = set(re.findall(r"\b20\d\d\b", FACTS["visa_perks"].claim))
+    assert claim_years and claim_years <= set(re.findall(r"\b20\d\d\b", FACTS["visa_perks"].source))
+    assert "white paper" not in FACTS["penalties_conjecture"].source
 
 
 @pytest.mark.parametrize("policy, seed", [("loyal", 1), ("conformist", 2), ("random", 3)])
