@@ -233,46 +233,65 @@ def unused_facts(story: Story) -> list[Diagnostic]:
 
 def warnings(story: Story) -> list[Diagnostic]:
     """The linter's warnings for a loaded story (see the codes W5xx in the reference)."""
-    out: list[Diagnostic] = []
-
-    def warn(where, code: str, message: str) -> None:
-        out.append(Diagnostic(where.path, where.line, where.col, code, message))
-
-    seen = reachable(story)
-    for scene in story.scenes.values():
-        kind = "ending" if scene.is_ending else "scene"
-        if scene.id not in seen:
-            warn(scene.where, "W500", f"{kind} {scene.id!r} cannot be reached from the start")
-        if not scene.is_ending and not scene.choices:
-            warn(scene.where, "W501", f"scene {scene.id!r} has no choices and no next: (a dead end)")
-    start = story.scenes[story.start]
-    if not any(s.id in seen for s in story.endings):
-        if story.endings:
-            message = f"no ending can be reached from the start scene {story.start!r}"
-        else:
-            message = "the story has no ending: add an endings: block and lead a next: to it"
-        warn(start.where, "W507", message)
-    else:
-        for group in traps(story, seen):
-            scene = story.scenes[group[0]]
-            names = ", ".join(repr(i) for i in group)
-            warn(scene.where, "W508", f"no path from {names} reaches an ending (a loop without exit)")
-
-    out.extend(unused_facts(story))
-
     reads: set[str] = set()
     writes: set[str] = set()
     for expr in all_compiled(story):
         reads |= expr.reads
         if expr.target:
             writes.add(expr.target)
+    return [
+        *_reach_warnings(story),
+        *unused_facts(story),
+        *_variable_warnings(story, reads, writes),
+        *_constant_conditions(story, writes),
+    ]
+
+
+def _warning(where, code: str, message: str) -> Diagnostic:
+    return Diagnostic(where.path, where.line, where.col, code, message)
+
+
+def _reach_warnings(story: Story) -> list[Diagnostic]:
+    """Unreachable scenes, dead ends, no reachable ending, loops without exit (W500, W501, W507, W508)."""
+    out = []
+    seen = reachable(story)
+    for scene in story.scenes.values():
+        kind = "ending" if scene.is_ending else "scene"
+        if scene.id not in seen:
+            out.append(_warning(scene.where, "W500", f"{kind} {scene.id!r} cannot be reached from the start"))
+        if not scene.is_ending and not scene.choices:
+            message = f"scene {scene.id!r} has no choices and no next: (a dead end)"
+            out.append(_warning(scene.where, "W501", message))
+    start = story.scenes[story.start]
+    if not any(s.id in seen for s in story.endings):
+        if story.endings:
+            message = f"no ending can be reached from the start scene {story.start!r}"
+        else:
+            message = "the story has no ending: add an endings: block and lead a next: to it"
+        out.append(_warning(start.where, "W507", message))
+    else:
+        for group in traps(story, seen):
+            scene = story.scenes[group[0]]
+            names = ", ".join(repr(i) for i in group)
+            message = f"no path from {names} reaches an ending (a loop without exit)"
+            out.append(_warning(scene.where, "W508", message))
+    return out
+
+
+def _variable_warnings(story: Story, reads: set[str], writes: set[str]) -> list[Diagnostic]:
+    """Variables never read (W502) or never changed (W503)."""
+    out = []
     for name, var in story.variables.items():
         if name not in reads:
-            warn(var.where, "W502", f"variable {name!r} is never read")
+            out.append(_warning(var.where, "W502", f"variable {name!r} is never read"))
         if name not in writes and "--set" not in var.doc:  # an input: its doc says how to set it
-            warn(var.where, "W503", f"variable {name!r} is never changed")
+            out.append(_warning(var.where, "W503", f"variable {name!r} is never changed"))
+    return out
 
-    # A condition that reads only variables nothing changes has one value all game long.
+
+def _constant_conditions(story: Story, writes: set[str]) -> list[Diagnostic]:
+    """W504: a condition that reads only variables nothing changes has one value all game long."""
+    out = []
     constant = {name for name in story.variables if name not in writes}
     initial = State(story.id, story.start, {n: v.initial for n, v in story.variables.items()}, 0)
     ctx = Context(story, initial)
@@ -284,11 +303,8 @@ def warnings(story: Story) -> list[Diagnostic]:
                 and not expr.uses_random
                 and not expr.evaluate(ctx)
             ):
-                warn(
-                    choice.where,
-                    "W504",
-                    f"choice {choice.uid!r}: its {label}: is always false ({expr.source!r})",
-                )
+                message = f"choice {choice.uid!r}: its {label}: is always false ({expr.source!r})"
+                out.append(_warning(choice.where, "W504", message))
     return out
 
 

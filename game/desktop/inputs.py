@@ -51,7 +51,7 @@ _NUMBERS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
 _NUMBERS.update({getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)})
 
 
-def translate(event: pygame.event.Event) -> Input | None:
+def translate(event: pygame.event.Event) -> Input | None:  # noqa: C901 - a flat switch from pygame events and keys to inputs, one case a line
     """The input an event means, or None for events the game ignores."""
     t = event.type
     if t == pygame.QUIT:

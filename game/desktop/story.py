@@ -253,7 +253,7 @@ class StoryScreen(Screen):
         return self.scroll + self.view.h < self.content_h - 1
 
     # -- input -----------------------------------------------------------------------
-    def handle(self, inp: Input) -> None:
+    def handle(self, inp: Input) -> None:  # noqa: C901 - a switch over the input's action; fronts to split (#10 item 6)
         a = inp.action
         tool = self.tools.handle(inp) if a in ("point", "click") else None
         if a == "click" and tool is None:

@@ -38,6 +38,13 @@ def _over(what: str, count: int, cap: int, key: str) -> str:
 def _problems(story: Story) -> Iterator[Diagnostic]:
     first = next(iter(story.scenes.values()), None)
     home = first.where.path if first else "<story>"
+    yield from _scene_problems(story, home)
+    yield from _variable_problems(story, home)
+    yield from _score_problems(story, home)
+
+
+def _scene_problems(story: Story, home: str) -> Iterator[Diagnostic]:
+    """Choices per scene, actions per choice."""
     for scene in story.scenes.values():
         if len(scene.choices) > limits.CHOICES_PER_SCENE:
             message = _over(
@@ -58,6 +65,10 @@ def _problems(story: Story) -> Iterator[Diagnostic]:
                     "actions_per_choice",
                 )
                 yield _at(choice.where, home, message)
+
+
+def _variable_problems(story: Story, home: str) -> Iterator[Diagnostic]:
+    """Numbers beyond ±10^15 in an int variable's initial value or range."""
     for var in story.variables.values():
         if var.type != "int":
             continue
@@ -67,6 +78,10 @@ def _problems(story: Story) -> Iterator[Diagnostic]:
                     f"variable {var.name!r}: {label} is beyond ±10^15 (int_magnitude in the Limits table)"
                 )
                 yield _at(var.where, home, message)
+
+
+def _score_problems(story: Story, home: str) -> Iterator[Diagnostic]:
+    """The rules' tiers, perks and rules, the contacts, and the calendar (see the module doc)."""
     model = story.extra.get(SCORE)
     if model is None:
         return
@@ -83,6 +98,11 @@ def _problems(story: Story) -> Iterator[Diagnostic]:
     contacts = len(model.contacts)
     if contacts > limits.CONTACTS:
         yield _at(None, home, _over("the story has too many contacts", contacts, limits.CONTACTS, "contacts"))
+    yield from _calendar_problems(story, home, contacts)
+
+
+def _calendar_problems(story: Story, home: str, contacts: int) -> Iterator[Diagnostic]:
+    """The calendar's span, and the most contact-months one choice can cost."""
     start = calendar_start(story)
     if start is None:
         return

@@ -141,77 +141,107 @@ def state_from_json(story: Story, data: Any, where: str = "<save>") -> State:
         scene = data["scene"]
         if scene not in story.scenes:
             raise bad(f"the saved scene {scene!r} is not in the story any more")
-        saved_vars = dict(data["vars"])
-        unknown = sorted(set(saved_vars) - set(story.variables), key=str)
-        if unknown:
-            raise bad(f"the save has a variable the story does not declare: {str(unknown[0])[:80]!r}")
-        missing = sorted(set(story.variables) - set(saved_vars))
-        if missing:
-            raise bad(f"the save lacks the story's variable {missing[0]!r}")
-        variables = {}
-        for name, var in story.variables.items():
-            variables[name] = _checked_value(var, saved_vars[name], bad)
-        ints = {k: data[k] for k in ("seed", "draws", "turn")}
-        if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in ints.values()):
-            raise bad("the saved seed, draws or turn is not a number", "E600")
+        variables = _checked_vars(story, data["vars"], bad)
+        ints = _checked_numbers(data, bad)
         turn = ints["turn"]
-        if turn > limits.SAVE_TURNS:
-            raise bad(f"the saved turn {turn} is beyond the limit of {limits.SAVE_TURNS:,}", "E600")
-        if ints["seed"] >= 2**64:
-            raise bad("the saved seed is larger than any seed the game makes", "E600")
-        if ints["draws"] > (turn + 1) * limits.DRAWS_PER_TURN:
-            raise bad(
-                f"the save claims {ints['draws']:,} random draws in {turn} turns; that cannot be", "E600"
-            )
-        counts = {}
-        for key in ("visits", "chosen"):
-            table = dict(data.get(key, {}))
-            if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in table.values()):
-                raise bad(f"the saved {key} counts are not numbers", "E600")
-            if any(v > turn + 1 for v in table.values()) or not all(isinstance(k, str) for k in table):
-                raise bad(f"the saved {key} counts do not fit {turn} turns", "E600")
-            counts[key] = frozen(table)
-        path = tuple(data.get("path", ()))
-        if not all(isinstance(p, str) for p in path):
-            raise bad("the saved path is not a list of choice ids", "E600")
-        if len(path) > turn:
-            raise bad(f"the saved path has {len(path)} choices in {turn} turns", "E600")
+        visits = _checked_counts(data, "visits", turn, bad)
+        chosen = _checked_counts(data, "chosen", turn, bad)
+        path = _checked_path(data, turn, bad)
         ending = data.get("ending")
         if ending is not None and (ending not in story.scenes or not story.scenes[ending].is_ending):
             raise bad(f"the saved ending {ending!r} is not in the story any more")
-        ext_in = data.get("ext", {})
-        if not isinstance(ext_in, dict):
-            raise bad("the saved extension data is not a mapping", "E600")
-        ext = {}
-        for extension in EXTENSIONS:
-            if extension.from_json is not None:
-                try:
-                    part = extension.from_json(story, ext_in.get(extension.name))
-                except ValueError as exc:
-                    # The extension checks its part against the story (say, the score against
-                    # the rules' range and the ledger): an edited or foreign save.
-                    raise bad(f"the save does not fit the story: {exc}") from None
-                if part is not None:
-                    ext[extension.name] = part
         return State(
             story=story.id,
             scene=scene,
             vars=MappingProxyType(variables),
             seed=ints["seed"],
             draws=ints["draws"],
-            turn=ints["turn"],
-            visits=counts["visits"],
-            chosen=counts["chosen"],
+            turn=turn,
+            visits=visits,
+            chosen=chosen,
             ending=ending,
             path=path,
             last_choice=data.get("last_choice") if isinstance(data.get("last_choice"), str) else None,
             after=data.get("after") if isinstance(data.get("after"), str) else "",
-            ext=frozen(ext),
+            ext=frozen(_checked_ext(story, data, bad)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise bad(
             f"the saved state is incomplete or malformed ({exc.__class__.__name__}: {exc})", "E600"
         ) from None
+
+
+_Bad = Callable[..., InputError]
+
+
+def _checked_vars(story: Story, saved: Any, bad: _Bad) -> dict[str, Any]:
+    """The saved variables: exactly the story's, each with a value the story could produce."""
+    saved_vars = dict(saved)
+    unknown = sorted(set(saved_vars) - set(story.variables), key=str)
+    if unknown:
+        raise bad(f"the save has a variable the story does not declare: {str(unknown[0])[:80]!r}")
+    missing = sorted(set(story.variables) - set(saved_vars))
+    if missing:
+        raise bad(f"the save lacks the story's variable {missing[0]!r}")
+    return {name: _checked_value(var, saved_vars[name], bad) for name, var in story.variables.items()}
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _checked_numbers(data: dict, bad: _Bad) -> dict[str, int]:
+    """The saved seed, draw count and turn, within what a game can reach."""
+    ints = {k: data[k] for k in ("seed", "draws", "turn")}
+    if not all(_is_count(v) for v in ints.values()):
+        raise bad("the saved seed, draws or turn is not a number", "E600")
+    turn = ints["turn"]
+    if turn > limits.SAVE_TURNS:
+        raise bad(f"the saved turn {turn} is beyond the limit of {limits.SAVE_TURNS:,}", "E600")
+    if ints["seed"] >= 2**64:
+        raise bad("the saved seed is larger than any seed the game makes", "E600")
+    if ints["draws"] > (turn + 1) * limits.DRAWS_PER_TURN:
+        raise bad(f"the save claims {ints['draws']:,} random draws in {turn} turns; that cannot be", "E600")
+    return ints
+
+
+def _checked_counts(data: dict, key: str, turn: int, bad: _Bad) -> Any:
+    """The saved visit or choice counts (``key``), none above what ``turn`` turns allow."""
+    table = dict(data.get(key, {}))
+    if not all(_is_count(v) for v in table.values()):
+        raise bad(f"the saved {key} counts are not numbers", "E600")
+    if any(v > turn + 1 for v in table.values()) or not all(isinstance(k, str) for k in table):
+        raise bad(f"the saved {key} counts do not fit {turn} turns", "E600")
+    return frozen(table)
+
+
+def _checked_path(data: dict, turn: int, bad: _Bad) -> tuple[str, ...]:
+    path = tuple(data.get("path", ()))
+    if not all(isinstance(p, str) for p in path):
+        raise bad("the saved path is not a list of choice ids", "E600")
+    if len(path) > turn:
+        raise bad(f"the saved path has {len(path)} choices in {turn} turns", "E600")
+    return path
+
+
+def _checked_ext(story: Story, data: dict, bad: _Bad) -> dict[str, Any]:
+    """The extensions' parts, each checked by its extension against the story."""
+    ext_in = data.get("ext", {})
+    if not isinstance(ext_in, dict):
+        raise bad("the saved extension data is not a mapping", "E600")
+    ext = {}
+    for extension in EXTENSIONS:
+        if extension.from_json is None:
+            continue
+        try:
+            part = extension.from_json(story, ext_in.get(extension.name))
+        except ValueError as exc:
+            # The extension checks its part against the story (say, the score against
+            # the rules' range and the ledger): an edited or foreign save.
+            raise bad(f"the save does not fit the story: {exc}") from None
+        if part is not None:
+            ext[extension.name] = part
+    return ext
 
 
 def _checked_value(var: Any, value: Any, bad: Callable[[str], InputError]) -> Any:

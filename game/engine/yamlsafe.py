@@ -307,7 +307,7 @@ def _reader_error(e: ReaderError, text: str, path: str, loader: type) -> Diagnos
 _BAD_KEY = Node(None, "", 0, 0)
 
 
-def _build(
+def _build(  # noqa: C901 - one loop over the parser's events, inlined on purpose (hot: per event)
     text: str, path: str, max_depth: int, diagnostics: list[Diagnostic], loader_class: type
 ) -> Node | None:
     """The tree of the first document of ``text``; refusals go to ``diagnostics``.

@@ -59,7 +59,7 @@ def templates() -> jinja2.Environment:
     )
 
 
-def create_app(room: Room, *, join_url: str = "", limits: Limits | None = None) -> Guard:
+def create_app(room: Room, *, join_url: str = "", limits: Limits | None = None) -> Guard:  # noqa: C901 - the routes are closures over the room, counted into this factory; fronts to move them to a module
     """The ASGI application for ``room``. ``join_url`` is the address players type (shown with its
     QR code on the facilitator's page)."""
     env = templates()

@@ -376,7 +376,7 @@ def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None, bool]]:
             yield number, raw, True
 
 
-def _read_lines(name: str, path: Path, stream: BinaryIO, problem) -> PlayerLog | None:
+def _read_lines(name: str, path: Path, stream: BinaryIO, problem) -> PlayerLog | None:  # noqa: C901 - checks every kind of log line in one pass; report to split (#10 item 6)
     """The log in ``stream``, line by line; ``problem(line, message)`` is told what was wrong."""
     log: PlayerLog | None = None
     stopped = False

@@ -176,7 +176,7 @@ def _events(player: PlayerLog):
         yield from step.events
 
 
-def analyse(logs: LogSet) -> Analysis:
+def analyse(logs: LogSet) -> Analysis:  # noqa: C901 - gathers every figure of the report in one pass; report to split (#10 item 6)
     players = logs.players
     finished = [p for p in players if p.finished]
     headers = [p.header for p in players]

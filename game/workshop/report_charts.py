@@ -226,7 +226,7 @@ def _still_playing(lines: list[list[tuple[int, int]]]) -> dict[int, list[int]]:
     return at
 
 
-def curves(players: list[PlayerLog], tiers: list[dict]) -> Chart | None:
+def curves(players: list[PlayerLog], tiers: list[dict]) -> Chart | None:  # noqa: C901 - lines or bands, by month or by choice; report to split (#10 item 6)
     """Score over story time (months, with year and era marks; over choices made if the logs carry
     no dates). One faint line per player, each ending where its player stopped, and the median of
     those still playing; past :data:`BAND_THRESHOLD` players, bands (10-90 % and 25-75 % of those

@@ -3,6 +3,7 @@ to them, and build the frozen :class:`~game.engine.scoring.model.ScoreModel`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import MappingProxyType
 from typing import Any
 
@@ -283,99 +284,23 @@ def build_rules(b, rec: Rec) -> Rules | None:
 
 
 def _build_rules(b, rec: Rec) -> Rules | None:
-    ok = True
+    failed: list[str] = []
+
+    def fail(node, code: str, message: str) -> None:
+        b.error(node, code, message)
+        failed.append(code)
+
     rng = rec["range"]
     lo, hi, start = rng["min"], rng["max"], rng["start"]
     if not lo < hi or not lo <= start <= hi:
-        b.error(
-            rng.node, "E207", f"the range needs min < max and start between them (got {lo}, {hi}, {start})"
-        )
-        ok = False
-    tiers: list[Tier] = []
-    for trec in rec.get("tiers", []):
-        if any(t.id == trec["id"] for t in tiers):
-            b.error(trec.node, "E204", f"tier {trec['id']!r} is declared twice")
-            ok = False
-        elif tiers and trec["min"] <= tiers[-1].min:
-            b.error(trec.node, "E207", f"tier {trec['id']!r}: tiers go in ascending order of min")
-            ok = False
-        tiers.append(Tier(trec["id"], trec["title"], trec["min"]))
-    eras: list[Era] = []
-    for erec in rec.get("eras", []):
-        era = Era(erec["id"], erec["title"], month_index(erec["from"]))
-        if any(e.id == era.id for e in eras):
-            b.error(erec.node, "E204", f"era {era.id!r} is declared twice")
-            ok = False
-        elif eras and era.start <= eras[-1].start:
-            b.error(erec.node, "E207", f"era {era.id!r}: eras go in date order")
-            ok = False
-        eras.append(era)
+        fail(rng.node, "E207", f"the range needs min < max and start between them (got {lo}, {hi}, {start})")
+    tiers = _tiers(rec, fail)
+    eras = _eras(rec, fail)
     era_ids = {e.id for e in eras}
-    tier_ids = {t.id for t in tiers}
-
-    def check_eras(node_rec: Rec, names) -> frozenset[str] | None:
-        nonlocal ok
-        if names is None:
-            return None
-        for name in names:
-            if name not in era_ids:
-                b.error(node_rec.node, "E303", f"unknown era {name!r}")
-                ok = False
-        return frozenset(names)
-
-    perks: dict[str, Perk] = {}
-    for pid, prec in rec.get("perks", {}).items():
-        penalty = prec.get("penalty", False)
-        if penalty and prec.get("max") is None:
-            b.error(prec, "E202", f"penalty {pid!r} needs max: (it applies below that score)")
-            ok = False
-        if not penalty and prec.get("min") is None and prec.get("tier") is None:
-            b.error(prec, "E202", f"perk {pid!r} needs min: or tier:")
-            ok = False
-        if prec.get("tier") is not None and prec["tier"] not in tier_ids:
-            b.error(prec, "E303", f"perk {pid!r} names an unknown tier {prec['tier']!r}")
-            ok = False
-        perks[pid] = Perk(
-            pid,
-            prec["title"],
-            prec.get("min"),
-            prec.get("tier"),
-            penalty,
-            prec.get("max"),
-            check_eras(prec, prec.get("eras")),
-            prec.get("vague", ""),
-            prec.get("fact"),
-        )
-    rules: list[Rule] = []
-    for rrec in rec.get("rules", []):
-        if any(r.id == rrec["id"] for r in rules):
-            b.error(rrec.node, "E204", f"rule {rrec['id']!r} is declared twice")
-            ok = False
-            continue
-        on = {kind: frozenset(tags) for kind, tags in rrec["on"].fields.items() if tags}
-        if not on:
-            b.error(rrec["on"].node, "E202", f"rule {rrec['id']!r} reacts to no action")
-            ok = False
-        limit = rrec.get("limit")
-        explain = rrec.get("explain")
-        rules.append(
-            Rule(
-                rrec["id"],
-                MappingProxyType(on),
-                rrec["factor"],
-                rrec["change"],
-                Where(rrec.path, rrec.node.line, rrec.node.col),
-                limit["times"] if limit else None,
-                limit["per"] if limit else "month",
-                rrec.get("diminishing"),
-                check_eras(rrec, rrec.get("eras")),
-                explain.get(Mode.PARTIAL) if explain else None,
-                explain.get(Mode.TRANSPARENT) if explain else None,
-                explain.get(Mode.OPAQUE) if explain else None,
-            )
-        )
+    perks = _perks(rec, fail, {t.id for t in tiers}, era_ids)
+    rules = _rule_list(rec, fail, era_ids)
     drift, pull = rec.get("drift"), rec.get("pull")
-    if not ok:
+    if failed:
         return None
     factors = {fid: f["title"] for fid, f in rec.get("factors", {}).items()}
     return Rules(
@@ -396,6 +321,96 @@ def _build_rules(b, rec: Rec) -> Rules | None:
         drift_factor=drift["factor"] if drift else "history",
         pull_percent=pull["percent"] if pull else 0,
     )
+
+
+_Fail = Callable[[Any, str, str], None]
+
+
+def _tiers(rec: Rec, fail: _Fail) -> list[Tier]:
+    tiers: list[Tier] = []
+    for trec in rec.get("tiers", []):
+        if any(t.id == trec["id"] for t in tiers):
+            fail(trec.node, "E204", f"tier {trec['id']!r} is declared twice")
+        elif tiers and trec["min"] <= tiers[-1].min:
+            fail(trec.node, "E207", f"tier {trec['id']!r}: tiers go in ascending order of min")
+        tiers.append(Tier(trec["id"], trec["title"], trec["min"]))
+    return tiers
+
+
+def _eras(rec: Rec, fail: _Fail) -> list[Era]:
+    eras: list[Era] = []
+    for erec in rec.get("eras", []):
+        era = Era(erec["id"], erec["title"], month_index(erec["from"]))
+        if any(e.id == era.id for e in eras):
+            fail(erec.node, "E204", f"era {era.id!r} is declared twice")
+        elif eras and era.start <= eras[-1].start:
+            fail(erec.node, "E207", f"era {era.id!r}: eras go in date order")
+        eras.append(era)
+    return eras
+
+
+def _era_set(node_rec: Rec, names, era_ids: set[str], fail: _Fail) -> frozenset[str] | None:
+    """A perk's or rule's ``eras:`` (None: every era), each a declared era."""
+    if names is None:
+        return None
+    for name in names:
+        if name not in era_ids:
+            fail(node_rec.node, "E303", f"unknown era {name!r}")
+    return frozenset(names)
+
+
+def _perks(rec: Rec, fail: _Fail, tier_ids: set[str], era_ids: set[str]) -> dict[str, Perk]:
+    perks: dict[str, Perk] = {}
+    for pid, prec in rec.get("perks", {}).items():
+        penalty = prec.get("penalty", False)
+        if penalty and prec.get("max") is None:
+            fail(prec, "E202", f"penalty {pid!r} needs max: (it applies below that score)")
+        if not penalty and prec.get("min") is None and prec.get("tier") is None:
+            fail(prec, "E202", f"perk {pid!r} needs min: or tier:")
+        if prec.get("tier") is not None and prec["tier"] not in tier_ids:
+            fail(prec, "E303", f"perk {pid!r} names an unknown tier {prec['tier']!r}")
+        perks[pid] = Perk(
+            pid,
+            prec["title"],
+            prec.get("min"),
+            prec.get("tier"),
+            penalty,
+            prec.get("max"),
+            _era_set(prec, prec.get("eras"), era_ids, fail),
+            prec.get("vague", ""),
+            prec.get("fact"),
+        )
+    return perks
+
+
+def _rule_list(rec: Rec, fail: _Fail, era_ids: set[str]) -> list[Rule]:
+    rules: list[Rule] = []
+    for rrec in rec.get("rules", []):
+        if any(r.id == rrec["id"] for r in rules):
+            fail(rrec.node, "E204", f"rule {rrec['id']!r} is declared twice")
+            continue
+        on = {kind: frozenset(tags) for kind, tags in rrec["on"].fields.items() if tags}
+        if not on:
+            fail(rrec["on"].node, "E202", f"rule {rrec['id']!r} reacts to no action")
+        limit = rrec.get("limit")
+        explain = rrec.get("explain")
+        rules.append(
+            Rule(
+                rrec["id"],
+                MappingProxyType(on),
+                rrec["factor"],
+                rrec["change"],
+                Where(rrec.path, rrec.node.line, rrec.node.col),
+                limit["times"] if limit else None,
+                limit["per"] if limit else "month",
+                rrec.get("diminishing"),
+                _era_set(rrec, rrec.get("eras"), era_ids, fail),
+                explain.get(Mode.PARTIAL) if explain else None,
+                explain.get(Mode.TRANSPARENT) if explain else None,
+                explain.get(Mode.OPAQUE) if explain else None,
+            )
+        )
+    return rules
 
 
 def _build_contacts(b, rules: Rules | None) -> dict[str, Contact]:
@@ -458,46 +473,50 @@ def _facts(b, rec: Rec, model: ScoreModel) -> tuple[str, ...]:
 
 def build_choice(b, rec: Rec, scene_id: str) -> ChoiceScoring | None:
     model: ScoreModel = b.ext[NAME]
-    rules = model.rules
-    actions: list[Action] = []
-    for arec in rec.get("actions", []):
-        given = [(k, v) for k, v in arec.fields.items() if v not in (None, [])]
-        if len(given) != 1:
-            b.error(arec.node, "E207", "an action has exactly one of: " + ", ".join(arec.fields))
-            continue
-        kind, value = given[0]
-        if rules is None:
-            if not _scoring_written(b):
-                b.error(arec.node, "E303", "actions need a scoring: block (the story has none)")
-            continue
-        if kind in TAG_KINDS:
-            actions.append(Action(kind, tuple(value)))
-        elif kind in ("befriend", "drop"):
-            if value not in model.contacts:
-                b.error(arec.node, "E303", f"unknown contact {value!r}")
-                continue
-            actions.append(Action(kind, (value,)))
-        else:  # apply
-            if value not in rules.perks:
-                b.error(arec.node, "E303", f"unknown perk {value!r}")
-                continue
-            actions.append(Action(kind, (value,)))
-    requires = None
+    actions = [a for arec in rec.get("actions", []) if (a := _action(b, arec, model)) is not None]
     rreq = rec.get("requires")
-    if rreq is not None:
-        given = [k for k, v in rreq.fields.items() if v is not None]
-        if len(given) != 1:
-            b.error(rreq.node, "E207", "requires: names exactly one of perk, tier, score")
-        elif rules is None:
-            if not _scoring_written(b):
-                b.error(rreq.node, "E303", "requires: needs a scoring: block (the story has none)")
-        elif rreq.get("perk") is not None and rreq["perk"] not in rules.perks:
-            b.error(rreq.node, "E303", f"unknown perk {rreq['perk']!r}")
-        elif rreq.get("tier") is not None and rules.tier_rank(rreq["tier"]) < 0:
-            b.error(rreq.node, "E303", f"unknown tier {rreq['tier']!r}")
-        else:
-            requires = Requires(rreq.get("perk"), rreq.get("tier"), rreq.get("score"))
+    requires = _requires(b, rreq, model.rules) if rreq is not None else None
     facts = _facts(b, rec, model)
     if not actions and requires is None and not facts:
         return None
     return ChoiceScoring(tuple(actions), requires, facts)
+
+
+def _action(b, arec: Rec, model: ScoreModel) -> Action | None:
+    """One of a choice's ``actions:`` (None, with an error, if it is not one the rules know)."""
+    rules = model.rules
+    given = [(k, v) for k, v in arec.fields.items() if v not in (None, [])]
+    if len(given) != 1:
+        b.error(arec.node, "E207", "an action has exactly one of: " + ", ".join(arec.fields))
+        return None
+    kind, value = given[0]
+    if rules is None:
+        if not _scoring_written(b):
+            b.error(arec.node, "E303", "actions need a scoring: block (the story has none)")
+        return None
+    if kind in TAG_KINDS:
+        return Action(kind, tuple(value))
+    if kind in ("befriend", "drop") and value not in model.contacts:
+        b.error(arec.node, "E303", f"unknown contact {value!r}")
+        return None
+    if kind not in ("befriend", "drop") and value not in rules.perks:  # apply
+        b.error(arec.node, "E303", f"unknown perk {value!r}")
+        return None
+    return Action(kind, (value,))
+
+
+def _requires(b, rreq: Rec, rules) -> Requires | None:
+    """A choice's ``requires:`` (None, with an error, if it names no one perk, tier or score)."""
+    given = [k for k, v in rreq.fields.items() if v is not None]
+    if len(given) != 1:
+        b.error(rreq.node, "E207", "requires: names exactly one of perk, tier, score")
+    elif rules is None:
+        if not _scoring_written(b):
+            b.error(rreq.node, "E303", "requires: needs a scoring: block (the story has none)")
+    elif rreq.get("perk") is not None and rreq["perk"] not in rules.perks:
+        b.error(rreq.node, "E303", f"unknown perk {rreq['perk']!r}")
+    elif rreq.get("tier") is not None and rules.tier_rank(rreq["tier"]) < 0:
+        b.error(rreq.node, "E303", f"unknown tier {rreq['tier']!r}")
+    else:
+        return Requires(rreq.get("perk"), rreq.get("tier"), rreq.get("score"))
+    return None
