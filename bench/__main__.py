@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import bench_engine, bench_steps
+from . import bench_engine, bench_startup, bench_steps
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "performance.md"
 
@@ -21,7 +21,11 @@ def main(argv: list[str] | None = None) -> int:
         "--peers", action="store_true", help="also side by side with bardic (installed into bench/.peers)"
     )
     args = parser.parse_args(argv)
-    sections = [bench_engine.run(quick=args.quick), bench_steps.run(quick=args.quick)]
+    sections = [
+        bench_engine.run(quick=args.quick),
+        bench_startup.run(quick=args.quick),
+        bench_steps.run(quick=args.quick),
+    ]
     if args.peers:
         from . import bench_peers
 

@@ -269,3 +269,38 @@ scenes:
 endings:
   out: {title: Out}
 """
+
+# Dropping a low-scoring contact costs 10 points now but spares a year of their pull: at b the
+# dropped state's score (590) lies between the others' (630 and 560), yet it ends highest (590
+# against about 390 for the others, pulled down towards Uncle's 300 for twelve months).
+DROPPED = """
+story: {id: dropped, title: Dropped, start: a}
+calendar: {start: 2015-01}
+scoring:
+  id: r
+  title: R
+  range: {min: 0, max: 1000, start: 600}
+  factors: {behaviour: Behaviour, relationships: Relationships}
+  pull: {percent: 10}
+  rules:
+    - {id: good, on: {behave: [good]}, factor: behaviour, change: 30}
+    - {id: bad, on: {behave: [bad]}, factor: behaviour, change: -40}
+    - {id: cut, on: {drop: [uncle]}, factor: relationships, change: -10}
+contacts:
+  uncle: {name: Uncle, score: 300, closeness: 5, friend: true}
+scenes:
+  a:
+    choices:
+      - {id: good, text: Be good, actions: [{behave: good}], next: b}
+      - {id: bad, text: Be bad, actions: [{behave: bad}], next: b}
+      - {id: drop, text: Drop Uncle, actions: [{drop: uncle}], next: b}
+  b:
+    choices:
+      - {id: on, text: On, next: c}
+  c:
+    date: 2016-01
+    choices:
+      - {id: on, text: On, next: end}
+endings:
+  end: {title: End}
+"""

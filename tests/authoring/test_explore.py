@@ -240,6 +240,19 @@ def test_extremes_mode_agrees_with_exact_mode_on_small_stories(tmp_path):
         replays(story, merged)
 
 
+def test_extremes_mode_keeps_a_state_whose_network_differs(tmp_path):
+    # The pull depends on who is in the network: a state with a middling score but without a
+    # low-scoring contact must not be merged away with the extremes of those who kept him.
+    story = load_ok(write_story(tmp_path, stories.DROPPED))
+    exact, merged = explore(story, mode="exact"), explore(story, mode="extremes")
+    assert exact.endings["end"].highest == ["a.drop", "b.on", "c.on"]
+    assert (merged.endings["end"].score_min, merged.endings["end"].score_max) == (
+        exact.endings["end"].score_min,
+        exact.endings["end"].score_max,
+    )
+    replays(story, merged)
+
+
 def test_once_readings_that_change_nothing_are_not_explored_further(tmp_path):
     story = load_ok(write_story(tmp_path, stories.READING))
     r = explore(story, mode="extremes")

@@ -17,9 +17,11 @@ enabled choice in every state and every outcome of every random draw.
   those with the lowest and the highest value of each number still read (the score, live whole-number
   variables, contacts' live scores and closeness), and, for each band of such a number (cut where the
   story compares it, and for the score also at tiers, perks and ``requires:``), those with the lowest and
-  highest score (:meth:`Canon.slots`). A new state is explored only if it is more extreme than those kept
-  in some slot. Scenes are taken in the order of the scene graph (a scene after every scene that leads
-  to it, loops aside), so that all the states arriving at a scene are compared before any is explored.
+  highest score, and, in a story whose contacts pull the score, for each network (who is in it) those
+  with the lowest and highest score (:meth:`Canon.slots`). A new state is explored only if it is more
+  extreme than those kept in some slot. Scenes are taken in the order of the scene graph (a scene after
+  every scene that leads to it, loops aside), so that all the states arriving at a scene are compared
+  before any is explored.
   A ``once`` choice that leads back to its scene and changes nothing still read except that it was
   taken is recorded but not explored further (from there the player can do nothing new).
   **Every state explored was really played**: every scene, choice, ending and score reported was

@@ -108,6 +108,10 @@ class Canon:
         model = story.extra.get("score")
         contacts = list(model.contacts) if model is not None else []
         self.scored = "score" in story.builtins
+        # The pull moves the score by who is in the network: two states with the same score but
+        # different networks can end far apart, so each network is a slot of its own (see slots).
+        rules = model.rules if model is not None else None
+        self.network = bool(rules is not None and rules.pull_percent and contacts)
         for sid, names in live.items():
             numbers = [n for n in story.variables if n in names and story.variables[n].type == "int"]
             keyed = tuple(n for n in story.variables if n in names and story.variables[n].type != "int")
@@ -197,13 +201,18 @@ class Canon:
         """Extremes mode: (slot, value) pairs. For each key and slot, the search keeps the states with
         the lowest and the highest value: each measured number is a slot, and so is each band of a
         measured number (cut where the story compares it), whose value is the score (or, in a story
-        without a score, the number itself)."""
+        without a score, the number itself). In a story with a pull, so is each network (who is in it),
+        whose value is the score: the pull of a network moves the score its own way, so a middling score
+        in a network without a low-scoring contact may end above the highest score of another network."""
         values = self.measure(state)
         judged = values[0] if self.scored else None
         out: list[tuple[tuple, int]] = [((i,), value) for i, value in enumerate(values)]
         for i, (value, cuts) in enumerate(zip(values, self.extreme_parts[state.scene][4], strict=True)):
             if cuts:
                 out.append(((i, bisect.bisect_right(cuts, value)), value if judged is None else judged))
+        if self.network and judged is not None:
+            part = state.ext["score"]
+            out.append((("network", tuple(c.friend for _, c in part.contacts)), judged))
         return out
 
     def _ext_key(self, part: Any) -> Any:
