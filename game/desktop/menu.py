@@ -1,4 +1,5 @@
-"""The in-game menu (Esc): resume, save, load, history, settings, title, quit."""
+"""The in-game menu (Esc): resume, save, load, history, settings, title, quit. Main menu and Quit ask
+the reflection questions after play first when the game asks them (a workshop) and has not yet."""
 
 from __future__ import annotations
 
@@ -50,7 +51,8 @@ class GameMenu(ListScreen):
             self.app.push(HistoryScreen(self.app))  # over the menu: Esc comes back here, as from Settings
         elif what == "settings":
             self.app.push(SettingsScreen(self.app))
-        elif what == "title":
-            self.app.to_title()
-        elif what == "quit":
-            self.app.quit()
+        elif what in ("title", "quit"):
+            # Leaving a game before its ending: in a workshop (no Continue there) the game is over, so the
+            # questions after play are asked now, once, as at an ending; elsewhere nothing is asked.
+            self.app.pop()
+            self.app.after_ending(self.app.to_title if what == "title" else self.app.quit)

@@ -368,3 +368,40 @@ def test_a_seat_plays_its_story_in_the_classroom_cut(make_app, tmp_path, monkeyp
     assert seen["cuts"] == ["full", "full"]
     assert main(["play", "--workshop", str(preset), "--seat", "1", "--set", "cut=classroom"]) == 0
     assert seen["cuts"] == ["classroom", "classroom"]
+
+
+def test_leaving_a_workshop_game_mid_way_asks_the_questions_after(make_app, tmp_path):
+    """In a workshop there is no Continue: a player who leaves before the ending (Esc, Main menu) is asked
+    the questions after play, once, and the log has them (no end line: the report counts them apart)."""
+    from game.desktop.menu import GameMenu
+
+    logs = tmp_path / "logs"
+    app = make_app(workshop={"log_dir": logs})
+    app.new_game()
+    step(app)
+    key(app, pygame.K_RETURN)  # an empty pseudonym
+    for _ in range(2):
+        key(app, pygame.K_3)  # the two questions before play
+    pick(app, SAMPLE_PATH[0])
+    key(app, pygame.K_ESCAPE)
+    menu = app.top
+    assert isinstance(menu, GameMenu)
+    menu.pick(next(b for b in menu.list.buttons if b.data == "title"))
+    assert app.top.name == "reflection" and app.top.phase == "after"
+    for _ in range(2):
+        key(app, pygame.K_4)
+    assert app.top.name == "title"
+    _name, lines = read_log(logs)
+    assert [line["type"] for line in lines] == ["header", "reflection", "choice", "reflection"]
+    assert lines[-1]["phase"] == "after" and lines[-1]["answers"] == {"visa_trade": 4, "friends_count": 4}
+
+
+def test_leaving_a_game_outside_a_workshop_asks_nothing(make_app):
+    from game.desktop.menu import GameMenu
+
+    app = make_app()
+    app.new_game()
+    pick(app, SAMPLE_PATH[0])
+    app.push(GameMenu(app))
+    app.top.pick(next(b for b in app.top.list.buttons if b.data == "title"))
+    assert app.top.name == "title"
