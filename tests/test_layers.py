@@ -188,3 +188,13 @@ def test_the_architecture_diagram_draws_the_layers():
 def _as_path(package: str) -> str:
     path = package.replace(".", "/")
     return path + "/" if (ROOT / path).is_dir() else path + ".py"
+
+
+def test_the_architecture_names_every_engine_module():
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    table = text.split("## The engine")[1].split("### ")[0]
+    named = set(re.findall(r"`([a-z_]+(?:\.py|/))`", table))
+    engine = ROOT / "game" / "engine"
+    modules = {p.name for p in engine.glob("*.py") if p.name != "__init__.py"}
+    modules |= {p.name + "/" for p in engine.iterdir() if (p / "__init__.py").is_file()}
+    assert sorted(modules - named) == [], "engine modules missing from docs/architecture.md's table"

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from ..events import Event
 from ..kinds import EventKind, Mode
+from ..messages import say
 from ..model import Story
 from ..state import State
 from . import shown
@@ -51,7 +52,8 @@ class Notice:
 
 
 def _points(n: int) -> str:
-    return f"{signed(n)} {'point' if abs(n) == 1 else 'points'}"
+    unit = say("notice.points.unit.one" if abs(n) == 1 else "notice.points.unit.many")
+    return say("notice.points", signed=signed(n), unit=unit)
 
 
 def signed(n: int) -> str:
@@ -81,16 +83,12 @@ def step_notices(
     if old is not None and old.tier != part.tier:
         up = rules.tier_rank(part.tier) > rules.tier_rank(old.tier)
         title = rules.tier_title(part.tier)
-        if up:
-            out.append(
-                Notice("tier", f"Welcome to {title}!", "Your trust level went up. Keep it up!",
-                       f"Tier up: you are now {title}.", GOOD, score=part.score, change="up")
-            )  # fmt: skip
-        else:
-            out.append(
-                Notice("tier", f"Your tier is now {title}", "Small good habits bring it back up.",
-                       f"Tier down: you are now {title}.", BAD, score=part.score, change="down")
-            )  # fmt: skip
+        way = "up" if up else "down"
+        out.append(
+            Notice("tier", say(f"notice.tier_{way}.title", tier=title), say(f"notice.tier_{way}.body"),
+                   say(f"notice.tier_{way}.text", tier=title), GOOD if up else BAD, score=part.score,
+                   change=way)
+        )  # fmt: skip
     held = old.perks if old is not None else frozenset()
     for pid in sorted(part.perks - held):
         out.append(_perk(rules.perks[pid], True))
@@ -102,27 +100,25 @@ def step_notices(
 def _welcome(model, part) -> Notice:
     rules = model.rules
     tier = rules.tier_title(part.tier)
-    app = model.app_name or "The score app"
+    app = model.app_name or say("notice.welcome.app")
     perks = [rules.perks[p].title for p in sorted(part.perks)]
-    body = f"Your score is {part.score}" + (f", tier {tier}." if tier else ".")
+    if tier:
+        body = say("notice.welcome.body.tier", score=part.score, tier=tier)
+    else:
+        body = say("notice.welcome.body", score=part.score)
     if perks:
-        body += " In force: " + ", ".join(perks) + "."
-    return Notice("welcome", f"{app} is on", body, f"{app} is on. {body}", NEUTRAL, score=part.score)
+        body += say("notice.welcome.in_force", perks=", ".join(perks))
+    title, text = say("notice.welcome.title", app=app), say("notice.welcome.text", app=app, body=body)
+    return Notice("welcome", title, body, text, NEUTRAL, score=part.score)
 
 
 def _perk(perk, gained: bool) -> Notice:
-    name = perk.title
-    if perk.penalty and gained:
-        return Notice("penalty", f"Restricted: {name}", "Applies while your score is low.",
-                      f"A penalty now applies: {name}.", BAD, change="on")  # fmt: skip
-    if perk.penalty:
-        return Notice("penalty", f"Lifted: {name}", "Well done: this no longer applies.",
-                      f"Penalty lifted: {name}.", GOOD, change="off")  # fmt: skip
-    if gained:
-        return Notice("perk", f"Unlocked: {name}", "A reward for your trustworthiness.",
-                      f"Now open to you: {name}.", GOOD, change="on")  # fmt: skip
-    return Notice("perk", f"No longer yours: {name}", "Raise your score to get it back.",
-                  f"No longer open to you: {name}.", BAD, change="off")  # fmt: skip
+    kind = "penalty" if perk.penalty else "perk"
+    change = "on" if gained else "off"
+    good = gained != perk.penalty  # a perk gained or a penalty lifted
+    key = f"notice.{kind}_{change}"
+    return Notice(kind, say(f"{key}.title", perk=perk.title), say(f"{key}.body"),
+                  say(f"{key}.text", perk=perk.title), GOOD if good else BAD, change=change)  # fmt: skip
 
 
 def _runs(events: Sequence[Event]) -> list[list[Event]]:
@@ -154,17 +150,23 @@ def _from_event(run: list[Event], mode: str, names: dict[str, str]) -> Notice | 
             reason = event["explain"][mode]
         elif mode == Mode.TRANSPARENT:
             shares = ", ".join(
-                f"{names.get(e.cause.contact, e.cause.contact)} {signed(e['delta'])}" for e in run
+                say(
+                    "notice.pull.share",
+                    name=names.get(e.cause.contact, e.cause.contact),
+                    signed=signed(e["delta"]),
+                )
+                for e in run
             )
-            reason = f"The pull of your contacts this month: {shares}."
+            reason = say("notice.pull.reason", shares=shares)
         else:
             reason = run[0]["explain"][mode]
         if delta == 0:
             return None
         tone = GOOD if delta > 0 else BAD
-        text = f"Score {delta:+d} → {score}: {reason}"
-        if not shown.shows_reasons(mode):
-            text = f"Your score is now {score}."
+        if shown.shows_reasons(mode):
+            text = say("notice.score.text", delta=delta, score=score, reason=reason)
+        else:
+            text = say("notice.score.text.no_reason", score=score)
         source = str(event.get("source") or "")
         return Notice("score", _points(delta), reason, text, tone, delta, score, source=source)
     if kind == EventKind.PERK:
@@ -174,29 +176,27 @@ def _from_event(run: list[Event], mode: str, names: dict[str, str]) -> Notice | 
         verdict = "granted" if granted else "refused"
         return Notice(
             "application",
-            f"{'Approved' if granted else 'Declined'}: {title}",
+            say(f"notice.application_{verdict}.title", perk=title),
             body,
-            f"Application {verdict}: {title}. {body}",
+            say(f"notice.application_{verdict}.text", perk=title, body=body),
             GOOD if granted else BAD,
-            change="granted" if granted else "refused",
+            change=verdict,
         )
     if kind == EventKind.CONTACT:
-        name = event.get("name") or "A contact"
+        name = event.get("name") or say("notice.contact.someone")
         change = event.get("change", "")
         body = event["explain"][mode]
-        text = body + (f" {name}: “{event['says']}”" if event.get("says") else "")
-        title, tone = {
-            "befriended": (f"{name} joined your network", GOOD),
-            "dropped": (f"You removed {name}", NEUTRAL),
-            "dropped_you": (f"{name} left your network", BAD),
-        }.get(change, (name, NEUTRAL))
+        text = body + (say("notice.contact.says", name=name, says=event["says"]) if event.get("says") else "")
+        tone = {"befriended": GOOD, "dropped": NEUTRAL, "dropped_you": BAD}.get(change)
+        title = say(f"notice.contact.{change}", name=name) if tone is not None else name
+        tone = tone or NEUTRAL
         return Notice("contact", title, body or title, text, tone, change=change)
     if kind == EventKind.ERA:
         title = event.get("title") or event.get("new") or ""
         return Notice(
             "era",
-            f"New rules: {title}",
-            "Trust is measured by new rules from this month.",
-            f"A new era begins: {title}.",
+            say("notice.era.title", era=title),
+            say("notice.era.body"),
+            say("notice.era.text", era=title),
         )
     return None  # score-less kinds, and tier/perks (judged from the states above)
