@@ -14,7 +14,7 @@ from .helpers import ROOT
 
 
 def test_extensions_are_registered_in_one_place_in_order():
-    assert [ext.name for ext in EXTENSIONS] == ["score", "reflection"]
+    assert [ext.name for ext in EXTENSIONS] == ["score", "reflection", "techniques", "claims"]
     registering = [
         p.relative_to(ROOT).as_posix()
         for p in sorted((ROOT / "game").rglob("*.py"))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine import Diagnostic, Story, load_story
+from ..engine.claims import claims
 from ..engine.expr import Compiled
 from ..engine.format import MECHANICS
 from ..engine.loader import check_rules_file
@@ -213,7 +214,7 @@ def traps(story: Story, seen: set[str]) -> list[list[str]]:
 
 
 def unused_facts(story: Story) -> list[Diagnostic]:
-    """W506 for each fact that no scene, choice or perk cites (the debrief never shows it)."""
+    """W506 for each fact that no scene, choice, perk or claim cites (the debrief never shows it)."""
     model = queries.model(story)
     if model is None or not model.facts:
         return []
@@ -224,6 +225,7 @@ def unused_facts(story: Story) -> list[Diagnostic]:
             cited.update(extra.facts if extra else ())
     if model.rules is not None:
         cited.update(p.fact for p in model.rules.perks.values() if p.fact)
+    cited.update(c.fact for c in claims(story))
     return [
         Diagnostic(f.where.path, f.where.line, f.where.col, "W506", f"fact {fid!r} is never cited")
         for fid, f in model.facts.items()

@@ -9,7 +9,7 @@ Public API (front ends and tools use only this):
 - :class:`Diagnostic`, :class:`InputError`: every problem with bad input, as data.
 """
 
-from . import reflection, scoring
+from . import claims, reflection, scoring, techniques
 from .diagnostics import CODES, Diagnostic, InputError
 from .events import Cause, Event
 from .extension import register
@@ -24,6 +24,8 @@ from .state import State
 # The one place extensions are registered; the loader and the runtime call them in this order.
 register(scoring.EXTENSION)
 register(reflection.EXTENSION)
+register(techniques.EXTENSION)
+register(claims.EXTENSION)
 
 __all__ = [
     "CODES",

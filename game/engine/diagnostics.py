@@ -88,7 +88,7 @@ CODES: dict[str, Code] = _codes(
         "E303",
         ERROR,
         "unknown-reference",
-        "A reference to a rule, tier, perk, contact or fact that does not exist.",
+        "A reference to a rule, tier, perk, contact, fact or technique that does not exist.",
     ),
     # E4xx: expressions
     ("E400", ERROR, "bad-expression", "An expression cannot be parsed."),
@@ -112,7 +112,7 @@ CODES: dict[str, Code] = _codes(
         "A variable is declared but never changed (not for an input whose `doc:` says how to `--set` it).",
     ),
     ("W504", WARNING, "never-enabled", "A choice's condition can never be true."),
-    ("W506", WARNING, "unused", "A fact that no scene, choice or perk cites."),
+    ("W506", WARNING, "unused", "A fact that no scene, choice, perk or claim cites."),
     ("W507", WARNING, "no-ending", "No ending can be reached from the start."),
     ("W508", WARNING, "no-exit", "Scenes that loop among themselves with no path to an ending."),
     # E6xx: saves, logs and other input read at run time

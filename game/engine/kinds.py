@@ -65,6 +65,8 @@ class EventKind(_Word):
     CONTACT = "contact"
     MONTH = "month"
     ERA = "era"
+    # techniques (game/engine/techniques.py)
+    TECHNIQUE = "technique"
 
 
 class Status(_Word):
