@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from . import format as fmt
 from .extension import Extension
 from .schema import Bool, Field, Id, ListOf, Record, Str
+from .scoring import queries
 
 NAME = "claims"
 
@@ -94,8 +95,37 @@ class Claim:
         return answer == self.key
 
 
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """A claim beside one player's answers before and after play (None: not answered) and the
+    source of its key (the cited fact's source, empty if the story has no such fact)."""
+
+    claim: Claim
+    before: str | None
+    after: str | None
+    source: str
+
+    @property
+    def right_before(self) -> bool:
+        return self.claim.correct(self.before)
+
+    @property
+    def right_after(self) -> bool:
+        return self.claim.correct(self.after)
+
+
 def valid(answer: object) -> bool:
     return answer in ANSWERS
+
+
+def card(story, before: Mapping[str, str], after: Mapping[str, str]) -> list[Answered]:
+    """The debrief's claims card: every claim with the player's answers, the key and its source."""
+    model = queries.model(story)
+    facts = model.facts if model is not None else {}
+    return [
+        Answered(c, before.get(c.id), after.get(c.id), facts[c.fact].source if c.fact in facts else "")
+        for c in claims(story)
+    ]
 
 
 def _build_story(b) -> tuple[Claim, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .claims import Answered, card
 from .kinds import Mode
 from .model import Story
 from .runtime import Context
@@ -17,6 +18,7 @@ from .scoring.format import DEBRIEF_STEPS, LABELS
 from .scoring.model import month_text
 from .scoring.state import Entry
 from .state import State
+from .techniques import Met, Technique, met, not_met
 from .whatif import WhatIf, counterfactuals
 
 STEP_TITLES = {
@@ -89,6 +91,9 @@ class Debrief:
     rules_title: str
     mode: str | None = None  # the transparency mode the player had (None without a score)
     tier_title: str = ""  # the tier at the end
+    techniques: tuple[Met, ...] = ()  # the levers the app pulled on the player, in the order met
+    techniques_missed: tuple[Technique, ...] = ()  # the story's other levers ("not in your game")
+    claims: tuple[Answered, ...] = ()  # the claims card (when the front end asked the claims)
 
     @property
     def mode_note(self) -> str:
@@ -102,8 +107,14 @@ class Debrief:
         return out
 
 
-def build_debrief(story: Story, states: list[State] | tuple[State, ...], whatifs: bool = True) -> Debrief:
-    """The debrief of a playthrough (``states``: the start state and one per choice)."""
+def build_debrief(
+    story: Story,
+    states: list[State] | tuple[State, ...],
+    whatifs: bool = True,
+    claims: tuple[dict[str, str], dict[str, str]] | None = None,
+) -> Debrief:
+    """The debrief of a playthrough (``states``: the start state and one per choice). ``claims``:
+    the player's answers to the story's claims (before, after), when they were asked."""
     final = states[-1]
     ctx = Context(story, final)
     model = queries.model(story)
@@ -159,6 +170,9 @@ def build_debrief(story: Story, states: list[State] | tuple[State, ...], whatifs
         rules_title=model.rules.title if model and model.rules else "",
         mode=part.mode if part else None,
         tier_title=model.rules.tier_title(part.tier) if part and model and model.rules else "",
+        techniques=tuple(met(story, final)),
+        techniques_missed=tuple(not_met(story, final)),
+        claims=tuple(card(story, *claims)) if claims is not None else (),
     )
 
 

@@ -2,7 +2,7 @@
 
 A story declares them in a top-level ``techniques:`` table (id → name and a one-line explanation)
 and tags the moments where a lever is pulled with ``technique: ID`` on a scene or a choice. When the
-player enters such a scene or takes such a choice, the step emits a ``technique`` event (data:
+player first enters such a scene or takes such a choice, the step emits a ``technique`` event (data:
 ``id``, ``name``, ``text``); front ends show it as a small labelled aside, the workshop log keeps it,
 and the debrief lists the levers met in order (:func:`met`) beside those not met (:func:`not_met`),
 as Bad News names its techniques.
@@ -54,7 +54,7 @@ fmt.SCENE.add(
     Field(
         "technique",
         TECHNIQUE_ID,
-        "The lever this scene pulls: named when the player enters it.",
+        "The lever this scene pulls: named when the player first enters it.",
         example="technique: loss_aversion",
     ),
 )
@@ -135,22 +135,36 @@ def _emit(step, node: Scene | Choice, cause: Cause | None = None) -> None:
 
 
 def _on_enter(step, scene: Scene) -> None:
-    _emit(step, scene, Cause(scene.id))  # the scene's, as its scene event is
+    if step.state.visits.get(scene.id) == 1:  # named the first time only (a scene may loop to itself)
+        _emit(step, scene, Cause(scene.id))  # the scene's cause, as its scene event has
 
 
 def _on_choice(step, choice: Choice) -> None:
     _emit(step, choice)
 
 
+def aside(technique: Technique) -> str:
+    """The labelled aside every front end shows: ``Technique: Loss aversion — ...``."""
+    return f"Technique: {technique.name} — {technique.text}"
+
+
 def named(story: Story, state: State) -> list[Technique]:
-    """The techniques to show with ``state``'s frame: the choice that led here, then the scene."""
+    """The techniques to show with ``state``'s frame: the choice that led here, then the scene's
+    (on the scene's first visit only, as its event)."""
     out: list[Technique] = []
     last = story.choice(state.last_choice) if state.last_choice else None
-    for node in (last, story.scenes.get(state.scene)):
+    scene = story.scenes.get(state.scene) if state.visits.get(state.scene) == 1 else None
+    for node in (last, scene):
         technique = of(story, node) if node is not None else None
         if technique is not None and technique not in out:
             out.append(technique)
     return out
+
+
+def in_scene(story: Story, state: State) -> Technique | None:
+    """The technique of ``state``'s scene when the player has just entered it for the first time."""
+    scene = story.scenes.get(state.scene)
+    return of(story, scene) if scene is not None and state.visits.get(state.scene) == 1 else None
 
 
 def met(story: Story, state: State) -> list[Met]:

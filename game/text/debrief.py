@@ -7,6 +7,7 @@ the engine's (:func:`game.engine.debrief.build_debrief`), the same the desktop l
 
 from __future__ import annotations
 
+from ..engine.claims import ANSWER_WORDS
 from ..engine.debrief import STEP_TITLES, Debrief
 from ..engine.scoring.format import DEBRIEF_STEPS
 from ..engine.scoring.model import month_index
@@ -106,7 +107,7 @@ def _happened(d: Debrief, text: str, _ending_text, _endings) -> list[str]:
 
 
 def _mechanism(d: Debrief, text: str, _ending_text, endings) -> list[str]:
-    out = _para(d.mode_note) + _para(text)
+    out = _para(d.mode_note) + _para(text) + techniques_lines(d)
     if not text and not d.by_factor:
         out += ["This story has no score: nothing was counted.", ""]
     if d.rules_title:
@@ -156,8 +157,49 @@ def _whatif_line(d: Debrief, w, endings: dict[str, str]) -> str:
     return line
 
 
+def techniques_lines(d: Debrief) -> list[str]:
+    """The techniques card: the levers the app pulled on this player, in order, then the others."""
+    if not d.techniques and not d.techniques_missed:
+        return []
+    if d.techniques:
+        out = ["The levers the app pulled on you, in the order you met them:"]
+    else:
+        out = ["The app pulled none of its named levers in your game."]
+    for m in d.techniques:
+        where = f"when you chose, in {m.scene_title}" if m.by_choice else f"in {m.scene_title}"
+        out.append(f"  {m.technique.name} (turn {m.turn}, {where}): {m.technique.text}")
+    if d.techniques_missed:
+        names = ", ".join(t.name for t in d.techniques_missed)
+        out.append(f"  Not in your game: {names}.")
+    return [*out, ""]
+
+
+def claims_lines(d: Debrief) -> list[str]:
+    """The claims card: each claim, this player's answers before and after, the key and its source."""
+    if not d.claims:
+        return []
+    before = sum(a.right_before for a in d.claims)
+    after = sum(a.right_after for a in d.claims)
+    n = len(d.claims)
+    out = [f"The claims you rated: right before play {before} of {n}, after play {after} of {n}."]
+    for a in d.claims:
+        key = ANSWER_WORDS[a.claim.key].lower()
+        line = (
+            f"  “{a.claim.text}” You said: before, {_said_claim(a.before)}; after, {_said_claim(a.after)}. "
+            f"It is {key} ({a.claim.label}). {a.claim.explanation}"
+        )
+        if a.source:
+            line += f" Source: {a.source.rstrip('.')}."
+        out.append(line)
+    return [*out, ""]
+
+
+def _said_claim(answer: str | None) -> str:
+    return ANSWER_WORDS[answer].lower() if answer else "no answer"
+
+
 def _real(d: Debrief, text: str, _ending_text, _endings) -> list[str]:
-    out = _para(text)
+    out = _para(text) + claims_lines(d)
     if not d.facts:
         return [*out, "The scenes you saw list no facts.", ""]
     for label, facts in d.facts_by_label().items():

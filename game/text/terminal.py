@@ -13,8 +13,19 @@ import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
-from ..engine import DEFAULT_MODE, ChoiceError, Event, Frame, InputError, Session, Status, UndoLocked
+from ..engine import (
+    DEFAULT_MODE,
+    ChoiceError,
+    Event,
+    EventKind,
+    Frame,
+    InputError,
+    Session,
+    Status,
+    UndoLocked,
+)
 from ..engine.controls import CleanStream
+from ..engine.techniques import aside, in_scene, table
 from ..launch import PlayOptions, UsageError, fresh_seed, load_for_play, parse_sets
 from . import scoreviews
 
@@ -39,6 +50,8 @@ class TextFrontEnd:
         self.width = max(20, width)
         self.save_path = save_path
         self.line_no = 0
+        #: the player's answers to the claims (before, after), for the debrief's claims card
+        self.claim_answers: tuple[dict[str, str], dict[str, str]] | None = None
 
     # -- output ----------------------------------------------------------------
     def say(self, text: str = "") -> None:
@@ -54,6 +67,9 @@ class TextFrontEnd:
         for describe in EVENT_LINES:
             for line in describe(events, self.session):
                 self.wrap(line, "  * ")
+        for event in events:  # the lever a choice just taken answers to (a scene's shows with its text)
+            if event.kind == EventKind.TECHNIQUE and event.cause.choice:
+                self.wrap(f"[{aside(table(self.session.story)[event['id']])}]", "  ")
 
     def show_frame(self, frame: Frame) -> None:
         self.say()
@@ -65,6 +81,10 @@ class TextFrontEnd:
             self.say()
         for paragraph in frame.paragraphs:
             self.wrap(paragraph)
+            self.say()
+        technique = in_scene(self.session.story, self.session.state)
+        if technique is not None:  # the lever this scene pulls, after its text (first visit only)
+            self.wrap(f"[{aside(technique)}]", "  ")
             self.say()
         if frame.status == Status.ENDED:
             self.say(f"*** THE END: {frame.title} ***")
@@ -196,7 +216,8 @@ class TextFrontEnd:
         ctx = Context(story, state)
         endings = {s.id: s.title.render(ctx) for s in story.endings}
         self.say()
-        for line in debrief_lines(build_debrief(story, self.session.states), endings=endings):
+        d = build_debrief(story, self.session.states, claims=self.claim_answers)
+        for line in debrief_lines(d, endings=endings):
             indent = "  " if line.startswith("  ") else ""
             self.wrap(line[len(indent) :], indent)
 

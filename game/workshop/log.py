@@ -3,20 +3,24 @@
 A :class:`SessionLog` is an *observer*: the engine knows nothing about it. A front end creates one
 for its :class:`~game.engine.Session` and feeds it after each step (``record_choice`` after
 ``session.choose``, ``record_undo`` after ``session.undo``, ``record_end`` at an ending,
-``record_reflection`` with the answers to the story's reflection questions).
+``record_reflection`` with the answers to the story's reflection questions, ``record_claims`` with
+the answers to its claims).
 
 File format (schema 1), one JSON object a line, UTF-8:
 
 - ``{"type": "header", "schema": 1, "story", "story_title", "story_version", "rules": {"id", "title"},
   "seed", "transparency", "undo_locked", "pseudonym", "session_code", "started", "app", "start_scene",
   "start_score", "start_tier", "range": {"min", "max", "start"}, "tiers": [{"id", "title", "min"}],
-  "questions": [{"id", "text", "scale", "low", "high"}]}``
+  "questions": [{"id", "text", "scale", "low", "high"}], "claims": [{"id", "text", "answer" (the key,
+  true or false), "label", "fact"}] (absent in logs written before claims existed)}``
 - ``{"type": "choice", "turn", "scene", "scene_title", "choice" (uid), "text", "key" (the scene offered a
   key choice), "offered": [{"choice", "text", "key"}] (key turns only), "to" (the scene now), "score",
-  "tier", "t", "events": [score/tier/perks/perk/contact/era events, as Event.to_json()]}``
+  "tier", "t", "events": [score/tier/perks/perk/contact/era/technique events, as Event.to_json()]}``
 - ``{"type": "undo", "turn" (the turn now), "score", "tier", "t"}``
 - ``{"type": "load", "turn", "path": [uids], "score", "tier", "t"}`` (a save was loaded)
 - ``{"type": "reflection", "phase": "before" | "after", "answers": {question id: n}, "t"}``
+- ``{"type": "claims", "phase": "before" | "after", "answers": {claim id: "true" | "false" | "unsure"}, "t"}``
+  (claims left unanswered are absent)
 - ``{"type": "end", "ending", "ending_title", "turn", "score", "tier", "tier_title", "ledger": [...], "t"}``
 
 Each line is written whole, flushed and fsync'd, so a crash loses at most the step being written.
@@ -39,6 +43,7 @@ from typing import Any, TextIO
 
 from .. import __version__
 from ..engine import DEFAULT_MODE, Event, EventKind, Session, frame
+from ..engine.claims import ANSWERS, claims
 from ..engine.reflection import questions
 from ..engine.scoring.engine import model_of, part_of
 
@@ -51,6 +56,7 @@ LOGGED_EVENTS = (
     EventKind.PERK,
     EventKind.CONTACT,
     EventKind.ERA,
+    EventKind.TECHNIQUE,
 )
 PSEUDONYM_MAX = 40
 SESSION_CODE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
@@ -244,6 +250,14 @@ class SessionLog:
             raise ValueError(f"phase must be 'before' or 'after', not {phase!r}")
         self._write({"type": "reflection", "phase": phase, "answers": dict(answers), "t": self._clock()})
 
+    def record_claims(self, phase: str, answers: Mapping[str, str]) -> None:
+        """The answers to the claims (each one of ``ANSWERS``), ``phase`` "before" or "after" play."""
+        if phase not in ("before", "after"):
+            raise ValueError(f"phase must be 'before' or 'after', not {phase!r}")
+        if any(a not in ANSWERS for a in answers.values()):
+            raise ValueError(f"a claim's answer must be one of {', '.join(ANSWERS)}")
+        self._write({"type": "claims", "phase": phase, "answers": dict(answers), "t": self._clock()})
+
     def record_end(self, session: Session) -> None:
         """The ending reached, the final score and the whole ledger (once per log)."""
         if self.ended or not session.ended:
@@ -326,6 +340,10 @@ def header(session: Session, pseudonym: str, session_code: str, started: str) ->
         "questions": [
             {"id": q.id, "text": q.text, "scale": q.scale, "low": q.low, "high": q.high}
             for q in questions(story)
+        ],
+        "claims": [
+            {"id": c.id, "text": c.text, "answer": c.answer, "label": c.label, "fact": c.fact}
+            for c in claims(story)
         ],
     }
 

@@ -25,6 +25,7 @@ from sys import intern
 from typing import Any, BinaryIO
 
 from ..engine import Mode
+from ..engine.claims import ANSWERS as CLAIM_ANSWERS
 from ..engine.controls import strip_controls_deep
 from ..engine.files import FileRefused, loads_json, open_regular
 from .log import SCHEMA
@@ -83,6 +84,8 @@ class PlayerLog:
     undos: int = 0
     loads: int = 0
     reflections: dict[str, dict[str, int]] = field(default_factory=lambda: {"before": {}, "after": {}})
+    #: answers to the story's claims ("true", "false" or "unsure"), by phase; empty in older logs
+    claims: dict[str, dict[str, str]] = field(default_factory=lambda: {"before": {}, "after": {}})
     end: dict | None = None
 
     @property
@@ -314,6 +317,18 @@ def _answers(data: dict, header: dict) -> tuple[dict[str, int] | None, str | Non
     return out, None
 
 
+def _claim_answers(data: dict) -> tuple[dict[str, str] | None, str | None]:
+    answers = data.get("answers")
+    if data.get("phase") not in ("before", "after"):
+        return None, "a claims line's phase must be before or after"
+    if not isinstance(answers, dict):
+        return None, "a claims line's answers are not a mapping"
+    for cid, value in answers.items():
+        if value not in CLAIM_ANSWERS:
+            return None, f"claim answer {cid!r} is not one of {', '.join(CLAIM_ANSWERS)}"
+    return {str(cid): value for cid, value in answers.items()}, None
+
+
 def read_log(path: Path, name: str | None = None) -> tuple[PlayerLog | None, list[Problem]]:
     """Read one log; returns (the log, or None if unusable, and its problems)."""
     name = name or str(path)
@@ -424,7 +439,7 @@ def _read_lines(name: str, path: Path, stream: BinaryIO, problem) -> PlayerLog |
             problem(number, message)
             continue
         kind = entry.get("type")
-        if log.end is not None and kind not in ("reflection", "end"):
+        if log.end is not None and kind not in ("reflection", "claims", "end"):
             if not stopped:
                 problem(number, f"a {kind!r} line after the end; ignored")
                 stopped = True
@@ -461,6 +476,12 @@ def _read_lines(name: str, path: Path, stream: BinaryIO, problem) -> PlayerLog |
                 problem(number, f"{reason}; skipped")
             else:
                 log.reflections[entry["phase"]].update(answers)
+        elif kind == "claims":
+            claim_answers, reason = _claim_answers(entry)
+            if claim_answers is None:
+                problem(number, f"{reason}; skipped")
+            else:
+                log.claims[entry["phase"]].update(claim_answers)
         elif kind == "end":
             if log.end is not None:
                 problem(number, "a second end line; ignored")
@@ -609,6 +630,8 @@ def _without_restarts(logs: list[PlayerLog], problems: list[Problem]) -> list[Pl
             for phase in ("before", "after"):
                 if not later.reflections[phase] and earlier.reflections[phase]:
                     later.reflections[phase] = dict(earlier.reflections[phase])
+                if not later.claims[phase] and earlier.claims[phase]:
+                    later.claims[phase] = dict(earlier.claims[phase])
             problems.append(
                 Problem(earlier.name, 0, f"a restart: the same player went on in {later.name}; counted once")
             )

@@ -8,8 +8,8 @@ skips a question; input that ends early keeps the answers given so far.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Callable, Sequence
+from typing import TextIO, TypeVar
 
 from ..engine.reflection import Question
 
@@ -18,6 +18,7 @@ INTRO = {
     "after": "Now that you have played: the same questions again. Answer as you think now.",
 }
 MAX_TRIES = 3
+T = TypeVar("T")
 
 
 def read_line(stdin: TextIO, out: TextIO, prompt: str = "> ") -> str | None:
@@ -42,18 +43,38 @@ def ask(items: Sequence[Question], phase: str, stdin: TextIO, out: TextIO, width
     for number, q in enumerate(items, 1):
         out.write("\n" + textwrap.fill(f"{number}/{len(items)}. {q.text}", width) + "\n")
         out.write(f"   1 = {q.low} ... {q.scale} = {q.high}  (Enter to skip)\n")
-        for _try in range(MAX_TRIES):
-            line = read_line(stdin, out)
-            if line is None:
-                return answers
-            if line == "" or line.lower() == "skip":
-                break
-            if line.isdigit() and q.valid(int(line)):
-                answers[q.id] = int(line)
-                break
-            out.write(f"   Please type a number from 1 to {q.scale}, or press Enter to skip.\n")
+
+        def number(line: str, q: Question = q) -> int | None:
+            return int(line) if line.isdigit() and q.valid(int(line)) else None
+
+        again = f"   Please type a number from 1 to {q.scale}, or press Enter to skip.\n"
+        answer = ask_one(stdin, out, number, again)
+        if answer is END:
+            return answers
+        if answer is not None:
+            answers[q.id] = answer
     out.flush()
     return answers
+
+
+#: what :func:`ask_one` returns when input has ended
+END = object()
+
+
+def ask_one(stdin: TextIO, out: TextIO, parse: Callable[[str], T | None], again: str) -> T | None | object:
+    """One answer: ``parse(line)`` of the first line it accepts (None when not), asking ``again`` up to
+    :data:`MAX_TRIES` times; None when skipped (a blank line or ``skip``), :data:`END` at the end of input."""
+    for _try in range(MAX_TRIES):
+        line = read_line(stdin, out)
+        if line is None:
+            return END
+        if line == "" or line.lower() == "skip":
+            return None
+        answer = parse(line)
+        if answer is not None:
+            return answer
+        out.write(again)
+    return None
 
 
 def moves(

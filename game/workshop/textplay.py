@@ -12,11 +12,12 @@ import sys
 from typing import TextIO
 
 from ..engine import DEFAULT_MODE, Session
+from ..engine.claims import claims
 from ..engine.controls import CleanStream
 from ..engine.reflection import questions
 from ..launch import PlayOptions, UsageError, fresh_seed, load_for_play, play_sets
 from ..text.terminal import TextFrontEnd
-from . import reflect
+from . import claimsask, reflect
 from .log import LogFolderError, SessionLog, clean_pseudonym, default_session_code, prepare_log_dir
 from .preset import PresetError, apply, load_preset, seat_note
 
@@ -61,6 +62,7 @@ def play(
     """Play ``session`` in a terminal with the workshop's additions; returns the exit code."""
     out = CleanStream(stdout)  # what players typed into logs and saves reaches the screen clean
     items = questions(session.story) if ask_reflection else ()
+    statements = claims(session.story) if ask_reflection else ()  # asked with the reflection questions
     code = session_code or (default_session_code() if log_dir else None)
     if code:
         out.write(f"Workshop session: {code}\n")
@@ -83,6 +85,9 @@ def play(
     before = reflect.ask(items, "before", stdin, out, width)
     if log is not None and items:
         log.record_reflection("before", before)
+    rated = claimsask.ask(statements, "before", stdin, out, width)
+    if log is not None and statements:
+        log.record_claims("before", rated)
     front = LoggedFrontEnd(session, stdin, out, log, width=width)
     try:
         rc = front.run()
@@ -94,6 +99,11 @@ def play(
                 log.record_reflection("after", after)
             for text in reflect.compare(items, before, after):
                 front.wrap(text, "  ")
+        if front.session.ended and statements:
+            rated_after = claimsask.ask(statements, "after", stdin, out, width)
+            if log is not None:
+                log.record_claims("after", rated_after)
+            front.claim_answers = (rated, rated_after)  # the debrief's claims card
         if front.session.ended and debrief:
             front.show_debrief()
     finally:
