@@ -24,6 +24,7 @@ from typing import Any
 import pygame
 
 from ..engine import Event, InputError, Session, Story, load_story_or_raise
+from ..engine.claims import claims
 from ..engine.reflection import Question, questions
 from ..launch import PlayOptions, fresh_seed, load_for_play, play_sets, rules_path
 from ..paths import assets_dir
@@ -118,6 +119,9 @@ class App:
         self._asked_after = True
         #: this game's answers to the reflection questions, by phase ("before", "after"), for the debrief
         self.answers: dict[str, dict[str, int]] = {}
+        #: this game's answers to the claims, by phase (for the debrief's claims card)
+        self.claim_answers: dict[str, dict[str, str]] = {"before": {}, "after": {}}
+        self.claims_asked = False  # this game's player was asked the claims (the debrief shows the card)
         self._log_warned = False
         #: the key whose release switches fullscreen (see dispatch), or None
         self._fullscreen_key: int | None = None
@@ -239,24 +243,49 @@ class App:
         return {name: value for name, value in self.sets.items() if name in story.variables}
 
     def _begin(self, session: Session, pseudonym: str | None) -> None:
-        """The game starts: create its log (``pseudonym`` given: logging), ask the questions
-        before play, then show the first scene."""
+        """The game starts: create its log (``pseudonym`` given: logging), ask the questions and
+        the claims before play, then show the first scene."""
         if pseudonym is not None:
             self._open_log(session, pseudonym)
         self._asked_after = False
         self.answers = {}
+        self.claim_answers = {"before": {}, "after": {}}
+        self.claims_asked = False
+        self._ask("before", lambda: self.play(session), self.reset, lambda: None)
+
+    def _ask(self, phase: str, then: Callable[[], None], show, leave: Callable[[], None]) -> None:
+        """The reflection questions, then the claims, for ``phase`` (each shown by ``show`` and left
+        by ``leave``, its answers recorded), then ``then()``."""
         items = self.reflection_questions()
+        statements = claims(self.story) if self._asking() else ()
+
+        def ask_claims() -> None:
+            if not statements:
+                then()
+                return
+            from .claims import ClaimsScreen
+
+            def rated(answers: dict[str, str]) -> None:
+                self._record("record_claims", phase, answers)
+                self.claim_answers[phase] = answers
+                self.claims_asked = True
+                leave()
+                then()
+
+            show(ClaimsScreen(self, phase, statements, rated))
+
         if not items:
-            self.play(session)
+            ask_claims()
             return
         from .reflection import ReflectionScreen
 
         def done(answers: dict[str, int]) -> None:
-            self.answers["before"] = dict(answers)
-            self._record("record_reflection", "before", answers)
-            self.play(session)
+            self.answers[phase] = dict(answers)
+            self._record("record_reflection", phase, answers)
+            leave()
+            ask_claims()
 
-        self.reset(ReflectionScreen(self, "before", items, done))
+        show(ReflectionScreen(self, phase, items, done))
 
     def play(self, session: Session) -> None:
         from .story import StoryScreen
@@ -266,8 +295,9 @@ class App:
 
     def load_game(self, session: Session) -> None:
         """Play a loaded save (a slot or the autosave); logged as a load. (Saves keep no answers to
-        the reflection questions: a loaded game's debrief shows none.)"""
+        the reflection questions nor the claims: a loaded game's debrief shows neither.)"""
         self.answers = {}
+        self.claims_asked = False
         if self.workshop.undo_locked:
             session.undo_locked = True
         self.play(session)
@@ -287,22 +317,13 @@ class App:
         return undone
 
     def after_ending(self, then: Callable[[], None]) -> None:
-        """At an ending, before the debrief (or the title): the reflection questions again,
-        once per game, then ``then()``."""
-        items = self.reflection_questions() if not self._asked_after else ()
-        self._asked_after = True
-        if not items:
+        """At an ending, before the debrief (or the title): the reflection questions and the claims
+        again, once per game, then ``then()``."""
+        if self._asked_after:
             then()
             return
-        from .reflection import ReflectionScreen
-
-        def done(answers: dict[str, int]) -> None:
-            self.answers["after"] = dict(answers)
-            self._record("record_reflection", "after", answers)
-            self.pop()
-            then()
-
-        self.push(ReflectionScreen(self, "after", items, done))
+        self._asked_after = True
+        self._ask("after", then, self.push, self.pop)
 
     # -- workshop logs -----------------------------------------------------------
     @property
@@ -328,10 +349,13 @@ class App:
         return default_session_code() if self.workshop.log_dir is not None else None
 
     def reflection_questions(self) -> tuple[Question, ...]:
+        return questions(self.story) if self._asking() else ()
+
+    def _asking(self) -> bool:
+        """Whether to ask the reflection questions and the claims (the preset or the command line
+        says; by default, when logging)."""
         reflect = self.workshop.reflect
-        if reflect is None:
-            reflect = self.log_dir is not None
-        return questions(self.story) if reflect else ()
+        return self.log_dir is not None if reflect is None else reflect
 
     def _open_log(self, session: Session, pseudonym: str) -> None:
         from ..workshop.log import (

@@ -27,6 +27,11 @@ INTRO = {
 
 class ReflectionScreen(Screen):
     name = "reflection"
+    #: the phase labels, intros and what each page is called (the claims screen has its own)
+    phase_label = PHASE_LABEL
+    intro = INTRO
+    item_word = "QUESTION"
+    skip_label = "Skip this question"
 
     def __init__(self, app, phase: str, items: Sequence[Question], done: Callable[[dict[str, int]], None]):
         super().__init__(app)
@@ -39,13 +44,20 @@ class ReflectionScreen(Screen):
         self.focus: int | None = None
         self.hover: int | None = None
         self.points: list[Button] = []
-        self.skip = Button("Skip this question", "skip")
+        self.skip = Button(self.skip_label, "skip")
         self.card = pygame.Rect(0, 0, 0, 0)
         self.boxes: list = []
 
     @property
     def question(self) -> Question:
         return self.items[self.index]
+
+    def point_labels(self) -> list[str]:
+        """The buttons' labels, left to right (answers 1..n)."""
+        return [str(i + 1) for i in range(self.question.scale)]
+
+    def point_width(self) -> int:
+        return self.theme.px(84)
 
     # -- geometry ----------------------------------------------------------------------
     def layout(self) -> None:
@@ -57,11 +69,11 @@ class ReflectionScreen(Screen):
         inner = self.inner = cw - 2 * pad
         self.qsize = t.font_px(27)
         label_h = self.cache.font("sans_bold", t.label).get_height()
-        intro_h = self.cache.height(INTRO[self.phase], "sans", t.small, inner, 1.45)
+        intro_h = self.cache.height(self.intro[self.phase], "sans", t.small, inner, 1.45)
         q_h = self.cache.height(q.text, "serif_bold", self.qsize, inner, 1.3)
         gap = t.px(10)
         size = max(t.px(40), round(t.ui * 2.6))
-        bw = min(t.px(84), (inner - gap * (q.scale - 1)) // q.scale)
+        bw = min(self.point_width(), (inner - gap * (q.scale - 1)) // q.scale)
         row_w = bw * q.scale + gap * (q.scale - 1)
         half = max(t.px(40), row_w // 2 - t.px(8))
         ends_h = max(
@@ -97,8 +109,8 @@ class ReflectionScreen(Screen):
         y += q_h + t.px(26)
         row_x = x + (inner - row_w) // 2
         self.points = []
-        for i in range(q.scale):
-            b = Button(str(i + 1), i + 1)
+        for i, text in enumerate(self.point_labels()):
+            b = Button(text, i + 1)
             b.rect = pygame.Rect(row_x + i * (bw + gap), y, bw, size)
             self.points.append(b)
         y += size + t.px(8)
@@ -176,12 +188,12 @@ class ReflectionScreen(Screen):
         def box(rect: pygame.Rect, what: str) -> None:
             self.boxes.append((self.card, rect, what))
 
-        label = f"{PHASE_LABEL[self.phase]}  ·  QUESTION {self.index + 1} OF {len(self.items)}"
+        label = f"{self.phase_label[self.phase]}  ·  {self.item_word} {self.index + 1} OF {len(self.items)}"
         lbl = label_line(self.cache, label, "sans_bold", t.label, p.accent, self.inner)
         surf.blit(lbl, (x, self.label_y))
         box(pygame.Rect(x, self.label_y, lbl.get_width(), lbl.get_height()), "label")
         if self.show_intro:
-            intro = self.cache.block(INTRO[self.phase], "sans", t.small, p.muted, self.inner, 1.45)
+            intro = self.cache.block(self.intro[self.phase], "sans", t.small, p.muted, self.inner, 1.45)
             intro.draw(surf, x, self.intro_y)
             box(pygame.Rect(x, self.intro_y, intro.width, intro.height), "intro")
         text = self.cache.block(q.text, "serif_bold", self.qsize, p.ink, self.inner, 1.3)

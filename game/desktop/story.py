@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import pygame
 
 from ..engine import ChoiceError, Frame, Status, UndoLocked
+from ..engine.techniques import aside, named
 from . import scoreview
 from .inputs import Input
 from .memory import give_back
@@ -45,6 +46,7 @@ class Piece:
     x: int
     y: int
     typed: bool  # revealed by the typewriter
+    bar: bool = False  # an aside, marked by a bar at its left (the after: text is another)
 
 
 class StoryScreen(Screen):
@@ -166,6 +168,10 @@ class StoryScreen(Screen):
         for para in f.paragraphs:
             blk = self.cache.block(para, "serif", t.body, p.ink, col.w, leading=1.62)
             pieces.append(Piece(blk, "serif", t.body, col.x, y, True))
+            y += blk.height + round(t.body * 0.9)
+        for technique in named(self.app.story, self.session.state):  # the levers named here
+            blk = self.cache.block(aside(technique), "sans", t.small, p.muted, col.w - t.px(20), leading=1.5)
+            pieces.append(Piece(blk, "sans", t.small, col.x + t.px(20), y, True, bar=True))
             y += blk.height + round(t.body * 0.9)
         y += t.px(10)
         self.choices_top = y
@@ -403,7 +409,7 @@ class StoryScreen(Screen):
         dy = self.view.y - round(self.scroll)
         left = self.revealed
         for pc in self.pieces:
-            if pc.role == "serif_italic":
+            if pc.role == "serif_italic" or pc.bar:
                 bar = pygame.Rect(self.column.x, pc.y + dy + t.px(4), t.px(3), pc.block.height - t.px(8))
                 rrect(surf, p.accent, bar, t.px(2))
             if pc.typed:

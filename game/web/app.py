@@ -28,6 +28,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..engine import ChoiceError
+from ..engine.claims import ANSWER_WORDS
 from ..engine.scoring.engine import model_of
 from ..workshop import reflect as reflect_text
 from . import export, views
@@ -115,7 +116,15 @@ def create_app(room: Room, *, join_url: str = "", limits: Limits | None = None) 
         stage = room.stage(player)
         common = {"token": player.token, "pseudonym": player.pseudonym}
         if stage in ("before", "after"):
-            return page("reflect.html", request, phase=stage, questions=room.questions(player), **common)
+            return page(
+                "reflect.html",
+                request,
+                phase=stage,
+                questions=room.questions(player),
+                claims=room.claims(player),
+                answer_words=ANSWER_WORDS,
+                **common,
+            )
         if stage == "waiting":
             return page("waiting.html", request, **common)
         if stage == "play":
@@ -128,9 +137,17 @@ def create_app(room: Room, *, join_url: str = "", limits: Limits | None = None) 
             return page("play.html", request, tab=tab, s=scene, notices=notices, app=app, **common)
         key = (player.id, player.session.state.turn)
         if key not in debriefs:  # the roads not taken replay the game: work for a thread, once
-            debriefs[key] = await to_thread.run_sync(views.debrief, player.session)
+            rated = (player.rated["before"], player.rated["after"]) if room.claims(player) else None
+            debriefs[key] = await to_thread.run_sync(views.debrief, player.session, rated)
         compare = reflect_text.compare(room.questions(player), player.before or {}, player.after or {})
-        return page("debrief.html", request, debrief=debriefs[key], compare=compare, **common)
+        return page(
+            "debrief.html",
+            request,
+            debrief=debriefs[key],
+            compare=compare,
+            answer_words=ANSWER_WORDS,
+            **common,
+        )
 
     async def player_stage(request: Request) -> Response:
         player = player_of(request)
@@ -160,8 +177,9 @@ def create_app(room: Room, *, join_url: str = "", limits: Limits | None = None) 
             raw = str(form.get(f"q-{q.id}", ""))
             if raw.isdigit():
                 answers[q.id] = int(raw)
+        rated = {c.id: str(form.get(f"c-{c.id}", "")) for c in room.claims(player)}
         try:
-            room.reflect(player, str(form.get("phase", "")), answers)
+            room.reflect(player, str(form.get("phase", "")), answers, rated)
         except StageError:
             return back(f"/p/{player.token}", "stale")
         return back(f"/p/{player.token}")

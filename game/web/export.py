@@ -43,6 +43,8 @@ def write_logs(room: Room, folder: str | Path) -> list[Path]:
                     log.record_choice(session, events)
                 elif step.kind == "reflection":
                     log.record_reflection(step.data["phase"], step.data.get("answers") or {})
+                    if "claims" in step.data:  # the claims, asked on the same page
+                        log.record_claims(step.data["phase"], step.data["claims"])
         paths.append(log.path)
     return paths
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..engine import DEFAULT_MODE, ChoiceError, Event, Session, Story
+from ..engine.claims import ANSWERS, claims
 from ..engine.reflection import questions
 from ..engine.scoring import queries
 from ..workshop.log import clean_pseudonym, now_iso
@@ -88,6 +89,8 @@ class Player:
     seq: int = 0  # steps stored so far
     before: dict[str, int] | None = None
     after: dict[str, int] | None = None
+    #: the answers to the claims, by phase ("true", "false" or "unsure"; stored with the reflection step)
+    rated: dict[str, dict[str, str]] = field(default_factory=lambda: {"before": {}, "after": {}})
     #: the events of the player's last choice (the score notices to show once)
     last_events: tuple[Event, ...] = field(default_factory=tuple)
     #: what the play page last showed, (turn, scene, notices, phone): reused until the next choice
@@ -188,6 +191,14 @@ class Room:
         """The reflection questions ``player`` is asked (their story's; none if the room asks none)."""
         return questions(player.session.story) if self.settings.reflect else ()
 
+    def claims(self, player: Player):
+        """The claims ``player`` rates, with the questions (their story's; none if the room asks none)."""
+        return claims(player.session.story) if self.settings.reflect else ()
+
+    def asks(self, player: Player) -> bool:
+        """Whether ``player`` answers anything before and after play (questions or claims)."""
+        return bool(self.questions(player) or self.claims(player))
+
     # -- players ----------------------------------------------------------------------------------
     def join(self, pseudonym: str) -> Player:
         """A new player (the pseudonym cleaned as the file route does; empty means anonymous)."""
@@ -207,7 +218,7 @@ class Room:
 
     def stage(self, player: Player) -> str:
         """Where the player is: before, waiting, play, after or debrief."""
-        asked = bool(self.questions(player))
+        asked = self.asks(player)
         if asked and player.before is None:
             return "before"
         if self.phase == "open":
@@ -228,14 +239,22 @@ class Room:
             raise StageError("that page was out of date")
         self._step(player, "choice", {"choice": choice_id})
 
-    def reflect(self, player: Player, phase: str, answers: Mapping[str, int]) -> None:
-        """The answers before or after play (only valid ones kept; none at all is a skip)."""
+    def reflect(
+        self, player: Player, phase: str, answers: Mapping[str, int], rated: Mapping[str, str] | None = None
+    ) -> None:
+        """The answers before or after play, to the questions and to the claims (``rated``), in one
+        step (only valid ones kept; none at all is a skip)."""
         if self.stage(player) != phase:
             raise StageError("those questions are not being asked now")
         valid = {
             q.id: answers[q.id] for q in self.questions(player) if q.id in answers and q.valid(answers[q.id])
         }
-        self._step(player, "reflection", {"phase": phase, "answers": valid})
+        data: dict[str, Any] = {"phase": phase, "answers": valid}
+        statements = self.claims(player)
+        if statements:
+            rated = rated or {}
+            data["claims"] = {c.id: rated[c.id] for c in statements if rated.get(c.id) in ANSWERS}
+        self._step(player, "reflection", data)
 
     def _step(self, player: Player, kind: str, data: dict[str, Any]) -> None:
         # Checked first, then committed, then applied: what is stored always replays, and the page
@@ -255,10 +274,12 @@ class Room:
             player.last_events = player.session.choose(str(data["choice"]))
         elif kind == "reflection":
             answers = {str(k): int(v) for k, v in dict(data.get("answers") or {}).items()}
-            if data.get("phase") == "before":
+            phase = "before" if data.get("phase") == "before" else "after"
+            if phase == "before":
                 player.before = answers
             else:
                 player.after = answers
+            player.rated[phase] = {str(k): str(v) for k, v in dict(data.get("claims") or {}).items()}
         else:
             raise StageError(f"unknown step kind {kind!r}")
 

@@ -16,6 +16,7 @@ from ..engine.debrief import build_debrief
 from ..engine.runtime import Context
 from ..engine.scoring import notices as score_notices
 from ..engine.scoring import queries, shown
+from ..engine.techniques import aside, named
 
 LEDGER_SHOWN = 12
 
@@ -38,6 +39,7 @@ def scene(session: Session) -> dict[str, Any]:
         "title": frame.title,
         "chapter": chapter.title if chapter else "",
         "paragraphs": frame.paragraphs,
+        "techniques": [aside(t) for t in named(session.story, session.state)],
         "status": frame.status,
         "turn": frame.turn,
         "choices": [ChoiceRow(i, c.id, c.text, c.enabled, c.reason) for i, c in enumerate(frame.choices, 1)],
@@ -81,10 +83,11 @@ def phone(session: Session) -> dict[str, Any] | None:
     }
 
 
-def debrief(session: Session) -> dict[str, Any]:
-    """The five-step debrief, from the engine's debrief data (it always reveals everything)."""
+def debrief(session: Session, claims: tuple[dict[str, str], dict[str, str]] | None = None) -> dict[str, Any]:
+    """The five-step debrief, from the engine's debrief data (it always reveals everything);
+    ``claims``: the player's answers to the claims (before, after), for the claims card."""
     story = session.story
-    d = build_debrief(story, session.states)
+    d = build_debrief(story, session.states, claims=claims)
     ctx = Context(story, session.state)
     endings = {s.id: s.title.render(ctx) for s in story.endings}
     return {"d": d, "facts": d.facts_by_label(), "endings": endings, "curve": curve_svg(d)}

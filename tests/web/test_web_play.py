@@ -126,7 +126,7 @@ def test_export_gives_the_file_routes_logs_and_report(client, room):
     z = zipfile.ZipFile(io.BytesIO(client.get(f"{f}/logs.zip").content))
     (name,) = z.namelist()
     lines = [json.loads(x) for x in z.read(name).decode().splitlines()]
-    assert [x["type"] for x in lines] == ["header", "reflection", "choice"]
+    assert [x["type"] for x in lines] == ["header", "reflection", "claims", "choice"]
     assert lines[0]["pseudonym"] == "Fa" and lines[0]["session_code"] == CODE
     r = client.get(f"{f}/report.html")
     assert r.status_code == 200 and "<html" in r.text

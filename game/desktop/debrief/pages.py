@@ -16,6 +16,7 @@ from ..scoreview import date_text, signed
 from ..text import TextCache
 from ..theme import Theme
 from ..widgets import label_line, rrect
+from . import cards
 from .chart import ScoreChart
 from .look import delta_colour, label_colour
 from .page import Item, Page
@@ -256,6 +257,7 @@ class PageWriter:
             self._note(page, "This story has no score: nothing was counted.")
         if d.rules_title:
             self._note(page, f"Rules in force: {d.rules_title}.")
+        cards.techniques(self, page)
         if d.by_factor:
             page.section(
                 "WHERE YOUR POINTS CAME FROM", "The sum of every change, by the factor it counted under."
@@ -384,6 +386,7 @@ class PageWriter:
         self._heading(page, "real")
         if self.texts.get("real"):
             page.text(self.texts["real"], "serif", t.body, p.ink, leading=1.6, gap=t.px(8))
+        cards.claims(self, page)
         if not d.facts:
             self._note(page, "The scenes you saw list no facts.")
         for label, facts in d.facts_by_label().items():

@@ -39,7 +39,9 @@ class DebriefScreen(Screen):
         super().__init__(app)
         session = app.session
         self.story = app.story
-        self.debrief: Debrief = build_debrief(self.story, session.states)
+        asked = app.claim_answers
+        rated = (asked["before"], asked["after"]) if app.claims_asked else None
+        self.debrief: Debrief = build_debrief(self.story, session.states, claims=rated)
         self.words = Words(self.story, session.state)
         frame = session.frame()
         self.ending_text = " ".join(frame.paragraphs) if session.state.ending else ""
