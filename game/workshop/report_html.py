@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 
 from . import report_charts as charts
+from . import report_claims
 from .report_analysis import Analysis, Decision, Group, prompts
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -125,6 +126,7 @@ def context(a: Analysis, generated: str = "") -> dict:
         "applications": charts.bars(apps, n, {f"{t}: refused" for t in a.refused}),
         "groups": _group_views(a),
         "reflections": [(q, charts.reflection_chart(q)) for q in a.questions if q.before or q.after],
+        "claims": report_claims.section(a),
         "problems": [
             (Path(p.path).name + (f":{p.line}" if p.line else ""), p.message) for p in a.logs.problems
         ],
