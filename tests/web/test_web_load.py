@@ -30,5 +30,6 @@ def test_sixty_players_choosing_every_second_lose_nothing(tmp_path):
     for name in logs.namelist():
         lines = [json.loads(x) for x in logs.read(name).decode().splitlines()]
         kinds = [x["type"] for x in lines]
-        assert kinds == ["header", "reflection"] + ["choice"] * ROUNDS, (name, kinds)
-        assert [x["turn"] for x in lines[2:]] == list(range(1, ROUNDS + 1))
+        # the questions page answers the reflection questions and the claims (one line each)
+        assert kinds == ["header", "reflection", "claims"] + ["choice"] * ROUNDS, (name, kinds)
+        assert [x["turn"] for x in lines[3:]] == list(range(1, ROUNDS + 1))
