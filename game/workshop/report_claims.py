@@ -5,14 +5,13 @@ from their ``claims`` lines (see :mod:`game.workshop.log`). Accuracy is the shar
 answered a claim who answered it right; "not sure" counts as answered and not right, a skipped claim
 as not answered. As the rest of the report, the figures are given for the whole class and, when
 players played under different rules files or transparency modes, for each group apart. Old logs
-without claims give no section.
+without claims give no section. The section's HTML is templates/report_claims.html.j2, included by
+the report's page with these figures as ``claims``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from markupsafe import Markup
 
 from .logs_read import PlayerLog
 from .report_analysis import Analysis
@@ -119,13 +118,3 @@ def analyse_claims(a: Analysis) -> ClaimsReport:
     overall = _accuracy("The whole class", a.players, rows)
     groups = [_accuracy(g.label, g.players, rows) for g in a.groups] if a.split else []
     return ClaimsReport(rows, overall, groups)
-
-
-def section(a: Analysis) -> Markup:
-    """The section's HTML (escaped by the template), or nothing when the logs hold no claims."""
-    from .report_html import environment  # the report's own template environment (autoescape on)
-
-    report = analyse_claims(a)
-    if not report.rows:
-        return Markup("")
-    return Markup(environment().get_template("report_claims.html.j2").render(c=report))

@@ -126,7 +126,7 @@ def context(a: Analysis, generated: str = "") -> dict:
         "applications": charts.bars(apps, n, {f"{t}: refused" for t in a.refused}),
         "groups": _group_views(a),
         "reflections": [(q, charts.reflection_chart(q)) for q in a.questions if q.before or q.after],
-        "claims": report_claims.section(a),
+        "claims": report_claims.analyse_claims(a),
         "problems": [
             (Path(p.path).name + (f":{p.line}" if p.line else ""), p.message) for p in a.logs.problems
         ],
