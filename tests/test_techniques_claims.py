@@ -109,3 +109,29 @@ def test_a_story_without_techniques_or_claims_has_none(tmp_path):
     session = play(plain, [])
     assert claims(plain) == ()
     assert met(plain, session.state) == [] and not_met(plain, session.state) == []
+
+
+@pytest.mark.parametrize("name", ["pearl", "many-numbers"])
+def test_each_shipped_story_has_six_mixed_claims_and_reachable_techniques(name):
+    import random
+
+    from game.engine import Session
+    from game.engine.techniques import table
+
+    from .helpers import ROOT
+
+    story = load_ok(ROOT / "story" / name)
+    items = claims(story)
+    assert len(items) == 6
+    assert {c.answer for c in items} == {True, False}
+    assert {"documented", "myth"} <= {c.label for c in items} and "reported" in {c.label for c in items}
+    met_ids: set[str] = set()
+    for seed in range(12):  # random games, full and classroom cut, meet every technique between them
+        rng = random.Random(seed)
+        sets = {"cut": "classroom"} if "cut" in story.variables and seed % 2 else None
+        session = Session(story, seed, {"seed": seed}, sets=sets)
+        while not session.ended:
+            session.choose(rng.choice([c for c in session.frame().choices if c.enabled]).id)
+        met_ids |= {m.technique.id for m in met(story, session.state)}
+    assert met_ids == set(table(story)), set(table(story)) - met_ids
+    assert 4 <= len(table(story)) <= 8
