@@ -68,6 +68,7 @@ STORY_FIXTURES = {
     + "scoring: {id: r, title: R, range: {min: 0, max: 10, start: 5}, tiers: [{id: t, title: T, min: 0}]}\n"
     + "facts:\n  f: {label: documented, claim: C, source: S}\n",
     "W507": STORY + "scenes:\n  a: {choices: [{id: go, text: Go}]}\n",
+    "W509": STORY + GO + ENDS + "techniques:\n  nudge: {name: Nudge, text: A gentle push.}\n",
     "W508": STORY + "scenes:\n  a: {choices: [{id: e, text: E, next: end}, {id: go, text: Go, next: b}]}\n"
     "  b: {choices: [{id: back, text: Back}]}\n" + ENDS,
 }

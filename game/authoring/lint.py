@@ -23,6 +23,8 @@ from ..engine.model import Choice, Passage, Scene, Template
 from ..engine.runtime import Context
 from ..engine.scoring import queries
 from ..engine.state import State
+from ..engine.techniques import table as technique_table
+from ..engine.techniques import tagged as of_id
 from ..engine.yamlsafe import load_file
 from .reading import DEFAULT_SAMPLES, Reading, reading
 
@@ -233,6 +235,18 @@ def unused_facts(story: Story) -> list[Diagnostic]:
     ]
 
 
+def unnamed_techniques(story: Story) -> list[Diagnostic]:
+    """W509 for each technique that no scene or choice names (no player can ever meet it)."""
+    named_ids = {
+        tid for scene in story.scenes.values() for part in (scene, *scene.choices) if (tid := of_id(part))
+    }
+    return [
+        Diagnostic(t.where.path, t.where.line, t.where.col, "W509", f"technique {t.id!r} is never named")
+        for t in technique_table(story).values()
+        if t.id not in named_ids and t.where is not None
+    ]
+
+
 def warnings(story: Story) -> list[Diagnostic]:
     """The linter's warnings for a loaded story (see the codes W5xx in the reference)."""
     reads: set[str] = set()
@@ -244,6 +258,7 @@ def warnings(story: Story) -> list[Diagnostic]:
     return [
         *_reach_warnings(story),
         *unused_facts(story),
+        *unnamed_techniques(story),
         *_variable_warnings(story, reads, writes),
         *_constant_conditions(story, writes),
     ]

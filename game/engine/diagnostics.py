@@ -115,6 +115,7 @@ CODES: dict[str, Code] = _codes(
     ("W506", WARNING, "unused", "A fact that no scene, choice, perk or claim cites."),
     ("W507", WARNING, "no-ending", "No ending can be reached from the start."),
     ("W508", WARNING, "no-exit", "Scenes that loop among themselves with no path to an ending."),
+    ("W509", WARNING, "unnamed-technique", "A technique that no scene or choice names (`technique:`)."),
     # E6xx: saves, logs and other input read at run time
     ("E600", ERROR, "bad-save", "A save file is corrupt or not a save."),
     ("E601", ERROR, "save-too-new", "A save was written by a newer version of the game."),

@@ -10,14 +10,14 @@ as Bad News names its techniques.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from . import format as fmt
 from .events import Cause
 from .extension import Extension
 from .kinds import EventKind
-from .model import Choice, Scene, Story
+from .model import Choice, Scene, Story, Where
 from .runtime import Context
 from .schema import Field, Id, MapOf, Record, Str
 from .state import State
@@ -74,6 +74,7 @@ class Technique:
     id: str
     name: str
     text: str
+    where: Where | None = field(default=None, compare=False)  # where it is declared (for lint)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,7 @@ def _build_story(b) -> MappingProxyType:
             if tid in table:
                 b.error(trec, "E204", f"technique {tid!r} is declared twice")
                 continue
-            table[tid] = Technique(tid, trec["name"], trec["text"])
+            table[tid] = Technique(tid, trec["name"], trec["text"], b.where(trec))
     b.ext[NAME] = table
     return MappingProxyType(table)
 
@@ -119,6 +120,11 @@ def _build_choice(b, rec, _scene_id: str) -> str | None:
 def table(story: Story) -> MappingProxyType:
     """The story's techniques by id, in declaration order (empty if it has none)."""
     return story.extra.get(NAME, MappingProxyType({}))
+
+
+def tagged(node: Scene | Choice) -> str | None:
+    """The id of the technique a scene or choice names, or None."""
+    return node.extra.get(NAME)
 
 
 def of(story: Story, node: Scene | Choice) -> Technique | None:
