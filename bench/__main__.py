@@ -18,7 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="write the report to docs/performance.md")
     parser.add_argument("--quick", action="store_true", help="smaller inputs, fewer repeats (a smoke run)")
     parser.add_argument(
-        "--peers", action="store_true", help="also side by side with bardic (installed into bench/.peers)"
+        "--peers",
+        action="store_true",
+        help="also side by side with bardic and inkpython (installed into bench/.peers)",
     )
     args = parser.parse_args(argv)
     sections = [
