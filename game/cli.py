@@ -218,8 +218,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "demo-logs", help="workshop: write session logs of simulated players, to try socialscore report"
     )
-    p.add_argument("log_dir", metavar="DIR", help="folder to write the logs to")
-    _add_story(p)
+    p.add_argument("log_dir", metavar="DIR", help="folder to write the logs to (made if missing)")
+    p.add_argument(
+        "--story",
+        metavar="PATH",
+        action="append",
+        default=[],
+        help="story file or folder, or a shipped scenario: pearl (default) or many-numbers; "
+        "give it twice for a mixed class (players take the stories in turn)",
+    )
     _add_rules(p)
     p.add_argument(
         "--players",

@@ -89,7 +89,7 @@ class DemoLogsOptions:
     """``socialscore demo-logs DIR``: session logs of simulated players."""
 
     log_dir: str
-    story: str | None = None
+    story: tuple[str, ...] = ()  #: () the default scenario; several: players take them in turn
     rules: str | None = None
     players: int = 20
     seed: int = 0  #: seed of the first player; player i uses seed+i

@@ -1,9 +1,10 @@
 """Session logs of simulated players: to try ``socialscore report`` before a workshop, and for tests.
 
-Each player is a :mod:`~game.workshop.simulate` policy (conformist, loyal, random in turn); their
-game is replayed through a :class:`~game.engine.Session` with a :class:`SessionLog` attached, exactly
-as the terminal front end feeds it, and they answer the reflection questions at random (loyal
-players a little lower after playing, conformists a little higher).
+Each player is a :mod:`~game.workshop.simulate` policy (conformist, loyal, random in turn) playing
+through a :class:`~game.engine.Session` with a :class:`SessionLog` attached, exactly as the terminal
+front end feeds it (one story loaded once for every player; one pass a game), and they answer the
+reflection questions at random (loyal players a little lower after playing, conformists a little
+higher).
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ import random
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..engine import Mode, Session, Story
+from ..engine import Mode, Session, Story, enabled_choices
 from ..engine.reflection import questions
 from ..launch import UsageError, load_for_play
 from ..launch.tools import DemoLogsOptions
 from .log import SessionLog
-from .simulate import play_once, policy_named
+from .simulate import MAX_TURNS, policy_named
 
 POLICY_CYCLE = ("conformist", "loyal", "random")
 DEMO_NAMES = ("Tiger", "Lotus", "Kite", "Maple", "Heron", "Pebble", "Comet", "Juniper", "Otter", "Wren")
@@ -66,8 +67,42 @@ def simulated_answers(story: Story, policy: str, rng: random.Random) -> tuple[di
     return before, after
 
 
-def write_demo_logs(
+def play_logged(
     story: Story,
+    policy: str,
+    log_dir: str | Path,
+    *,
+    seed: int,
+    options: dict,
+    pseudonym: str,
+    session_code: str,
+    before: dict[str, int] | None = None,
+    after: dict[str, int] | None = None,
+) -> Path:
+    """One simulated player: ``policy`` plays ``story`` in a :class:`Session` with a log attached, as
+    a front end would feed it, in one pass (the game :func:`~.simulate.play_once` plays). The log is
+    not fsync'd line by line: nothing is lost to a crash that a rerun does not bring back."""
+    session = Session(story, seed, options)
+    rng, choose_by = random.Random(seed), policy_named(policy)
+    with SessionLog.create(
+        log_dir, session, pseudonym=pseudonym, session_code=session_code, durable=False
+    ) as log:
+        if before is not None:
+            log.record_reflection("before", before)
+        # the loop of engine.playout.autoplay, through the Session, so the log sees every step as a
+        # front end's does (Session.play_on would take them all before the log saw one)
+        while not session.ended and session.state.turn < MAX_TURNS:
+            offered = enabled_choices(story, session.state)
+            if not offered:
+                break
+            log.record_choice(session, session.choose(choose_by(story, session.state, offered, rng).uid))
+        if session.ended and after is not None:
+            log.record_reflection("after", after)
+    return log.path
+
+
+def write_demo_logs(
+    story: Story | Sequence[Story],
     log_dir: str | Path,
     players: int = 20,
     seed: int = 0,
@@ -75,26 +110,27 @@ def write_demo_logs(
     pseudonyms: Sequence[str] | None = None,
     session_code: str = "demo",
 ) -> list[Path]:
-    """Write ``players`` logs of simulated players to ``log_dir``; returns their paths."""
+    """Write ``players`` logs of simulated players to ``log_dir``; returns their paths. Given several
+    stories, players take them in turn (a mixed class: player i plays story i mod n); policies
+    cycle through :data:`POLICY_CYCLE` either way, so each story gets every policy."""
+    stories = [story] if isinstance(story, Story) else list(story)
     out = []
-    options = {"transparency": transparency}
     for i in range(players):
+        played = stories[i % len(stories)]
         policy = POLICY_CYCLE[i % len(POLICY_CYCLE)]
         game_seed = seed + i
-        rng = random.Random(game_seed)
-        final = play_once(story, policy_named(policy), game_seed, options)
-        before, after = simulated_answers(story, policy, rng)
+        before, after = simulated_answers(played, policy, random.Random(game_seed))
         if pseudonyms:
             name = pseudonyms[i % len(pseudonyms)]
         else:
             name = f"{DEMO_NAMES[i % len(DEMO_NAMES)]} {i + 1}"
         out.append(
-            replay_log(
-                story,
-                final.path,
+            play_logged(
+                played,
+                policy,
                 log_dir,
                 seed=game_seed,
-                options=options,
+                options={"transparency": transparency},
                 pseudonym=name,
                 session_code=session_code,
                 before=before,
@@ -105,23 +141,27 @@ def write_demo_logs(
 
 
 def run_demo_logs(options: DemoLogsOptions) -> int:
-    """``socialscore demo-logs DIR``."""
+    """``socialscore demo-logs DIR [--story S]...``: the folder (and any missing folder above it) is
+    made; several ``--story`` make a mixed class."""
 
     if not 1 <= options.players <= 1000:
         raise UsageError("socialscore demo-logs: --players must be between 1 and 1000")
-    story = load_for_play(options.story, options.rules)
+    if options.rules and len(options.story) > 1:
+        raise UsageError("socialscore demo-logs: --rules goes with one --story (a rules file is a story's)")
+    stories = [load_for_play(s, options.rules) for s in options.story or (None,)]
     from .log import LogFolderError, prepare_log_dir
 
     try:
-        prepare_log_dir(options.log_dir)  # one missing level is made; '..' and unwritable folders refused
+        prepare_log_dir(options.log_dir, parents=True)  # '..' and unwritable folders refused
     except LogFolderError as exc:
         raise UsageError(f"socialscore demo-logs: {exc}") from None
     try:
-        paths = write_demo_logs(story, options.log_dir, options.players, options.seed, options.transparency)
+        paths = write_demo_logs(stories, options.log_dir, options.players, options.seed, options.transparency)
     except OSError as exc:
         raise UsageError(
             f"socialscore demo-logs: cannot write to {options.log_dir}: {exc.strerror or exc}"
         ) from None
-    print(f"Wrote {len(paths)} session logs of simulated players to {options.log_dir}")
+    played = " and ".join(s.title for s in stories)
+    print(f"Wrote {len(paths)} session logs of simulated players of {played} to {options.log_dir}")
     print(f"Now try: socialscore report {options.log_dir} -o report.html")
     return 0

@@ -66,14 +66,15 @@ class LogFolderError(Exception):
     """A log folder that cannot be used; the message is one line naming it."""
 
 
-def prepare_log_dir(log_dir: str | os.PathLike) -> tuple[Path, bool]:
+def prepare_log_dir(log_dir: str | os.PathLike, parents: bool = False) -> tuple[Path, bool]:
     """Check (and if need be make) a workshop's log folder before anyone plays; returns the folder
     and whether it was made. Raises :class:`LogFolderError` so that a workshop stops at once
     rather than lose a session's data:
 
     - a path with ``..`` is refused (name the folder itself);
     - a missing folder is made only if its parent exists (one level, never a whole tree; the
-      caller says it was made);
+      caller says it was made), unless ``parents`` (a command that writes somewhere new, such as
+      ``demo-logs``, makes the whole path);
     - the folder must be a folder we can write in: a file is created there and removed again.
     """
     text = os.fspath(log_dir)
@@ -82,12 +83,12 @@ def prepare_log_dir(log_dir: str | os.PathLike) -> tuple[Path, bool]:
         raise LogFolderError(f"log folder {text}: '..' is not allowed; name the folder itself")
     made = False
     if not directory.exists():
-        if not directory.parent.is_dir():
+        if not parents and not directory.parent.is_dir():
             raise LogFolderError(
                 f"log folder {text}: neither it nor the folder it would go in ({directory.parent}) exists"
             )
         try:
-            directory.mkdir()
+            directory.mkdir(parents=parents)
             made = True
         except FileExistsError:
             pass
@@ -142,10 +143,13 @@ class SessionLog:
     (flushed and fsync'd). Writing never raises into the game: after a write error the log is
     marked broken (``error`` says why) and later records are dropped."""
 
-    def __init__(self, path: Path, stream: TextIO, clock: Callable[[], str] = now_iso):
+    def __init__(
+        self, path: Path, stream: TextIO, clock: Callable[[], str] = now_iso, *, durable: bool = True
+    ):
         self.path = path
         self._stream: TextIO | None = stream
         self._clock = clock
+        self._durable = durable
         self.error: str | None = None
         self.lines = 0
         self.ended = False
@@ -161,11 +165,14 @@ class SessionLog:
         session_code: str | None = None,
         clock: Callable[[], str] = now_iso,
         token: Callable[[], str] = lambda: secrets.token_hex(4),
+        durable: bool = True,
     ) -> SessionLog:
         """Create a new log in ``log_dir`` and write its header (check the folder first with
         :func:`prepare_log_dir`; a missing folder is not made here). The file is named
         ``<session-code>-<pseudonym-slug>-<random>.jsonl`` and opened with mode "x": an existing
-        file is never replaced (another random part is tried). Raises OSError if it cannot."""
+        file is never replaced (another random part is tried). Raises OSError if it cannot.
+        ``durable=False`` skips the fsync after each line (simulated players, who cannot lose a
+        session to a crash: :mod:`.demo`)."""
         directory = Path(log_dir)
         pseudonym = clean_pseudonym(pseudonym)
         code = session_code or default_session_code()
@@ -179,8 +186,9 @@ class SessionLog:
             break
         else:
             raise FileExistsError(f"could not find a free log file name in {directory}")
-        _fsync_dir(directory)
-        log = cls(path, stream, clock)
+        if durable:
+            _fsync_dir(directory)
+        log = cls(path, stream, clock, durable=durable)
         log._write(header(session, pseudonym, code, clock()))
         return log
 
@@ -304,7 +312,8 @@ class SessionLog:
         try:
             self._stream.write(text)
             self._stream.flush()
-            os.fsync(self._stream.fileno())
+            if self._durable:
+                os.fsync(self._stream.fileno())
         except (OSError, ValueError) as exc:
             self.error = f"could not write {self.path}: {getattr(exc, 'strerror', None) or exc}"
             self.close()

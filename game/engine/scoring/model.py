@@ -31,6 +31,10 @@ def month_text(index: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+#: The modes' names in the order Explain's fields are declared.
+_MODE_KEYS = tuple(mode.value for mode in Mode)
+
+
 @dataclass(frozen=True, slots=True)
 class Explain:
     """A change explained three ways, one per transparency mode."""
@@ -43,7 +47,8 @@ class Explain:
         return getattr(self, Mode(mode).value)
 
     def to_json(self) -> dict:
-        return {mode.value: self[mode] for mode in Mode}
+        # Every score change carries one of these: no Mode(...) lookup per field.
+        return dict(zip(_MODE_KEYS, (self.opaque, self.partial, self.transparent), strict=True))
 
 
 @dataclass(frozen=True, slots=True)
