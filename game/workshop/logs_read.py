@@ -568,11 +568,37 @@ def read_dir(folder: str | os.PathLike, story_id: str | None = None, session: st
     A restart (an unfinished game, then a later one of the same player in the same session) counts
     once. ``session`` keeps only that session code's players; ``sessions`` lists every session
     found. Logs of another version of the story are counted and named, with what differs."""
+    folder, logs, problems, files = _read_folder(folder)
+    stories = _stories(logs)
+    chosen = story_id or (stories[0] if stories else None)
+    return _story_set(folder, logs, problems, files, chosen, session, others_are_problems=True)
+
+
+def read_stories(folder: str | os.PathLike, session: str | None = None) -> list[LogSet]:
+    """The logs in ``folder`` (read as :func:`read_dir` reads them) as one :class:`LogSet` per story,
+    the most played first: a mixed class, where part of the room played another scenario. Problems
+    with files are named once, in the first set; a log of another story is not a problem here."""
+    folder, logs, problems, files = _read_folder(folder)
+    stories = _stories(logs) or [None]
+    return [
+        _story_set(folder, logs, problems if i == 0 else [], files, story, session, others_are_problems=False)
+        for i, story in enumerate(stories)
+    ]
+
+
+def _stories(logs: list[PlayerLog]) -> list[str]:
+    """The stories the logs name, the most played first (then by id)."""
+    count = Counter(log.story for log in logs)
+    return sorted(count, key=lambda s: (-count[s], s))
+
+
+def _read_folder(folder: str | os.PathLike) -> tuple[Path, list[PlayerLog], list[Problem], int]:
+    """(the folder, every usable log in it without copies, the problems met, the files read)."""
     folder = Path(folder)
     problems: list[Problem] = []
     if not folder.is_dir():
         problems.append(Problem(str(folder), 0, "no such folder"))
-        return LogSet(folder, [], problems, story_id, 0)
+        return folder, [], problems, 0
     paths = sorted(p for p in folder.rglob("*.jsonl") if p.is_file())
     if len(paths) > MAX_FILES:
         problems.append(Problem(str(folder), 0, f"more than {MAX_FILES} logs; only the first ones read"))
@@ -587,25 +613,38 @@ def read_dir(folder: str | os.PathLike, story_id: str | None = None, session: st
         problems.extend(found)
         if log is not None:
             logs.append(log)
-    logs = _without_copies(logs, problems)
-    stories = Counter(log.story for log in logs)
-    chosen = story_id or (min(stories, key=lambda s: (-stories[s], s)) if stories else None)
+    return folder, _without_copies(logs, problems), problems, len(paths)
+
+
+def _story_set(
+    folder: Path,
+    logs: list[PlayerLog],
+    problems: list[Problem],
+    files: int,
+    chosen: str | None,
+    session: str | None,
+    others_are_problems: bool,
+) -> LogSet:
+    """The :class:`LogSet` of story ``chosen`` among ``logs`` (``problems`` is extended)."""
     players, others = [], Counter()
     for log in logs:
         if log.story == chosen:
             players.append(log)
         else:
             others[log.story] += 1
-            problems.append(
-                Problem(log.name, 0, f"a log of another story ({log.story!r}, not {chosen!r}); not counted")
-            )
+            if others_are_problems:
+                problems.append(
+                    Problem(
+                        log.name, 0, f"a log of another story ({log.story!r}, not {chosen!r}); not counted"
+                    )
+                )
     players = _without_restarts(players, problems)
     sessions = Counter(log.session_code for log in players)
     if session is not None:
         players = [log for log in players if log.session_code == session]
     version, other_versions = _versions(players, problems)
     return LogSet(
-        folder, players, problems, chosen, len(paths), others, sessions, session, version, other_versions
+        folder, players, problems, chosen, files, others, sessions, session, version, other_versions
     )
 
 

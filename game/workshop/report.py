@@ -14,14 +14,15 @@ from __future__ import annotations
 import csv
 import io
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..engine.controls import strip_controls
 from ..engine.files import write_text
-from .logs_read import read_dir
+from .logs_read import read_dir, read_stories
 from .report_analysis import Analysis, analyse, key_steps, prompts
-from .report_html import CSP, render
+from .report_html import CSP, render, render_class
 
 if TYPE_CHECKING:  # for the annotation only: this command imports no layer above the engine
     from ..launch.tools import ReportOptions
@@ -76,18 +77,27 @@ def build(folder: str | Path, story_id: str | None = None) -> tuple[Analysis, st
 
 
 def run_report(options: ReportOptions) -> int:
-    """``socialscore report DIR -o FILE [--csv FILE]``: exit 0 with at least one usable log, else 2."""
+    """``socialscore report DIR -o FILE [--csv FILE]``: exit 0 with at least one usable log, else 2.
+
+    Logs of several stories (a mixed class) make one page with the stories side by side, unless
+    ``--story-id`` picks one; the CSV is then one file per story (``FILE-<story id>.csv``)."""
     from datetime import datetime
 
     from .. import __version__
 
     session = options.session
-    logs = read_dir(options.log_dir, options.story_id, session)
-    for p in logs.problems:
-        print(p, file=sys.stderr)
-    found = sessions_found(logs)
-    if not logs.players:
-        if session is not None and logs.sessions:
+    if options.story_id is None:
+        sets = read_stories(options.log_dir, session)
+    else:
+        sets = [read_dir(options.log_dir, options.story_id, session)]
+    for logs in sets:
+        for p in logs.problems:
+            print(p, file=sys.stderr)
+    sessions = sum((logs.sessions for logs in sets), Counter())
+    found = sessions_found(sessions)
+    playing = [logs for logs in sets if logs.players]
+    if not playing:
+        if session is not None and sessions:
             print(
                 f"socialscore report: no logs of session {session!r}; sessions found: {found}",
                 file=sys.stderr,
@@ -98,28 +108,53 @@ def run_report(options: ReportOptions) -> int:
                 file=sys.stderr,
             )
         return 2
-    a = analyse(logs)
+    analyses = [analyse(logs) for logs in playing]
     stamp = f"{__version__} on {datetime.now().strftime('%Y-%m-%d %H:%M')}"
+    if len(analyses) == 1:
+        page = render(analyses[0], stamp)
+        tables = [(analyses[0], options.csv)] if options.csv else []
+    else:
+        page = render_class(analyses, _comparisons(analyses), stamp)
+        tables = [(a, _csv_path(options.csv, a.logs.story_id)) for a in analyses] if options.csv else []
     where = options.output
     try:
-        write_text(options.output, render(a, stamp))
-        if options.csv:
-            where = options.csv
-            write_csv(a, options.csv)
+        write_text(options.output, page)
+        for a, path in tables:
+            where = path
+            write_csv(a, path)
     except OSError as exc:
         print(f"socialscore report: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    done = len(a.finished)
     print(f"Sessions found: {found}" + (f"; reporting on {session}" if session is not None else ""))
-    if session is None and len(logs.sessions) > 1:
+    if session is None and len(sessions) > 1:
         print("All of them are in the report; --session CODE makes a report of one.")
-    print(
-        f"{a.n} players ({done} finished) -> {options.output}"
-        + (f" and {options.csv}" if options.csv else "")
-    )
+    if len(analyses) > 1:
+        print("Stories found: " + ", ".join(f"{a.story_title} ({a.n})" for a in analyses) + "; side by side")
+    n, done = sum(a.n for a in analyses), sum(len(a.finished) for a in analyses)
+    csvs = " and ".join(str(path) for _, path in tables)
+    print(f"{n} players ({done} finished) -> {options.output}" + (f" and {csvs}" if csvs else ""))
     return 0
 
 
-def sessions_found(logs) -> str:
+def _csv_path(csv_path: str, story_id: str | None) -> str:
+    """``class.csv`` -> ``class-<story id>.csv``: one table per story (their columns differ)."""
+    path = Path(csv_path)
+    return str(path.with_name(f"{path.stem}-{story_id or 'story'}{path.suffix or '.csv'}"))
+
+
+def _comparisons(analyses: list[Analysis]) -> dict:
+    """Story id -> what its debrief says about the other system, for the shipped stories found."""
+    from .report_compare import comparison, shipped_story
+
+    out = {}
+    for a in analyses:
+        story = shipped_story(a.logs.story_id) if a.logs.story_id else None
+        found = comparison(story) if story is not None else None
+        if found is not None:
+            out[a.logs.story_id] = found
+    return out
+
+
+def sessions_found(sessions: Counter) -> str:
     """``code (players), …`` for every session found, most players first; "(none)" if none."""
-    return ", ".join(f"{code or '(no code)'} ({k})" for code, k in logs.sessions.most_common()) or "(none)"
+    return ", ".join(f"{code or '(no code)'} ({k})" for code, k in sessions.most_common()) or "(none)"

@@ -12,12 +12,16 @@ import statistics
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
 from . import report_charts as charts
 from . import report_claims
 from .report_analysis import Analysis, Decision, Group, prompts
+
+if TYPE_CHECKING:  # the page only shows what report_compare found
+    from .report_compare import Comparison
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -105,8 +109,9 @@ def _subtitle(a: Analysis) -> list[str]:
     return sub
 
 
-def context(a: Analysis, generated: str = "") -> dict:
-    """Everything the template shows, as plain values (the template adds no figures of its own)."""
+def story_context(a: Analysis, prefix: str = "") -> dict:
+    """One story's figures as the story template shows them (it adds no figures of its own);
+    ``prefix`` starts its section ids (several stories on one page)."""
     n = a.n
     scores = [p.final_score for p in a.finished if isinstance(p.final_score, int)]
     friends = [(f"You dropped {name}", k) for name, k in a.dropped.most_common()]
@@ -114,7 +119,7 @@ def context(a: Analysis, generated: str = "") -> dict:
     apps = [(f"{t}: granted", k) for t, k in a.granted.most_common()]
     apps += [(f"{t}: refused", k) for t, k in a.refused.most_common()]
     return {
-        "csp": CSP,
+        "prefix": prefix,
         "title": f"What this group did: {a.story_title}" if a.story_title else "What this group did",
         "a": a,
         "subtitle": _subtitle(a),
@@ -131,6 +136,39 @@ def context(a: Analysis, generated: str = "") -> dict:
             (Path(p.path).name + (f":{p.line}" if p.line else ""), p.message) for p in a.logs.problems
         ],
         "names": sorted({p.pseudonym for p in a.players if p.pseudonym}),
+    }
+
+
+def context(a: Analysis, generated: str = "") -> dict:
+    """The page of a class that played one story."""
+    story = story_context(a)
+    return {"csp": CSP, "title": story["title"], "stories": [story], "side": None, "generated": generated}
+
+
+@dataclass(frozen=True)
+class StoryColumn:
+    """One story in the side-by-side section: its figures, its charts, what its debrief compares."""
+
+    story: dict  # its story_context
+    ending: str  # its most common ending, with how many reached it
+    comparison: Comparison | None
+
+
+def class_context(analyses: list[Analysis], comparisons: dict[str, Comparison], generated: str = "") -> dict:
+    """The page of a mixed class: the stories side by side, then each story's own sections.
+    ``comparisons``: story id -> what that story's debrief says about the other system."""
+    stories = [story_context(a, f"s{i + 1}-") for i, a in enumerate(analyses)]
+    columns = []
+    for story, a in zip(stories, analyses, strict=True):
+        top = a.endings.most_common(1)
+        ending = f"{top[0][0]} ({top[0][1]} of {a.n})" if top else "–"
+        columns.append(StoryColumn(story, ending, comparisons.get(a.logs.story_id or "")))
+    titles = " and ".join(a.story_title or str(a.logs.story_id) for a in analyses)
+    return {
+        "csp": CSP,
+        "title": f"What this class did: {titles}",
+        "stories": stories,
+        "side": columns,
         "generated": generated,
     }
 
@@ -138,3 +176,10 @@ def context(a: Analysis, generated: str = "") -> dict:
 def render(a: Analysis, generated: str = "") -> str:
     """The page, as text (UTF-8 when written)."""
     return environment().get_template("report.html.j2").render(context(a, generated))
+
+
+def render_class(analyses: list[Analysis], comparisons: dict[str, Comparison], generated: str = "") -> str:
+    """The page of a mixed class (several stories), as text."""
+    return (
+        environment().get_template("report.html.j2").render(class_context(analyses, comparisons, generated))
+    )
