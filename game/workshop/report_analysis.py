@@ -11,6 +11,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .logs_read import LOGGED_MODES, LogSet, PlayerLog, Step
 
@@ -85,6 +86,11 @@ class Group:
 
     def tier_title(self, tier_id: str | None) -> str:
         return _tier_title(self.tiers, tier_id)
+
+    @cached_property
+    def decisions(self) -> list[Decision]:
+        """This group's key decisions: counted within the group, as its scores are."""
+        return decisions_of(self.players)
 
 
 def _tier_title(tiers: list[dict], tier_id: str | None) -> str:
@@ -171,6 +177,24 @@ def key_steps(player: PlayerLog) -> dict[str, list[Step]]:
     return out
 
 
+def decisions_of(players: list[PlayerLog]) -> list[Decision]:
+    """The key decisions these players reached, in story order (the median turn they got there),
+    each with every choice of every player counted once per player (see :func:`key_steps`)."""
+    decisions: dict[str, Decision] = {}
+    for p in players:
+        for scene, steps in key_steps(p).items():
+            d = decisions.setdefault(scene, Decision(scene, steps[0].scene_title))
+            d.reached += 1
+            d.turns.append(steps[0].turn)
+            for step in steps:
+                for offer in step.offered:
+                    d.texts.setdefault(offer["choice"], str(offer.get("text") or offer["choice"]))
+                d.texts.setdefault(step.choice, step.text)
+            for uid in dict.fromkeys(step.choice for step in steps):
+                d.counts[uid] += 1
+    return sorted(decisions.values(), key=lambda d: (d.order, d.scene))
+
+
 def _events(player: PlayerLog):
     for step in player.steps:
         yield from step.events
@@ -190,20 +214,9 @@ def analyse(logs: LogSet) -> Analysis:  # noqa: C901 - gathers every figure of t
     tier_counts = Counter(p.final_tier for p in finished)
     endings = Counter(_ending(p) for p in players)
 
-    decisions: dict[str, Decision] = {}
     dropped, dropped_you, refused, granted = Counter(), Counter(), Counter(), Counter()
     drop_reasons: dict[str, Counter] = {}
     for p in players:
-        for scene, steps in key_steps(p).items():
-            d = decisions.setdefault(scene, Decision(scene, steps[0].scene_title))
-            d.reached += 1
-            d.turns.append(steps[0].turn)
-            for step in steps:
-                for offer in step.offered:
-                    d.texts.setdefault(offer["choice"], str(offer.get("text") or offer["choice"]))
-                d.texts.setdefault(step.choice, step.text)
-            for uid in dict.fromkeys(step.choice for step in steps):
-                d.counts[uid] += 1
         seen_drop, seen_dropped_you, seen_refused, seen_granted = set(), set(), set(), set()
         for event in _events(p):
             kind = event["kind"]  # the reader's reduced events (logs_read.Step)
@@ -256,7 +269,7 @@ def analyse(logs: LogSet) -> Analysis:  # noqa: C901 - gathers every figure of t
         tiers=tiers,
         tier_counts=tier_counts,
         endings=endings,
-        decisions=sorted(decisions.values(), key=lambda d: (d.order, d.scene)),
+        decisions=decisions_of(players),
         dropped=dropped,
         drop_reasons=drop_reasons,
         dropped_you=dropped_you,

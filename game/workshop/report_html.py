@@ -39,16 +39,43 @@ def environment() -> jinja2.Environment:
 
 
 @dataclass(frozen=True)
+class GroupRows:
+    """One group's answers at one key decision (a class whose players played different games)."""
+
+    label: str
+    reached: int
+    size: int
+    rows: list[charts.Bar]
+
+
+@dataclass(frozen=True)
 class DecisionView:
     title: str
     reached: int
     rows: list[charts.Bar]
     several: bool  # some players chose more than once here
+    groups: list[GroupRows]  # the same counts group by group, when the class is split; else empty
 
 
-def _decision(d: Decision) -> DecisionView:
-    rows = sorted(((text, d.counts.get(uid, 0)) for uid, text in d.texts.items()), key=lambda r: -r[1])
-    return DecisionView(d.title, d.reached, charts.bars(rows, d.reached), sum(d.counts.values()) > d.reached)
+def _rows(d: Decision, texts: dict[str, str] | None = None) -> list[charts.Bar]:
+    """A bar for each choice in ``texts`` (default: those offered to these players), most taken first."""
+    texts = texts or d.texts
+    rows = sorted(((text, d.counts.get(uid, 0)) for uid, text in texts.items()), key=lambda r: -r[1])
+    return charts.bars(rows, d.reached)
+
+
+def _decision(d: Decision, groups: list[Group]) -> DecisionView:
+    """The pooled counts, and when ``groups`` has more than one, each group's own: players of
+    different rules or modes played different games, so their choices are shown apart."""
+    by_group = []
+    for g in groups if len(groups) > 1 else []:
+        mine = next((x for x in g.decisions if x.scene == d.scene), None)
+        if mine is not None:
+            texts = {**d.texts, **mine.texts}  # every choice offered anywhere: zero where not taken
+            by_group.append(GroupRows(g.label, mine.reached, len(g.players), _rows(mine, texts)))
+        else:
+            by_group.append(GroupRows(g.label, 0, len(g.players), []))
+    return DecisionView(d.title, d.reached, _rows(d), sum(d.counts.values()) > d.reached, by_group)
 
 
 @dataclass(frozen=True)
@@ -126,7 +153,7 @@ def story_context(a: Analysis, prefix: str = "") -> dict:
         "scores": scores,
         "median": f"{statistics.median(scores):.0f}" if scores else "",
         "prompts": prompts(a),
-        "decisions": [_decision(d) for d in a.decisions],
+        "decisions": [_decision(d, a.groups) for d in a.decisions],
         "friends": charts.bars(friends, n, {f"{name} dropped you" for name in a.dropped_you}),
         "applications": charts.bars(apps, n, {f"{t}: refused" for t in a.refused}),
         "groups": _group_views(a),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 
 from game.workshop.logs_read import read_dir
 from game.workshop.report import analyse, prompts, render, write_csv
@@ -326,3 +327,34 @@ def test_past_fifty_players_the_curves_are_bands(tmp_path):
     assert "bands" in chart.label
     assert sum(1 for s in chart.shapes if s.tag == "polygon") == 2
     assert sum(1 for s in chart.shapes if s.tag == "polyline") == 1  # the median only
+
+
+def test_key_decisions_are_counted_group_by_group_when_the_games_differ(tmp_path):
+    # Four opaque players of the shipped rules activate; three transparent rewards-dissent players decline.
+    for i in range(4):
+        player(tmp_path, f"o{i}.jsonl", ["opt_in.activate"], transparency="opaque")
+    dissent = {"id": "d", "title": "rewards-dissent"}
+    for i in range(3):
+        player(tmp_path, f"t{i}.jsonl", ["opt_in.decline"], rules=dissent)
+    player(tmp_path, "t3.jsonl", ["opt_in.read_terms", "opt_in.activate"], rules=dissent)
+    a = analyse(read_dir(tmp_path))
+    assert {g.label: {d.scene: dict(d.counts) for d in g.decisions} for g in a.groups} == {
+        "Shipped rules · opaque": {"opt_in": {"opt_in.activate": 4}},
+        "rewards-dissent · transparent": {
+            "opt_in": {"opt_in.decline": 3, "opt_in.read_terms": 1, "opt_in.activate": 1}
+        },
+    }
+    section = render(a).split('id="decisions"')[1].split("</section>")[0]
+    assert "Shipped rules · opaque</bdi>: 4 of 4 got here" in section
+    assert "rewards-dissent · transparent</bdi>: 4 of 4 got here" in section
+    # in each group's table, the counts are that group's: 4 of 4 activated; 3 of 4 declined, 1 of 4 activated
+    shipped, dissent_rows = section.split("got here")[2:4]  # [1]: the whole class's heading
+    row = re.compile(r"(\w[\w ]*)</bdi></td>.*?(\d+) of (\d+)</td>")
+    assert sorted(row.findall(shipped)) == [
+        ("activate", "4", "4"),
+        ("decline", "0", "4"),
+        ("read terms", "0", "4"),
+    ]
+    assert sorted(row.findall(dissent_rows)) == [
+        ("activate", "1", "4"), ("decline", "3", "4"), ("read terms", "1", "4")
+    ]  # fmt: skip
