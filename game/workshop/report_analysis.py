@@ -44,6 +44,7 @@ class Question:
     before: list[int] = field(default_factory=list)
     after: list[int] = field(default_factory=list)
     deltas: list[int] = field(default_factory=list)  # after - before, for players with both
+    after_unfinished: int = 0  # of the answers after, those of players who stopped before an ending
 
 
 MODES = LOGGED_MODES
@@ -157,6 +158,16 @@ class Analysis:
         return len(self.players)
 
     @property
+    def stopped(self) -> list[PlayerLog]:
+        """Players who stopped before an ending."""
+        return [p for p in self.players if not p.finished]
+
+    @property
+    def stopped_answered(self) -> int:
+        """Players who stopped before an ending and still answered the questions after playing."""
+        return sum(1 for p in self.stopped if p.reflections["after"])
+
+    @property
     def split(self) -> bool:
         """True when players differ in rules file or mode: then scores are shown group by group."""
         return len(self.groups) > 1
@@ -254,6 +265,7 @@ def analyse(logs: LogSet) -> Analysis:  # noqa: C901 - gathers every figure of t
                 q.before.append(before[qid])
             if qid in after:
                 q.after.append(after[qid])
+                q.after_unfinished += not p.finished
             if qid in before and qid in after:
                 q.deltas.append(after[qid] - before[qid])
 

@@ -91,11 +91,16 @@ def play(
     front = LoggedFrontEnd(session, stdin, out, log, width=width)
     try:
         rc = front.run()
-        if log is not None and front.session.ended:
+        ended = front.session.ended
+        if log is not None and ended:
             log.record_end(front.session)
-        if front.session.ended and items:
+        # A player who quits after choosing is asked too, so the class's before/after is not
+        # finishers only (#14 item 5); the report counts their answers apart.
+        if items and (ended or front.session.state.turn > 0):
+            if not ended:
+                out.write("\nYou stopped before the end. Your answers still count.\n")
             after = reflect.ask(items, "after", stdin, out, width)
-            if log is not None:
+            if log is not None and (ended or after):
                 log.record_reflection("after", after)
             for text in reflect.compare(items, before, after):
                 front.wrap(text, "  ")

@@ -358,3 +358,25 @@ def test_key_decisions_are_counted_group_by_group_when_the_games_differ(tmp_path
     assert sorted(row.findall(dissent_rows)) == [
         ("activate", "1", "4"), ("decline", "3", "4"), ("read terms", "1", "4")
     ]  # fmt: skip
+
+
+def test_the_report_says_who_answered_after_without_finishing(tmp_path):
+    q = [{"id": "q", "text": "Fair?", "scale": 5, "low": "no", "high": "yes"}]
+    answers = [{"type": "reflection", "phase": "before", "answers": {"q": 2}}]
+    after = [{"type": "reflection", "phase": "after", "answers": {"q": 4}}]
+    write(
+        tmp_path,
+        "done.jsonl",
+        [header(pseudonym="A", questions=q), *answers, choice(1, "opt_in.x"), end(1), *after],
+    )
+    write(
+        tmp_path, "quit.jsonl", [header(pseudonym="B", questions=q), *answers, choice(1, "opt_in.x"), *after]
+    )
+    write(tmp_path, "gone.jsonl", [header(pseudonym="C", questions=q), *answers, choice(1, "opt_in.x")])
+    a = analyse(read_dir(tmp_path))
+    (question,) = a.questions
+    assert (question.before, question.after, question.after_unfinished) == ([2, 2, 2], [4, 4], 1)
+    assert (len(a.stopped), a.stopped_answered) == (2, 1)
+    section = render(a).split('id="reflection"')[1]
+    assert "2 player(s) stopped before an ending; 1 of them answered the questions after playing" in section
+    assert "3 answered before, 2 after (1 without finishing); 2 both" in section

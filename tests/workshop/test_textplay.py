@@ -44,6 +44,23 @@ def test_logged_text_game_asks_reflection_before_and_after(tmp_path):
     assert lines[-2]["ending"] == "uneasy"
 
 
+def test_a_player_who_quits_is_asked_after_too(tmp_path):
+    # Two choices, then quit: the after-questions are asked and logged, with no end line (#14 item 5).
+    logs = tmp_path / "logs"
+    stdin = "Kite\n" + "2\n4\n" + "1\n2\nquit\n" + "3\n5\n"
+    result = run("text", "--story", SAMPLE, "--seed", 5, "--log-dir", logs, stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    assert "You stopped before the end. Your answers still count." in result.stdout
+    lines = only_log(logs)
+    assert [line["type"] for line in lines] == ["header", "reflection", "choice", "choice", "reflection"]
+    assert lines[-1] == lines[-1] | {"phase": "after", "answers": {"visa_trade": 3, "friends_count": 5}}
+    # quitting at once (no choice made) asks nothing more; input ending early logs no empty answers
+    result = run("text", "--story", SAMPLE, "--seed", 5, "--log-dir", tmp_path / "l2", stdin="\n\n\nquit\n")
+    assert "Now that you have played" not in result.stdout
+    result = run("text", "--story", SAMPLE, "--seed", 5, "--log-dir", tmp_path / "l3", stdin="\n\n\n1\n")
+    assert [line["type"] for line in only_log(tmp_path / "l3")] == ["header", "reflection", "choice"]
+
+
 def test_undo_is_logged_and_bad_answers_are_asked_again(tmp_path):
     logs = tmp_path / "logs"
     stdin = "\n" + "9\nseven\n3\n\n" + "1\nundo\n1\n2\n1\n1\n" + "5\n5\n"
