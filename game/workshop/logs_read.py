@@ -574,15 +574,35 @@ def read_dir(folder: str | os.PathLike, story_id: str | None = None, session: st
     return _story_set(folder, logs, problems, files, chosen, session, others_are_problems=True)
 
 
+#: A second story is set beside the first (a mixed class) when at least this many played it; fewer
+#: logs of another story are a mistake to name, not a group to compare.
+MIN_STORY_PLAYERS = 3
+
+
 def read_stories(folder: str | os.PathLike, session: str | None = None) -> list[LogSet]:
     """The logs in ``folder`` (read as :func:`read_dir` reads them) as one :class:`LogSet` per story,
     the most played first: a mixed class, where part of the room played another scenario. Problems
-    with files are named once, in the first set; a log of another story is not a problem here."""
+    with files are named once, in the first set; a log of another story is a problem only when
+    fewer than :data:`MIN_STORY_PLAYERS` logs name that story."""
     folder, logs, problems, files = _read_folder(folder)
     stories = _stories(logs) or [None]
+    count = Counter(log.story for log in logs)
+    # a story a few laptops played by mistake is named, not set beside the class's
+    strays = {s for s in stories[1:] if count[s] < MIN_STORY_PLAYERS}
+    for log in logs:
+        if log.story in strays:
+            problems.append(
+                Problem(
+                    log.name,
+                    0,
+                    f"a log of another story ({log.story!r}, not {stories[0]!r}); not counted "
+                    f"(fewer than {MIN_STORY_PLAYERS} players played it: --story-id reports on it alone)",
+                )
+            )
+    compared = [s for s in stories if s not in strays]
     return [
         _story_set(folder, logs, problems if i == 0 else [], files, story, session, others_are_problems=False)
-        for i, story in enumerate(stories)
+        for i, story in enumerate(compared)
     ]
 
 

@@ -136,9 +136,13 @@ def score_bins(scores: list[int], tiers: list[dict], target: int = 16) -> Bins:
     return Bins(lo, hi, width)
 
 
-def histogram(scores: list[int], tiers: list[dict], bins: Bins | None = None) -> Chart | None:
+def histogram(
+    scores: list[int], tiers: list[dict], bins: Bins | None = None, text: float = 1.0
+) -> Chart | None:
     """Final scores of finished games in bins, with the tier thresholds marked; None if none finished.
-    Labels stay inside the picture: a threshold label near the right edge is drawn to its left."""
+    Labels stay inside the picture: a threshold label near the right edge is drawn to its left.
+    ``text`` scales the labels (and the room above the bars for them): 1.7 for a chart shown at half
+    width, so its labels are as large on the projector as a full-width chart's."""
     if not scores:
         return None
     bins = bins or score_bins(scores, tiers)
@@ -147,7 +151,7 @@ def histogram(scores: list[int], tiers: list[dict], bins: Bins | None = None) ->
     for s in scores:
         if lo <= s < hi:
             counts[(s - lo) // width] += 1
-    W, H, L, R, T, B = 1000, 420, 70, 30, 90, 60
+    W, H, L, R, T, B = 1000, round(420 + 100 * (text - 1)), 70, 30, round(90 * text), round(60 * text)
     pw, ph = W - L - R, H - T - B
     top = max(counts)
     bw = pw / len(counts)
@@ -168,16 +172,18 @@ def histogram(scores: list[int], tiers: list[dict], bins: Bins | None = None) ->
             )
         )
         if k:
-            chart.add(label(x + bw / 2, T + ph - h - 8, str(k), 22, INK, "middle", bold=True))
-    label_every = max(1, round(len(counts) / 8))
+            chart.add(label(x + bw / 2, T + ph - h - 8, str(k), round(22 * text), INK, "middle", bold=True))
+    label_every = max(1, round(len(counts) * text / 8))
     for i in range(0, len(counts) + 1, label_every):
-        chart.add(label(L + i * bw, T + ph + 30, str(lo + i * width), 20, INK, "middle"))
+        chart.add(
+            label(L + i * bw, T + ph + round(30 * text), str(lo + i * width), round(20 * text), INK, "middle")
+        )
     shown = 0
     for t in tiers:
         m = t.get("min")
         if isinstance(m, int) and lo <= m < hi:
             x = L + (m - lo) / width * bw
-            ty = 30 if shown % 2 == 0 else 54
+            ty = round((30 if shown % 2 == 0 else 54) * text)
             shown += 1
             anchor, dx = ("end", -5) if x > L + pw * 0.75 else ("start", 5)
             chart.add(
@@ -191,9 +197,9 @@ def histogram(scores: list[int], tiers: list[dict], bins: Bins | None = None) ->
                     stroke_width=2,
                     stroke_dasharray="6 5",
                 ),
-                label(x + dx, ty, f"{t.get('title', '')} {m}", 18, ORANGE, anchor),
+                label(x + dx, ty, f"{t.get('title', '')} {m}", round(18 * text), ORANGE, anchor),
             )
-    chart.add(label(L + pw / 2, H - 6, "final score", 20, anchor="middle"))
+    chart.add(label(L + pw / 2, H - 6, "final score", round(20 * text), anchor="middle"))
     return chart
 
 

@@ -136,6 +136,56 @@ def _subtitle(a: Analysis) -> list[str]:
     return sub
 
 
+#: Presenter view: what one projector screen (1280×720 px) holds below a section's heading, in px at
+#: the page's type sizes. Long sections are cut into screens by estimated height (:func:`pages`);
+#: tests/workshop/test_report_presenter.py measures the real ones in Chromium.
+SCREEN = 500
+
+
+def pages(items: list, height, budget: int = SCREEN) -> list[list]:
+    """``items`` cut into runs whose estimated ``height(item)`` adds up to at most ``budget`` (an item
+    taller than that gets a screen of its own); one empty page if there are none."""
+    out: list[list] = [[]]
+    used = 0
+    for item in items:
+        h = height(item)
+        if out[-1] and used + h > budget:
+            out.append([])
+            used = 0
+        out[-1].append(item)
+        used += h
+    return out
+
+
+def _lines(text: str, chars: int) -> int:
+    return max(1, -(-len(text) // chars))
+
+
+def _decision_height(item: tuple) -> int:
+    kind, d, groups, first = item
+    if kind != "decision":
+        return 60 + _bars_height(d)
+    rows = sum(36 + _bars_height(g.rows) for g in groups) if groups else _bars_height(d.rows)
+    return (64 if first else 0) + rows + (34 if d.several else 0)
+
+
+def _bars_height(rows: list[charts.Bar]) -> int:
+    """A bar table's height: a row of one line is 46 px, each line more of its label 32."""
+    return sum(14 + 32 * _lines(r.label, 36) for r in rows)
+
+
+def _decision_items(decisions: list[DecisionView]) -> list[tuple]:
+    """(kind, decision, groups shown, first part?) to cut into screens: a decision split by group is
+    one item per group, so a screen break can fall between its groups."""
+    out = []
+    for d in decisions:
+        if d.groups:
+            out += [("decision", d, [g], i == 0) for i, g in enumerate(d.groups)]
+        else:
+            out.append(("decision", d, [], True))
+    return out
+
+
 def story_context(a: Analysis, prefix: str = "") -> dict:
     """One story's figures as the story template shows them (it adds no figures of its own);
     ``prefix`` starts its section ids (several stories on one page)."""
@@ -145,23 +195,42 @@ def story_context(a: Analysis, prefix: str = "") -> dict:
     friends += [(f"{name} dropped you", k) for name, k in a.dropped_you.most_common()]
     apps = [(f"{t}: granted", k) for t, k in a.granted.most_common()]
     apps += [(f"{t}: refused", k) for t, k in a.refused.most_common()]
+    friends_rows = charts.bars(friends, n, {f"{name} dropped you" for name in a.dropped_you})
+    app_rows = charts.bars(apps, n, {f"{t}: refused" for t in a.refused})
+    decisions = [_decision(d, a.groups) for d in a.decisions]
+    listed = _decision_items(decisions)
+    for title, rows in (("Friends", friends_rows), ("Applications", app_rows)):
+        if rows:
+            listed.append((title, rows, [], True))
+    found = [(Path(p.path).name + (f":{p.line}" if p.line else ""), p.message) for p in a.logs.problems]
+    said = prompts(a)
     return {
         "prefix": prefix,
+        "contents": [
+            ("prompts", "Questions"),
+            ("decisions", "Decisions"),
+            ("scores", "Scores"),
+            ("tiers", "Tiers and endings"),
+            ("curves", "Over the game"),
+            ("reflection", "Before and after"),
+            ("problems", "Problems"),
+        ],
+        "prompt_pages": pages(list(enumerate(said, 1)), lambda item: 30 + 37 * _lines(item[1], 68)),
+        "decision_pages": pages(listed, _decision_height),
+        "problem_pages": pages(found, lambda item: 6 + 29 * _lines(" ".join(item), 95), SCREEN - 60),
         "title": f"What this group did: {a.story_title}" if a.story_title else "What this group did",
         "a": a,
         "subtitle": _subtitle(a),
         "scores": scores,
         "median": f"{statistics.median(scores):.0f}" if scores else "",
-        "prompts": prompts(a),
-        "decisions": [_decision(d, a.groups) for d in a.decisions],
-        "friends": charts.bars(friends, n, {f"{name} dropped you" for name in a.dropped_you}),
-        "applications": charts.bars(apps, n, {f"{t}: refused" for t in a.refused}),
+        "prompts": said,
+        "decisions": decisions,
+        "friends": friends_rows,
+        "applications": app_rows,
         "groups": _group_views(a),
         "reflections": [(q, charts.reflection_chart(q)) for q in a.questions if q.before or q.after],
         "claims": report_claims.analyse_claims(a),
-        "problems": [
-            (Path(p.path).name + (f":{p.line}" if p.line else ""), p.message) for p in a.logs.problems
-        ],
+        "problems": found,
         "names": sorted({p.pseudonym for p in a.players if p.pseudonym}),
     }
 
@@ -179,6 +248,7 @@ class StoryColumn:
     story: dict  # its story_context
     ending: str  # its most common ending, with how many reached it
     comparison: Comparison | None
+    histograms: list[charts.Chart | None]  # one a group, labels sized for half the page's width
 
 
 def class_context(analyses: list[Analysis], comparisons: dict[str, Comparison], generated: str = "") -> dict:
@@ -189,13 +259,21 @@ def class_context(analyses: list[Analysis], comparisons: dict[str, Comparison], 
     for story, a in zip(stories, analyses, strict=True):
         top = a.endings.most_common(1)
         ending = f"{top[0][0]} ({top[0][1]} of {a.n})" if top else "–"
-        columns.append(StoryColumn(story, ending, comparisons.get(a.logs.story_id or "")))
+        half = [charts.histogram(g.scores, g.tiers, text=1.7) if g.scores else None for g in a.groups]
+        columns.append(StoryColumn(story, ending, comparisons.get(a.logs.story_id or ""), half))
     titles = " and ".join(a.story_title or str(a.logs.story_id) for a in analyses)
+    # one screen per question number: each story's i-th question side by side
+    deepest = max(len(s["reflections"]) for s in stories)
+    side_reflections = [
+        [(c, c.story["reflections"][i] if i < len(c.story["reflections"]) else None) for c in columns]
+        for i in range(max(deepest, 1))
+    ]
     return {
         "csp": CSP,
         "title": f"What this class did: {titles}",
         "stories": stories,
         "side": columns,
+        "side_reflections": side_reflections,
         "generated": generated,
     }
 

@@ -38,9 +38,16 @@ ACTIVE = set(
         "foreignobject",
         "image",
         "use",
-        "a",
     ]
 )
+
+
+def links_in_page(page) -> list[str]:
+    """Every link's target; the presenter view's contents link to the page's own sections only."""
+    ids = {attrs.get("id") for _, attrs in page.tags}
+    hrefs = [attrs.get("href", "") for tag, attrs in page.tags if tag == "a"]
+    assert all(h.startswith("#") and h[1:] in ids for h in hrefs), hrefs
+    return hrefs
 
 
 class Collect(HTMLParser):
@@ -71,9 +78,10 @@ def test_report_escapes_every_player_text_and_is_locked_down(sample_logs):
     page = parse(html)
     names = {tag for tag, _ in page.tags}
     assert not names & ACTIVE, names & ACTIVE
+    assert links_in_page(page)
     for tag, attrs in page.tags:
         assert not any(k.startswith("on") for k in attrs), (tag, attrs)
-        assert "src" not in attrs and "href" not in attrs, (tag, attrs)
+        assert "src" not in attrs and ("href" not in attrs or tag == "a"), (tag, attrs)
     metas = [a for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
     assert metas == [{"http-equiv": "Content-Security-Policy", "content": CSP}]
     assert CSP == "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -201,7 +209,7 @@ def test_bad_logs_are_reported_not_fatal(tmp_path, sample):
     assert not any("notes.txt" in line for line in err)
     html = out.read_text(encoding="utf-8")
     page = parse(html)
-    assert not {t for t, _ in page.tags} & ACTIVE
+    assert not {t for t, _ in page.tags} & ACTIVE and links_in_page(page)
     assert "Problems with the logs" in html and "h-&lt;img src=x onerror=alert(1)&gt;.jsonl" in html
     # good and unfinished; a-badline, c-truncated and i-badfields carry good's header: copies of its game
     assert "2</b>players" in html and "(not finished)" in html

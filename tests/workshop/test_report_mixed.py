@@ -75,7 +75,7 @@ def test_the_two_stories_side_by_side(mixed, tmp_path):
 def test_the_comparison_card_is_the_debriefs_own_text(mixed, tmp_path):
     out = tmp_path / "r.html"
     assert run_cli("report", mixed, "-o", out).returncode == 0
-    card = text(out.read_text(encoding="utf-8").split("<section id=side-compare>")[1].split("</section>")[0])
+    card = text(out.read_text(encoding="utf-8").split("id=side-compare>")[1].split("</section>")[0])
     source = " ".join(
         (ROOT / "story" / "many-numbers" / "05-debrief.yaml").read_text(encoding="utf-8").split()
     )
