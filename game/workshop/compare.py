@@ -68,10 +68,13 @@ def _rows(columns: list[Column], policy: str) -> list[tuple[str, list[str]]]:
         ("Final score, range", [f"{st['min']}–{st['max']}" if st["min"] is not None else "-" for st in stats])
     )
 
-    def counted(title: str, field: str, titles_of) -> None:
+    def counted(title: str, field: str, titles_of, ordered: bool = True) -> None:
+        """A row per key; ``ordered=False`` for counts filled from sets (perks), whose order
+        changes with the hash seed: those rows go by id, so the same runs print the same table."""
         names: dict[str, str] = {}
         for c in columns:
-            for key in getattr(c.summaries[policy], field):
+            keys = getattr(c.summaries[policy], field)
+            for key in keys if ordered else sorted(keys):
                 names.setdefault(key, titles_of(c.story).get(key, key))
         for key, name in names.items():
             rows.append((f"{title}: {name}", [_pct(getattr(s, field)[key], s.runs) for s in sums]))
@@ -87,8 +90,8 @@ def _rows(columns: list[Column], policy: str) -> list[tuple[str, list[str]]]:
     for tid in sorted(tiers, key=lambda t: order.get(t, 99)):
         rows.append((f"Tier: {tiers[tid]}", [_pct(s.tiers[tid], s.runs) for s in sums]))
     counted("Ending", "endings", ending_titles)
-    counted("Perk granted", "granted", perk_titles)
-    counted("Perk refused", "refused", perk_titles)
+    counted("Perk granted", "granted", perk_titles, ordered=False)
+    counted("Perk refused", "refused", perk_titles, ordered=False)
     return rows
 
 
