@@ -91,19 +91,9 @@ def play(
     front = LoggedFrontEnd(session, stdin, out, log, width=width)
     try:
         rc = front.run()
-        ended = front.session.ended
-        if log is not None and ended:
+        if log is not None and front.session.ended:
             log.record_end(front.session)
-        # A player who quits after choosing is asked too, so the class's before/after is not
-        # finishers only (#14 item 5); the report counts their answers apart.
-        if items and (ended or front.session.state.turn > 0):
-            if not ended:
-                out.write("\nYou stopped before the end. Your answers still count.\n")
-            after = reflect.ask(items, "after", stdin, out, width)
-            if log is not None and (ended or after):
-                log.record_reflection("after", after)
-            for text in reflect.compare(items, before, after):
-                front.wrap(text, "  ")
+        _ask_after(front, items, before, log, stdin, out, width)
         if front.session.ended and statements:
             rated_after = claimsask.ask(statements, "after", stdin, out, width)
             if log is not None:
@@ -120,6 +110,22 @@ def play(
                 out.write(f"(Your session was logged as {log.path.name}. Thank you.)\n")
     out.flush()
     return rc
+
+
+def _ask_after(front, items, before: dict, log, stdin: TextIO, out, width: int) -> None:
+    """The reflection questions after play, and how the answers moved. A player who quits after
+    choosing is asked too, so the class's before/after is not finishers only (#14 item 5); the
+    report counts their answers apart."""
+    ended = front.session.ended
+    if not items or not (ended or front.session.state.turn > 0):
+        return
+    if not ended:
+        out.write("\nYou stopped before the end. Your answers still count.\n")
+    after = reflect.ask(items, "after", stdin, out, width)
+    if log is not None and (ended or after):
+        log.record_reflection("after", after)
+    for text in reflect.compare(items, before, after):
+        front.wrap(text, "  ")
 
 
 def run_workshop_text(options: PlayOptions) -> int:
