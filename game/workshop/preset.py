@@ -81,9 +81,19 @@ class Preset:
         return self.stories[(max(1, seat or 1) - 1) % len(self.stories)]
 
 
-def load_preset(path: str | Path) -> Preset:  # noqa: C901 - reads and checks every field; fronts to split (#10 item 6)
+def load_preset(path: str | Path) -> Preset:
     """Read and check a preset file; raises :class:`PresetError` listing every problem."""
     path = Path(path)
+    block, values, where = _read(path)
+    problems = _resolve(values, block, path.resolve().parent, where)
+    if problems:
+        raise PresetError("\n".join(problems))
+    return Preset(path=path, **values)
+
+
+def _read(path: Path):
+    """The preset's ``workshop:`` block, its values checked one by one (plain Python values), and a
+    ``where(node)`` that names a place in the file; raises :class:`PresetError` listing every problem."""
     root, diagnostics = load_file(path)
     problems = [f"{d.path}:{d.line}:{d.col}: {d.message}" for d in diagnostics]
     if root is None or problems:
@@ -102,11 +112,10 @@ def load_preset(path: str | Path) -> Preset:  # noqa: C901 - reads and checks ev
         raise PresetError(f"{where(block)}: workshop: must be a mapping of settings ({', '.join(FIELDS)})")
     values: dict = {}
     for key, node in block.value.items():
-        key_node = block.keys[key]
         if key not in FIELDS:
             close = difflib.get_close_matches(str(key), FIELDS, n=1)
             hint = f"; did you mean {close[0]}?" if close else f"; known: {', '.join(FIELDS)}"
-            problems.append(f"{where(key_node)}: unknown setting {key!r}{hint}")
+            problems.append(f"{where(block.keys[key])}: unknown setting {key!r}{hint}")
             continue
         value = node.plain()
         message = _check(key, value)
@@ -116,7 +125,13 @@ def load_preset(path: str | Path) -> Preset:  # noqa: C901 - reads and checks ev
             values[key] = value
     if problems:
         raise PresetError("\n".join(problems))
-    base = path.resolve().parent
+    return block, values, where
+
+
+def _resolve(values: dict, block, base: Path, where) -> list[str]:
+    """Paths made absolute (relative to the preset's folder ``base``) and the stories found, in place in
+    ``values``; returns the problems (settings that do not go together, stories not found)."""
+    problems = []
     if "log_dir" in values:
         values["log_dir"] = base / values["log_dir"]
     if "rules" in values and (base / values["rules"]).is_file():
@@ -137,9 +152,7 @@ def load_preset(path: str | Path) -> Preset:  # noqa: C901 - reads and checks ev
             _story(node.value, base, where(node), "stories", problems)
             for node in block.value["stories"].value
         )
-    if problems:
-        raise PresetError("\n".join(problems))
-    return Preset(path=path, **values)
+    return problems
 
 
 def _story(value: str, base: Path, where: str, key: str, problems: list[str]) -> str:
