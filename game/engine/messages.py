@@ -7,8 +7,9 @@ second table with the same ids and parameters; :func:`say` is the one place that
 Story and rules text (titles, ``explain:`` lines, what contacts say) is the author's and is passed in
 as a parameter, never looked up here.
 
-So far the score app's notices (:mod:`game.engine.scoring.notices`) speak through it; the rest of
-the runtime's own sentences are still written where they are made (docs/architecture.md says which).
+So far the score app's notices (:mod:`game.engine.scoring.notices`) and the scoring engine's
+explanations (an event's ``explain``, when the rules file gives none) speak through it. Events still
+carry the finished sentence, made when the step runs (docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -71,6 +72,49 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "notice.era.title": "New rules: {era}",
         "notice.era.body": "Trust is measured by new rules from this month.",
         "notice.era.text": "A new era begins: {era}.",
+        # why the score moved, per mode (an event's explain; a rules file's own wording comes first)
+        "explain.opaque": "Your score changed.",
+        "explain.rule.partial": "Your {factor} was reviewed.",
+        "explain.rule.transparent": "{change:+d} {factor}: rule {rule}.",
+        "explain.rule.repeat": " This time {requested:+d} (repeats count less).",
+        "explain.rule.capped": " Capped at {value}, the end of the range.",
+        "explain.drift.partial": "Your {factor} was updated.",
+        "explain.drift.transparent": (
+            "{delta:+d} {factor}: each month the score drifts {percent}% of the way toward {toward}."
+        ),
+        "explain.pull.partial": "Your network affected your score.",
+        "explain.pull.transparent": (
+            "{share:+d} relationships: {name}'s score is {score}; each month your contacts pull {percent}% "
+            "of the gap, weighted by closeness ({closeness} of {total})."
+        ),
+        # applications
+        "explain.approved": "Approved.",
+        "explain.approved.transparent": "Approved: {condition} (yours: {score}).",
+        "explain.approved.margin": (
+            "Approved: {condition}; yours is {score}, and a perk once gained is kept "
+            "until {margin} points below."
+        ),
+        "explain.declined": "Declined.",
+        "explain.condition.tier": "tier {tier} ({min} or more)",
+        "explain.condition.score": "a score of {min} or more",
+        "explain.refused.era": "Not offered in this era ({era}).",
+        "explain.refused.perk": "Needs {condition}; yours is {score}.",
+        "explain.refused.perk.vague": "Your profile does not qualify yet.",
+        "explain.refused.tier": "Needs tier {tier} ({min} or more); yours is {score}.",
+        "explain.refused.tier.vague": "Your trust level does not qualify yet.",
+        "explain.refused.score": "Needs a score of {need}; yours is {score}.",
+        "explain.refused.score.vague": "Your score does not qualify yet.",
+        # contacts: vague (opaque) and plain (partial and transparent)
+        "explain.contact.befriended.vague": "{name} is in your network.",
+        "explain.contact.befriended.plain": "You added {name}.",
+        "explain.contact.dropped.vague": "{name} is no longer in your network.",
+        "explain.contact.dropped.plain": "You dropped {name}.",
+        "explain.contact.dropped_you.vague": "{name} is no longer in your network.",
+        "explain.contact.dropped_you.plain": "{name} removed you from their network.",
+        "explain.contact.closer.vague": "{name} feels closer to you.",
+        "explain.contact.closer.plain": "{name} feels closer to you.",
+        "explain.contact.cooler.vague": "{name} has gone a little quiet.",
+        "explain.contact.cooler.plain": "{name} feels further from you.",
     }
 )
 

@@ -24,6 +24,7 @@ from typing import Any
 
 from ..events import Cause
 from ..kinds import DEFAULT_MODE, EventKind, Mode
+from ..messages import say
 from ..model import Choice, Scene, Story
 from ..state import State
 from ..trail import Trail
@@ -310,14 +311,16 @@ def _settle(step, rules: Rules, part: ScoreState, cause: Cause, judge: bool = Tr
 
 def _rule_explain(rules: Rules, rule: Rule, requested: int, clamped_to: int | None) -> Explain:
     factor = rules.factor_title(rule.factor)
-    transparent = rule.transparent or f"{rule.change:+d} {factor.lower()}: rule {rule.id}."
+    transparent = rule.transparent or say(
+        "explain.rule.transparent", change=rule.change, factor=factor.lower(), rule=rule.id
+    )
     if requested != rule.change:
-        transparent += f" This time {requested:+d} (repeats count less)."
+        transparent += say("explain.rule.repeat", requested=requested)
     if clamped_to is not None:
-        transparent += f" Capped at {clamped_to}, the end of the range."
+        transparent += say("explain.rule.capped", value=clamped_to)
     return Explain(
         rule.opaque or OPAQUE_TEXT,
-        rule.partial or f"Your {factor.lower()} was reviewed.",
+        rule.partial or say("explain.rule.partial", factor=factor.lower()),
         transparent,
     )
 
@@ -435,7 +438,8 @@ def _perform_action(
         granted = perk.id in part.perks and not perk.penalty
         if granted:
             part = part.evolve(granted=part.granted | {perk.id}, refused=part.refused - {perk.id})
-            explain = Explain("Approved.", "Approved.", _approval(rules, perk, part.score))
+            approved = say("explain.approved")
+            explain = Explain(approved, approved, _approval(rules, perk, part.score))
         else:
             part = part.evolve(refused=part.refused | {perk.id}, granted=part.granted - {perk.id})
             explain = _refusal(rules, part, Requires(perk=perk.id))
@@ -451,22 +455,16 @@ def _perform_action(
 def _approval(rules: Rules, perk, score: int) -> str:
     need = _perk_threshold(rules, perk)
     if need is not None and score < need:  # held within the margin
-        return (
-            f"Approved: {_condition(rules, perk)}; yours is {score}, and a perk once gained is kept "
-            f"until {PERK_MARGIN} points below."
+        return say(
+            "explain.approved.margin", condition=_condition(rules, perk), score=score, margin=PERK_MARGIN
         )
-    return f"Approved: {_condition(rules, perk)} (yours: {score})."
+    return say("explain.approved.transparent", condition=_condition(rules, perk), score=score)
 
 
 def _contact_data(cid: str, name: str, change: str) -> dict:
-    words = {
-        "befriended": (f"{name} is in your network.", f"You added {name}."),
-        "dropped": (f"{name} is no longer in your network.", f"You dropped {name}."),
-        "dropped_you": (f"{name} is no longer in your network.", f"{name} removed you from their network."),
-        "closer": (f"{name} feels closer to you.", f"{name} feels closer to you."),
-        "cooler": (f"{name} has gone a little quiet.", f"{name} feels further from you."),
-    }[change]
-    explain = Explain(words[0], words[1], words[1])
+    vague = say(f"explain.contact.{change}.vague", name=name)
+    plain = say(f"explain.contact.{change}.plain", name=name)
+    explain = Explain(vague, plain, plain)
     return {"contact": cid, "name": name, "change": change, "explain": explain.to_json()}
 
 
@@ -512,9 +510,14 @@ def _tick(step, model: ScoreModel, part: ScoreState, cause: Cause) -> ScoreState
             factor = rules.factor_title(rules.drift_factor).lower()
             explain = Explain(
                 OPAQUE_TEXT,
-                f"Your {factor} was updated.",
-                f"{delta:+d} {factor}: each month the score drifts {rules.drift_percent}% of the way "
-                f"toward {rules.drift_toward}.",
+                say("explain.drift.partial", factor=factor),
+                say(
+                    "explain.drift.transparent",
+                    delta=delta,
+                    factor=factor,
+                    percent=rules.drift_percent,
+                    toward=rules.drift_toward,
+                ),
             )
             part = _change(step, rules, part, delta, rules.drift_factor, "drift", explain, cause, judge=False)
     for cid, share in pull_shares(model, part):
@@ -523,10 +526,16 @@ def _tick(step, model: ScoreModel, part: ScoreState, cause: Cause) -> ScoreState
             now = part.contact(cid)
             explain = Explain(
                 OPAQUE_TEXT,
-                "Your network affected your score.",
-                f"{share:+d} relationships: {contact.name}'s score is {now.score}; each month your contacts "
-                f"pull {rules.pull_percent}% of the gap, weighted by closeness ({now.closeness} of "
-                f"{_closeness_total(part)}).",
+                say("explain.pull.partial"),
+                say(
+                    "explain.pull.transparent",
+                    share=share,
+                    name=contact.name,
+                    score=now.score,
+                    percent=rules.pull_percent,
+                    closeness=now.closeness,
+                    total=_closeness_total(part),
+                ),
             )
             part = _change(
                 step, rules, part, share, "relationships", "pull", explain, cause, contact=cid, judge=False
@@ -585,29 +594,30 @@ def on_turn(step) -> None:
 def _condition(rules: Rules, perk) -> str:
     if perk.tier is not None:
         tier = rules.tier(perk.tier)
-        return f"tier {tier.title} ({tier.min} or more)"
-    return f"a score of {perk.min} or more"
+        return say("explain.condition.tier", tier=tier.title, min=tier.min)
+    return say("explain.condition.score", min=perk.min)
 
 
 def _refusal(rules: Rules, part: ScoreState, req: Requires) -> Explain:
     if req.perk is not None:
         perk = rules.perks[req.perk]
         if perk.eras is not None and part.era not in perk.eras:
-            transparent = f"Not offered in this era ({part.era})."
+            transparent = say("explain.refused.era", era=part.era)
         else:
-            transparent = f"Needs {_condition(rules, perk)}; yours is {part.score}."
-        return Explain("Declined.", perk.vague or "Your profile does not qualify yet.", transparent)
+            transparent = say("explain.refused.perk", condition=_condition(rules, perk), score=part.score)
+        vague = perk.vague or say("explain.refused.perk.vague")
+        return Explain(say("explain.declined"), vague, transparent)
     if req.tier is not None:
         tier = rules.tier(req.tier)
         return Explain(
-            "Declined.",
-            "Your trust level does not qualify yet.",
-            f"Needs tier {tier.title} ({tier.min} or more); yours is {part.score}.",
+            say("explain.declined"),
+            say("explain.refused.tier.vague"),
+            say("explain.refused.tier", tier=tier.title, min=tier.min, score=part.score),
         )
     return Explain(
-        "Declined.",
-        "Your score does not qualify yet.",
-        f"Needs a score of {req.score}; yours is {part.score}.",
+        say("explain.declined"),
+        say("explain.refused.score.vague"),
+        say("explain.refused.score", need=req.score, score=part.score),
     )
 
 

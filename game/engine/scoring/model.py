@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..expr import Compiled
 from ..kinds import Mode
+from ..messages import say
 from ..model import Template, Where
 
 #: the modes' names, for messages (the modes themselves are game.engine.kinds.Mode)
@@ -17,7 +18,7 @@ MODES = Mode.values()
 #: A perk held is kept until the score falls this many points below its threshold, and a penalty in
 #: force is lifted only this many points above its limit, so neither flickers near the line.
 PERK_MARGIN = 10
-OPAQUE_TEXT = "Your score changed."
+OPAQUE_TEXT = say("explain.opaque")
 
 
 def month_index(date: str) -> int:
