@@ -119,7 +119,9 @@ class Result:
         return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-async def _player(client, result: Result, name: str, rounds: int, period: float, started: asyncio.Event):
+async def _player(
+    client, result: Result, name: str, rounds: int, period: float, started: asyncio.Event, offset: float = 0.0
+):
     async def request(method: str, url: str, **kw):
         t0 = time.perf_counter()
         try:
@@ -140,6 +142,9 @@ async def _player(client, result: Result, name: str, rounds: int, period: float,
     result.confirmed[page] = 0
     await request("POST", f"{page}/reflect", data={"phase": "before"})
     await started.wait()
+    # Players read at their own pace: each starts at its own point of the period, so the class does not arrive
+    # as one burst in the same millisecond (a synchronised herd measures the client's own queue).
+    await asyncio.sleep(offset)
     for _ in range(rounds):
         t0 = time.perf_counter()
         html = (await request("GET", page)).text
@@ -160,7 +165,9 @@ async def _run(server: Server, players: int, rounds: int, period: float) -> Resu
     async with httpx.AsyncClient(base_url=server.url, limits=limits, timeout=30) as client:
         started = asyncio.Event()
         tasks = [
-            asyncio.create_task(_player(client, result, f"p{i:03d}", rounds, period, started))
+            asyncio.create_task(
+                _player(client, result, f"p{i:03d}", rounds, period, started, offset=i * period / players)
+            )
             for i in range(players)
         ]
         while sum(1 for _ in result.confirmed) < players and not all(t.done() for t in tasks):
