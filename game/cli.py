@@ -175,7 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules(p)
     p.add_argument(
         "--policy",
-        help="conformist, loyal, random, or script:ID,ID,... (choice ids in order); with --compare, "
+        help="conformist, loyal, gamer, random, or script:ID,ID,... (choice ids in order); with --compare, "
         "default: conformist, loyal and random",
     )
     p.add_argument(

@@ -77,7 +77,7 @@ class SimulateOptions:
 
     story: str | None = None  #: a story path or shipped scenario name (None: the default)
     rules: str | None = None
-    policy: str | None = None  #: conformist, loyal, random or script:ID,ID,...
+    policy: str | None = None  #: conformist, loyal, gamer, random or script:ID,ID,...
     compare: tuple[str, ...] = ()  #: rules files or rules-lab names to compare with the story's own
     runs: int = 100
     seed: int = 0  #: seed of the first game; game i uses seed+i

@@ -8,6 +8,9 @@ Policies (each deterministic given the run's seed):
   choice does not hold it in one scene for ever;
 - ``loyal``: never drops a contact or reports anyone, says what they think: prefers choices that
   post or share dissent, support friends, or raise ``integrity``; otherwise picks at random;
+- ``gamer``: plays the number rather than the people: prefers the choices that game the app (raise
+  ``gaming``: tapping the ads, buying what it rewards, posting for points), never reports anyone and
+  never leaves; otherwise picks at random;
 - ``random``: picks uniformly among the enabled choices;
 - ``script:ID,ID,...``: takes these choices (ids or uids) in order whenever they are on offer, and
   picks at random otherwise; a scripted choice that is on offer but disabled stops the run with
@@ -83,6 +86,26 @@ def loyal(story: Story, state: State, offered: list[Choice], rng: random.Random)
     return rng.choice([c for c in offered if _loyalty(c) == best])
 
 
+def _gaming(choice: Choice) -> int:
+    for action in _actions(choice):
+        if set(action.values) & BETRAYAL_TAGS:
+            return -100
+    value = 0
+    for effect in choice.effects:
+        if effect.target == "gaming" and "+=" in effect.source:
+            value += 1
+        if effect.target in ("flags.reported_someone", "flags.left_app", "abroad.took_job") and not (
+            effect.source.rstrip().endswith("false")
+        ):
+            value -= 100
+    return value
+
+
+def gamer(story: Story, state: State, offered: list[Choice], rng: random.Random) -> Choice:
+    best = max(_gaming(c) for c in offered)
+    return rng.choice([c for c in offered if _gaming(c) == best])
+
+
 def random_policy(story: Story, state: State, offered: list[Choice], rng: random.Random) -> Choice:
     return rng.choice(offered)
 
@@ -109,7 +132,12 @@ def scripted(ids: list[str]) -> Policy:
     return policy
 
 
-POLICIES: dict[str, Policy] = {"conformist": conformist, "loyal": loyal, "random": random_policy}
+POLICIES: dict[str, Policy] = {
+    "conformist": conformist,
+    "loyal": loyal,
+    "gamer": gamer,
+    "random": random_policy,
+}
 
 
 def policy_named(name: str) -> Policy:

@@ -73,3 +73,19 @@ def test_cli_simulate_script_with_a_disabled_choice_is_one_line_and_exit_2(grind
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
     assert "disabled" in result.stderr
+
+
+def test_every_ending_of_the_shipped_story_has_a_policy_that_reaches_it():
+    """docs/scenario.md's claim: each of Pearl's seven endings is reached by a built-in policy (20 seeds
+    each); the gamer, who farms points and never reports or leaves, is the one who ends 'gamed it'."""
+    from game.launch import load_for_play
+
+    story = load_for_play("pearl")
+    reached = {}
+    for name in ("conformist", "loyal", "gamer", "random"):
+        for seed in range(20):
+            state = play_once(story, policy_named(name), seed)
+            reached.setdefault(state.ending, name)
+    assert reached.get("gamed_it") == "gamer"
+    assert reached.get("gold_empty_chair") == "conformist"
+    assert set(reached) == {ending.id for ending in story.endings}
