@@ -215,16 +215,7 @@ def mean_us(times: list[float] | None) -> float:
 def bardic_step(python: Path, scenes: int, steps: int, tmp: Path) -> list[float]:
     source = tmp / f"g{scenes}.bard"
     source.write_text(bard_story(scenes), encoding="utf-8")
-    child = tmp / "child.py"
-    child.write_text(CHILD, encoding="utf-8")
-    done = subprocess.run(
-        [str(python), str(child), str(source), str(steps)],
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-    )
-    return json.loads(done.stdout)["times"]
+    return _child_times(python, tmp / "child.py", CHILD, source, steps)
 
 
 def ink_compile(compiler: Path, scenes: int, tmp: Path) -> Path:
@@ -241,10 +232,14 @@ def ink_compile(compiler: Path, scenes: int, tmp: Path) -> Path:
 
 
 def ink_step(python: Path, compiled: Path, steps: int, tmp: Path) -> list[float]:
-    child = tmp / "ink_child.py"
-    child.write_text(INK_CHILD, encoding="utf-8")
+    return _child_times(python, tmp / "ink_child.py", INK_CHILD, compiled, steps)
+
+
+def _child_times(python: Path, child: Path, code: str, story: Path, steps: int) -> list[float]:
+    """Run a peer's timing script ``code`` (written to ``child``) in the peer's own Python on ``story``."""
+    child.write_text(code, encoding="utf-8")
     done = subprocess.run(
-        [str(python), str(child), str(compiled), str(steps)],
+        [str(python), str(child), str(story), str(steps)],
         check=True,
         capture_output=True,
         text=True,

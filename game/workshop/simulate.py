@@ -81,9 +81,17 @@ def _loyalty(choice: Choice) -> int:
     return value
 
 
-def loyal(story: Story, state: State, offered: list[Choice], rng: random.Random) -> Choice:
-    best = max(_loyalty(c) for c in offered)
-    return rng.choice([c for c in offered if _loyalty(c) == best])
+def _preferring(value: Callable[[Choice], int]) -> Policy:
+    """A policy taking the offered choice that ``value`` rates highest (ties: at random)."""
+
+    def policy(story: Story, state: State, offered: list[Choice], rng: random.Random) -> Choice:
+        best = max(value(c) for c in offered)
+        return rng.choice([c for c in offered if value(c) == best])
+
+    return policy
+
+
+loyal = _preferring(_loyalty)
 
 
 def _gaming(choice: Choice) -> int:
@@ -101,9 +109,7 @@ def _gaming(choice: Choice) -> int:
     return value
 
 
-def gamer(story: Story, state: State, offered: list[Choice], rng: random.Random) -> Choice:
-    best = max(_gaming(c) for c in offered)
-    return rng.choice([c for c in offered if _gaming(c) == best])
+gamer = _preferring(_gaming)
 
 
 def random_policy(story: Story, state: State, offered: list[Choice], rng: random.Random) -> Choice:
