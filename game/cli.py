@@ -69,14 +69,7 @@ def _add_play_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--from", dest="at", metavar="SCENE", help="start at this scene instead of the story's start"
     )
-    p.add_argument(
-        "--set",
-        dest="sets",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="set a variable before starting (repeatable; for testing from any scene)",
-    )
+    _add_set(p, "set a variable before starting (repeatable; for testing from any scene)")
     p.add_argument(
         "--log-dir",
         metavar="DIR",
@@ -101,6 +94,12 @@ def _add_play_options(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="workshop: this laptop's seat (1, 2, ...): picks its story when a preset has stories: per seat",
     )
+
+
+def _add_set(p: argparse.ArgumentParser, text: str = "set a variable (repeatable)") -> None:
+    """The one ``--set NAME=VALUE`` option (play, text, lint, simulate, explore, transcript): typed by
+    the story's declared variables when the command loads it (game.launch.parse_sets)."""
+    p.add_argument("--set", dest="sets", action="append", default=[], metavar="NAME=VALUE", help=text)
 
 
 def _seed(text: str) -> int:
@@ -161,14 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="games sampled to count words per playthrough and reading time (default 40; 0: skip)",
     )
-    p.add_argument(
-        "--set",
-        dest="sets",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="set a variable for the sampled games (e.g. cut=classroom); repeatable",
-    )
+    _add_set(p, "set a variable for the sampled games (e.g. cut=classroom); repeatable")
 
     p = sub.add_parser("simulate", help="play many seeded games by a policy and summarise the outcomes")
     _add_story(p)
@@ -191,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--seed", type=_seed, default=SimulateOptions.seed, help="seed of the first game; game i uses seed+i"
     )
+    _add_set(p, "set a variable for every game (e.g. cut=classroom); repeatable")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     p = sub.add_parser("rules", help="rules lab: print or write a shipped rules file, to copy and change")
@@ -334,9 +327,7 @@ def _add_authoring_commands(sub) -> None:
     )
     p.add_argument("--brief", action="store_true", help="leave out the example paths")
     p.add_argument("--from", dest="at", metavar="SCENE", help="start at this scene")
-    p.add_argument(
-        "--set", dest="sets", action="append", default=[], metavar="NAME=VALUE", help="set a variable"
-    )
+    _add_set(p)
 
     p = sub.add_parser("playtest", help="many seeded random playthroughs: hit counts, endings, errors")
     p.add_argument("path", metavar="PATH", help="story file or folder")
@@ -382,9 +373,7 @@ def _add_authoring_commands(sub) -> None:
         help="how the transcript words score changes (default partial)",
     )
     p.add_argument("--from", dest="at", metavar="SCENE", help="start at this scene")
-    p.add_argument(
-        "--set", dest="sets", action="append", default=[], metavar="NAME=VALUE", help="set a variable"
-    )
+    _add_set(p)
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
 
 

@@ -82,6 +82,7 @@ class SimulateOptions:
     runs: int = 100
     seed: int = 0  #: seed of the first game; game i uses seed+i
     json: bool = False
+    sets: tuple[str, ...] = ()  #: ``NAME=VALUE`` texts every game starts with (e.g. ``cut=classroom``)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..engine import Mode, Story
-from ..launch import UsageError, rules_path
+from ..launch import UsageError, parse_sets, rules_path
 from ..launch.tools import SimulateOptions
 from .simulate import (
     POLICIES,
@@ -42,13 +42,19 @@ class Column:
 
 
 def run_columns(
-    stories: Sequence[tuple[str, Story]], policies: Sequence[str], runs: int, seed: int
+    stories: Sequence[tuple[str, Story]],
+    policies: Sequence[str],
+    runs: int,
+    seed: int,
+    sets: Sequence[str] = (),
 ) -> list[Column]:
-    """Play ``runs`` games from ``seed`` for each policy under each (source, story) pair."""
+    """Play ``runs`` games from ``seed`` for each policy under each (source, story) pair, every game
+    started with the ``NAME=VALUE`` texts ``sets``."""
     columns = []
     for i, (source, story) in enumerate(stories):
         rules = _rules(story)
-        summaries = {p: simulate(story, p, runs, seed, dict(OPTIONS)) for p in policies}
+        typed = parse_sets(story, sets)
+        summaries = {p: simulate(story, p, runs, seed, dict(OPTIONS), sets=typed) for p in policies}
         columns.append(Column(LETTERS[i], rules.title if rules else "(no score)", source, story, summaries))
     return columns
 
@@ -135,6 +141,6 @@ def run_compare(options: SimulateOptions) -> int:
     stories = [("the story's own rules", load_story_or_raise(path))]
     for name in options.compare:
         stories.append((name, load_story_or_raise(path, rules_path(name))))
-    columns = run_columns(stories, policies, options.runs, options.seed)
+    columns = run_columns(stories, policies, options.runs, options.seed, options.sets)
     print(render(columns, policies, options.runs, options.seed), end="")
     return 0

@@ -26,14 +26,14 @@ import random
 import statistics
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..engine import Mode, Story, available, choose, play_out, start
 from ..engine.model import Choice
 from ..engine.scoring import queries
 from ..engine.state import State
-from ..launch import UsageError, load_for_play
+from ..launch import UsageError, load_for_play, parse_sets
 from ..launch.tools import SimulateOptions
 
 MAX_TURNS = 600
@@ -94,6 +94,32 @@ def _preferring(value: Callable[[Choice], int]) -> Policy:
 loyal = _preferring(_loyalty)
 
 
+#: the flags a gamer never sets: reporting someone, leaving the app, leaving the country
+LEAVING_FLAGS = ("flags.reported_someone", "flags.left_app", "abroad.took_job")
+
+
+class _NoState:
+    """The context for evaluating an effect that reads nothing (a constant): asked for a value, it
+    fails, so an effect that reads state never passes for a constant."""
+
+    def get(self, name: str):
+        raise LookupError(name)
+
+    def randint(self, lo: int, hi: int) -> int:
+        raise LookupError("random")
+
+
+def _may_set_true(effect) -> bool:
+    """Whether ``effect`` can set its flag true: a constant assignment is evaluated (``= false`` says
+    no, ``= true`` yes); one that computes its value from the state or a draw might."""
+    if effect.reads or effect.uses_random:
+        return True
+    try:
+        return effect.evaluate(_NoState()) is not False
+    except LookupError:
+        return True
+
+
 def _gaming(choice: Choice) -> int:
     for action in _actions(choice):
         if set(action.values) & BETRAYAL_TAGS:
@@ -102,9 +128,7 @@ def _gaming(choice: Choice) -> int:
     for effect in choice.effects:
         if effect.target == "gaming" and "+=" in effect.source:
             value += 1
-        if effect.target in ("flags.reported_someone", "flags.left_app", "abroad.took_job") and not (
-            effect.source.rstrip().endswith("false")
-        ):
+        if effect.target in LEAVING_FLAGS and _may_set_true(effect):
             value -= 100
     return value
 
@@ -158,9 +182,12 @@ def policy_named(name: str) -> Policy:
     return POLICIES[name]
 
 
-def play_once(story: Story, policy: Policy, seed: int, options: dict | None = None) -> State:
-    """One playthrough to an ending (or MAX_TURNS, or a scene with no way on)."""
-    state, _ = start(story, seed, options or {})
+def play_once(
+    story: Story, policy: Policy, seed: int, options: dict | None = None, sets: dict | None = None
+) -> State:
+    """One playthrough to an ending (or MAX_TURNS, or a scene with no way on); ``sets`` gives variables
+    their starting values (typed, as :func:`game.launch.parse_sets` makes them; e.g. the cut)."""
+    state, _ = start(story, seed, options or {}, sets=sets)
     rng = random.Random(seed)
     return play_out(story, state, lambda state, offered: policy(story, state, offered, rng), MAX_TURNS)
 
@@ -218,11 +245,13 @@ def simulate(
     seed: int,
     options: dict | None = None,
     progress: Callable[[int, int], None] | None = None,
+    sets: dict | None = None,
 ) -> Summary:
+    """``runs`` games of ``policy_name`` from ``seed`` (game i: seed + i), each started with ``sets``."""
     policy = policy_named(policy_name)
     summary = Summary(policy_name, runs, seed)
     for i in range(runs):
-        summary.add(play_once(story, policy, seed + i, options))
+        summary.add(play_once(story, policy, seed + i, options, sets))
         if progress:
             progress(i + 1, runs)
     return summary
@@ -272,12 +301,16 @@ def _table(title: str, counts: Counter, total: int, names: dict[str, str] | None
     return lines
 
 
-def report(summary: Summary, rules_title: str = "", story: Story | None = None) -> str:
-    """The summary as text; with ``story``, tiers, endings and perks are named by their titles."""
+def report(
+    summary: Summary, rules_title: str = "", story: Story | None = None, sets: Sequence[str] = ()
+) -> str:
+    """The summary as text; with ``story``, tiers, endings and perks are named by their titles; the
+    first line names the rules and any ``--set`` the games started with."""
     st = summary.stats()
     lines = [
         f"Policy {summary.policy}, {summary.runs} runs from seed {summary.seed}"
         + (f", rules: {rules_title}" if rules_title else "")
+        + (f", with {', '.join(sets)}" if sets else "")
     ]
     if st["mean"] is not None:
         lines.append(
@@ -313,10 +346,13 @@ def run_simulate(options: SimulateOptions) -> int:
             "socialscore simulate: name a --policy (or compare rules files with --compare FILE...)"
         )
     story = load_for_play(options.story, options.rules)
+    sets = parse_sets(story, options.sets)
     show = sys.stderr.isatty() and options.runs >= 20 and not options.json
     start = {"transparency": Mode.TRANSPARENT}
     try:
-        summary = simulate(story, options.policy, options.runs, options.seed, start, _bar if show else None)
+        summary = simulate(
+            story, options.policy, options.runs, options.seed, start, _bar if show else None, sets
+        )
     except ScriptError as exc:
         raise UsageError(f"socialscore simulate: {exc}") from None
     model = queries.model(story)
@@ -324,7 +360,8 @@ def run_simulate(options: SimulateOptions) -> int:
     if options.json:
         data = summary.to_json()
         data["rules"] = title
+        data["sets"] = list(options.sets)
         print(json.dumps(data, indent=2))
     else:
-        print(report(summary, title, story))
+        print(report(summary, title, story, options.sets))
     return 0

@@ -89,3 +89,62 @@ def test_every_ending_of_the_shipped_story_has_a_policy_that_reaches_it():
     assert reached.get("gamed_it") == "gamer"
     assert reached.get("gold_empty_chair") == "conformist"
     assert set(reached) == {ending.id for ending in story.endings}
+
+
+def test_cli_simulate_set_starts_every_game_with_the_variable(grind):
+    """``simulate --set`` (the rules lab and docs/scenario.md try a variable this way): the games are
+    the ones play_once plays with the variable set, and the first line says so."""
+    import json
+
+    path, story = grind
+    result = run_cli(
+        "simulate", "--story", path, "--policy", "conformist", "--runs", "2", "--set", "ready=true"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "with ready=true" in result.stdout.splitlines()[0]
+    # ready already true: 'Get ready' is disabled, so the conformist shares and leaves as before
+    data = json.loads(
+        run_cli(
+            "simulate", "--story", path, "--policy", "random", "--runs", "4", "--set", "ready=true", "--json"
+        ).stdout
+    )
+    assert data["sets"] == ["ready=true"]
+    expected = [
+        play_once(story, policy_named("random"), seed, {"transparency": "transparent"}, {"ready": True})
+        for seed in range(4)
+    ]
+    assert data["endings"].get("done", 0) == sum(s.ending == "done" for s in expected)
+
+
+def test_cli_simulate_set_of_an_unknown_variable_is_one_line_and_exit_2(grind):
+    path, _ = grind
+    result = run_cli("simulate", "--story", path, "--policy", "random", "--runs", "1", "--set", "nope=1")
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "no variable 'nope'" in result.stderr
+
+
+def test_gamer_reads_a_flag_effect_by_its_value_not_its_text(tmp_path):
+    """The gamer never leaves: a choice whose effect sets a leaving flag true (however written) is
+    avoided; one that sets it false (however spaced or written) is not."""
+    story = load_ok(
+        write_story(
+            tmp_path,
+            """
+story: {id: leave, title: Leave, start: offer}
+variables:
+  flags.left_app: false
+  gaming: 0
+scenes:
+  offer:
+    text: An offer.
+    choices:
+      - {id: go, text: Go, effects: ["flags.left_app = not false"], next: done}
+      - {id: stay, text: Stay, effects: ["flags.left_app = (false)"], next: done}
+endings:
+  done: {title: Done, text: Done.}
+""",
+        )
+    )
+    for seed in range(10):
+        assert play_once(story, policy_named("gamer"), seed).path == ("offer.stay",)
