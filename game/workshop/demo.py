@@ -4,13 +4,17 @@ Each player is a :mod:`~game.workshop.simulate` policy (conformist, loyal, rando
 through a :class:`~game.engine.Session` with a :class:`SessionLog` attached, exactly as the terminal
 front end feeds it (one story loaded once for every player; one pass a game), and they answer the
 reflection questions at random (loyal players a little lower after playing, conformists a little
-higher).
+higher). A large class is written by a forked worker process per core; player i's log depends only
+on the seed and i, whatever the number of workers.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..engine import Mode, Session, Story, enabled_choices
@@ -18,9 +22,12 @@ from ..engine.reflection import questions
 from ..launch import UsageError, load_for_play
 from ..launch.tools import DemoLogsOptions
 from .log import SessionLog
-from .simulate import MAX_TURNS, policy_named
+from .simulate import MAX_TURNS, Policy, policy_named
 
 POLICY_CYCLE = ("conformist", "loyal", "random")
+#: a class smaller than this is written in one process; larger ones get a worker per this many players
+PLAYERS_PER_WORKER = 50
+MAX_WORKERS = 8
 DEMO_NAMES = ("Tiger", "Lotus", "Kite", "Maple", "Heron", "Pebble", "Comet", "Juniper", "Otter", "Wren")
 
 
@@ -78,12 +85,14 @@ def play_logged(
     session_code: str,
     before: dict[str, int] | None = None,
     after: dict[str, int] | None = None,
+    choose_by: Policy | None = None,
 ) -> Path:
     """One simulated player: ``policy`` plays ``story`` in a :class:`Session` with a log attached, as
     a front end would feed it, in one pass (the game :func:`~.simulate.play_once` plays). The log is
-    not fsync'd line by line: nothing is lost to a crash that a rerun does not bring back."""
+    not fsync'd line by line: nothing is lost to a crash that a rerun does not bring back.
+    ``choose_by``: the policy object to use (one kept across players), else ``policy_named(policy)``."""
     session = Session(story, seed, options)
-    rng, choose_by = random.Random(seed), policy_named(policy)
+    rng, choose_by = random.Random(seed), choose_by or policy_named(policy)
     with SessionLog.create(
         log_dir, session, pseudonym=pseudonym, session_code=session_code, durable=False
     ) as log:
@@ -101,6 +110,72 @@ def play_logged(
     return log.path
 
 
+@dataclass(frozen=True)
+class _Class:
+    """What every simulated player of one demo class shares (a worker process inherits it)."""
+
+    stories: tuple[Story, ...]
+    log_dir: str | Path
+    seed: int
+    transparency: str
+    pseudonyms: tuple[str, ...]
+    session_code: str
+
+
+def _write_players(job: _Class, indices: Sequence[int]) -> list[str]:
+    """The logs of players ``indices`` (each as :func:`write_demo_logs` describes), in that order.
+    One policy object per story and policy name for all of them, so a conformist tries every
+    choice only until it has seen the position before (:class:`~.simulate.Conformist`)."""
+    policies: dict[tuple[int, str], object] = {}
+    out = []
+    for i in indices:
+        which = i % len(job.stories)
+        played = job.stories[which]
+        policy = POLICY_CYCLE[i % len(POLICY_CYCLE)]
+        choose_by = policies.setdefault((which, policy), policy_named(policy))
+        game_seed = job.seed + i
+        before, after = simulated_answers(played, policy, random.Random(game_seed))
+        if job.pseudonyms:
+            name = job.pseudonyms[i % len(job.pseudonyms)]
+        else:
+            name = f"{DEMO_NAMES[i % len(DEMO_NAMES)]} {i + 1}"
+        path = play_logged(
+            played,
+            policy,
+            job.log_dir,
+            seed=game_seed,
+            options={"transparency": job.transparency},
+            pseudonym=name,
+            session_code=job.session_code,
+            before=before,
+            after=after,
+            choose_by=choose_by,
+        )
+        out.append(str(path))
+    return out
+
+
+#: the class the forked workers play (set in the parent just before they fork, read in them)
+_JOB: _Class | None = None
+
+
+def _worker(indices: Sequence[int]) -> list[str]:
+    assert _JOB is not None
+    return _write_players(_JOB, indices)
+
+
+def default_workers(players: int) -> int:
+    """Processes for ``players`` simulated players: one per available core, none for a small class
+    (starting a process costs more than a few games), and 1 where processes cannot be forked."""
+    if players < PLAYERS_PER_WORKER or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, players // PLAYERS_PER_WORKER, MAX_WORKERS))
+
+
 def write_demo_logs(
     story: Story | Sequence[Story],
     log_dir: str | Path,
@@ -109,35 +184,34 @@ def write_demo_logs(
     transparency: str = Mode.PARTIAL,
     pseudonyms: Sequence[str] | None = None,
     session_code: str = "demo",
+    workers: int | None = None,
 ) -> list[Path]:
-    """Write ``players`` logs of simulated players to ``log_dir``; returns their paths. Given several
-    stories, players take them in turn (a mixed class: player i plays story i mod n); policies
-    cycle through :data:`POLICY_CYCLE` either way, so each story gets every policy."""
-    stories = [story] if isinstance(story, Story) else list(story)
-    out = []
-    for i in range(players):
-        played = stories[i % len(stories)]
-        policy = POLICY_CYCLE[i % len(POLICY_CYCLE)]
-        game_seed = seed + i
-        before, after = simulated_answers(played, policy, random.Random(game_seed))
-        if pseudonyms:
-            name = pseudonyms[i % len(pseudonyms)]
-        else:
-            name = f"{DEMO_NAMES[i % len(DEMO_NAMES)]} {i + 1}"
-        out.append(
-            play_logged(
-                played,
-                policy,
-                log_dir,
-                seed=game_seed,
-                options={"transparency": transparency},
-                pseudonym=name,
-                session_code=session_code,
-                before=before,
-                after=after,
-            )
-        )
-    return out
+    """Write ``players`` logs of simulated players to ``log_dir``; returns their paths, player by
+    player. Given several stories, players take them in turn (a mixed class: player i plays story
+    i mod n); policies cycle through :data:`POLICY_CYCLE` either way, so each story gets every
+    policy. Player i's game, answers and name depend only on ``seed + i`` and i, so the logs are the
+    same (but for the clock and the file names' random part) however many ``workers`` processes
+    write them (None: :func:`default_workers`)."""
+    global _JOB
+    stories = (story,) if isinstance(story, Story) else tuple(story)
+    job = _Class(stories, log_dir, seed, transparency, tuple(pseudonyms or ()), session_code)
+    workers = default_workers(players) if workers is None else max(1, workers)
+    if workers == 1:
+        return [Path(p) for p in _write_players(job, range(players))]
+    # Why fork: the workers inherit the loaded stories instead of parsing them again (a third of a
+    # second each); players are dealt round-robin so every worker gets every policy.
+    chunks = [range(w, players, workers) for w in range(workers)]
+    _JOB = job
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            done = pool.map(_worker, chunks)
+    finally:
+        _JOB = None
+    by_player: list[Path] = [Path()] * players
+    for chunk, paths in zip(chunks, done, strict=True):
+        for i, path in zip(chunk, paths, strict=True):
+            by_player[i] = Path(path)
+    return by_player
 
 
 def run_demo_logs(options: DemoLogsOptions) -> int:

@@ -48,17 +48,53 @@ def _score(state: State) -> int:
     return part.score if part else 0
 
 
-def conformist(story: Story, state: State, offered: list[Choice], rng: random.Random) -> Choice:
-    best, best_rank = offered[0], None
+def _highest(story: Story, state: State, offered: list[Choice]) -> tuple[Choice, bool]:
+    """The conformist's pick by trying every offered choice, and whether any try drew a random number."""
+    best, best_rank, drew = offered[0], None, False
     for choice in offered:
         after, _ = choose(story, state, choice.uid)
+        drew = drew or after.draws != state.draws
         # Why: a repeatable choice that raises the score and stays in the scene would
         # otherwise win every turn and the run would never reach an ending.
         repeat = after.ending is None and after.scene == state.scene and bool(state.chosen.get(choice.uid))
         rank = (not repeat, _score(after))
         if best_rank is None or rank > best_rank:
             best, best_rank = choice, rank
-    return best
+    return best, drew
+
+
+def conformist(story: Story, state: State, offered: list[Choice], rng: random.Random) -> Choice:
+    return _highest(story, state, offered)[0]
+
+
+class Conformist:
+    """The conformist policy with a memory (what :func:`policy_named` hands out): the same picks as
+    :func:`conformist`, found once. Its pick is a function of the state; a game that has drawn no
+    random number is, after a given path, in the same state whatever its seed, so the pick is kept
+    by (variables, path, score, mode) for such games and reused by every later game of the same
+    story (a different story object starts a new memory). Games that draw are tried afresh each
+    step. Why: trying every choice made a conformist game three times the cost of any other."""
+
+    def __init__(self) -> None:
+        self._story: Story | None = None
+        self._memo: dict[tuple, str] = {}
+
+    def __call__(self, story: Story, state: State, offered: list[Choice], rng: random.Random) -> Choice:
+        if story is not self._story:
+            self._story, self._memo = story, {}
+        key = None
+        if state.draws == 0:
+            part = queries.part(state)
+            key = (state.vars, tuple(state.path), part.score if part else None, part.mode if part else None)
+            uid = self._memo.get(key)
+            if uid is not None:
+                for choice in offered:
+                    if choice.uid == uid:
+                        return choice
+        best, drew = _highest(story, state, offered)
+        if key is not None and not drew:
+            self._memo[key] = best.uid
+        return best
 
 
 def _actions(choice: Choice):
@@ -171,7 +207,8 @@ POLICIES: dict[str, Policy] = {
 
 
 def policy_named(name: str) -> Policy:
-    """The policy called ``name`` (``script:a,b,c`` for a script); raises ValueError if unknown."""
+    """The policy called ``name`` (``script:a,b,c`` for a script); raises ValueError if unknown.
+    A conformist is a new :class:`Conformist` each call: keep one for the games of one story."""
     if name.startswith("script:"):
         ids = [i.strip() for i in name[len("script:") :].split(",") if i.strip()]
         if not ids:
@@ -179,7 +216,7 @@ def policy_named(name: str) -> Policy:
         return scripted(ids)
     if name not in POLICIES:
         raise ValueError(f"unknown policy {name!r}; use one of {', '.join(POLICIES)} or script:ID,...")
-    return POLICIES[name]
+    return Conformist() if name == "conformist" else POLICIES[name]
 
 
 def play_once(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-from game.workshop.demo import replay_log, write_demo_logs
+from game.workshop.demo import DEMO_NAMES, replay_log, write_demo_logs
 from game.workshop.logs_read import read_dir
 from game.workshop.simulate import play_once, policy_named
 
-from ..helpers import run_cli
+from ..helpers import load_ok, run_cli, write_story
 
 
 def _lines(path):
@@ -52,3 +52,69 @@ def test_rules_go_with_one_story(tmp_path):
     )
     assert result.returncode == 2 and result.stderr.count("\n") == 1
     assert "--rules goes with one --story" in result.stderr
+
+
+def test_same_seed_same_logs_however_many_workers(tmp_path):
+    """#16 item 4: demo-logs forks a worker per core for a large class. Player i's log depends only
+    on the seed and i: one process, two workers, or a second run give the same lines (but for the
+    clock), in player order."""
+    from game.launch import load_for_play
+
+    story = load_for_play("pearl")
+    runs = {}
+    for name, workers in (("one", 1), ("two", 2), ("again", 2)):
+        folder = tmp_path / name
+        folder.mkdir()
+        paths = write_demo_logs(story, folder, players=6, seed=11, workers=workers)
+        runs[name] = [_lines(p) for p in paths]
+    assert runs["one"] == runs["two"] == runs["again"]
+    assert [r[0]["pseudonym"] for r in runs["one"]] == [f"{n} {i}" for i, n in enumerate(DEMO_NAMES[:6], 1)]
+    assert [r[0]["seed"] for r in runs["one"]] == list(range(11, 17))
+
+
+def test_the_remembering_conformist_plays_the_conformist_games(tmp_path):
+    """The conformist demo-logs and simulate hand out keeps its picks across games (a game that
+    draws nothing is in the same state after the same path whatever its seed): its games are the
+    ones the conformist that tries every choice at every step plays, in both cuts of Pearl and in
+    a story whose scores come from random draws (where it keeps nothing)."""
+    from game.launch import load_for_play
+    from game.workshop.simulate import Conformist, conformist
+
+    pearl = load_for_play("pearl")
+    for sets in ({}, {"cut": "classroom"}):
+        keeping = policy_named("conformist")
+        assert isinstance(keeping, Conformist)
+        for seed in range(3):
+            ours = play_once(pearl, keeping, seed, None, sets)
+            theirs = play_once(pearl, conformist, seed, None, sets)
+            assert tuple(ours.path) == tuple(theirs.path) and ours.ending == theirs.ending
+    story = load_ok(write_story(tmp_path, DICE))
+    keeping = policy_named("conformist")
+    for seed in range(8):
+        assert tuple(play_once(story, keeping, seed).path) == tuple(play_once(story, conformist, seed).path)
+    assert not keeping._memo  # every game drew: nothing kept
+
+
+# Which choice pays depends on a draw made at the start: a remembered pick would be wrong.
+DICE = """
+story: {id: dice, title: Dice, start: roll}
+scoring:
+  id: r
+  title: R
+  range: {min: 0, max: 1000, start: 500}
+  tiers: [{id: low, title: Low, min: 0}]
+  rules:
+    - {id: up, on: {share: [up]}, factor: behaviour, change: 5}
+variables:
+  luck: 0
+scenes:
+  roll:
+    on_enter: ["luck = random(0, 1)"]
+    text: A coin.
+    choices:
+      - {id: heads, text: Heads, actions: [{share: up}], enable_if: luck == 0, next: done}
+      - {id: tails, text: Tails, actions: [{share: up}], enable_if: luck == 1, next: done}
+      - {id: pass, text: Pass, next: done}
+endings:
+  done: {title: Done, text: Done.}
+"""
