@@ -427,7 +427,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _check_seat(args: argparse.Namespace) -> None:
+    """``--seat N`` picks a story from a preset's ``stories:`` (one per seat); given without such a
+    preset it would pick nothing, so it is refused with one line instead of being ignored. A preset
+    that cannot be read is left to the command, which reports it as it always does."""
+    if getattr(args, "seat", None) is None:
+        return
+    command = f"socialscore {args.command}: --seat {args.seat}"
+    if not args.workshop:
+        raise UsageError(f"{command} picks this seat's story from a preset's stories:; add --workshop FILE")
+    from .workshop.preset import PresetError, load_preset
+
+    try:
+        preset = load_preset(args.workshop)
+    except PresetError:
+        return
+    if not preset.stories:
+        raise UsageError(
+            f"{command}: {args.workshop} gives every seat the same story (no stories: list); leave --seat out"
+        )
+
+
 def _run(args: argparse.Namespace) -> int:
+    _check_seat(args)
     if args.command == "lint":
         from .authoring.lint import run_lint
 

@@ -150,3 +150,16 @@ def test_a_story_without_a_score_draws_an_empty_dial(make_app, tmp_path):
     assert title_emblem(app.story) is None
     app.reset(TitleScreen(app))
     app.draw()  # no number, no crash
+
+
+def test_each_story_shows_its_description_on_the_title_page(make_app):
+    """Both stories' descriptions fit on the title page (the description is the first thing to give
+    way when the page is short, and Many Numbers' used to: its title page showed none)."""
+    app, title = open_title(make_app)
+    for story_id in ("social_score", "many_numbers"):
+        if app.story.id != story_id:
+            title.pick("story")
+            app.step(1 / 60, [])
+            title = app.top
+        assert app.story.id == story_id and app.story.description
+        assert title.show_desc, story_id

@@ -123,3 +123,16 @@ def test_text_seats_play_their_story_and_log_it(tmp_path):
     assert heads["seat1"]["story"] == "social_score" and heads["seat2"]["story"] == "many_numbers"
     bad = run("text", "--workshop", preset, "--seat", "0")
     assert bad.returncode == 2 and "seat must be a number from 1" in bad.stderr
+
+
+def test_a_seat_without_stories_per_seat_is_one_line_and_exit_2(tmp_path):
+    """``--seat N`` used to be ignored without a preset that hands out stories per seat: a laptop
+    started with the wrong preset played everyone's story and nobody was told."""
+    one = write_preset(tmp_path, "workshop:\n  session_code: one\n  story: pearl\n")
+    for command in ("text", "play"):
+        for args in (("--seat", "2"), ("--workshop", one, "--seat", "2")):
+            result = run(command, *args)
+            assert result.returncode == 2, (command, args, result.stderr)
+            assert result.stderr.strip().count("\n") == 0 and "--seat 2" in result.stderr
+    assert "add --workshop FILE" in run("text", "--seat", "2").stderr
+    assert "no stories: list" in run("text", "--workshop", one, "--seat", "2").stderr
