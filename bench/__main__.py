@@ -1,21 +1,104 @@
-"""Run every benchmark and print a Markdown report; ``--write`` also updates docs/performance.md."""
+"""Run every benchmark and print a Markdown report; ``--write`` also records it in docs/performance.md.
+
+``make bench`` runs this with ``--write``. Every benchmark of ``bench/`` that measures the game has a
+section: the engine, startup, flat steps, the limits' worst cases, the class report and
+demo-logs, the classroom server and the desktop (frames and memory); ``--peers`` adds the side by side
+with bardic and inkpython (it installs them into ``bench/.peers``). A section whose benchmark cannot run
+here (no pygame, no web server) says why instead.
+
+``--write`` does not overwrite the hand-written record in docs/performance.md (what changed, before
+and after, and why): it replaces only the block after the ``LAST_RUN`` heading at its end (adding it
+the first time), so the latest full run sits under the history that explains it.
+"""
 
 from __future__ import annotations
 
 import argparse
 import platform
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from . import bench_engine, bench_startup, bench_steps
-
 DOC = Path(__file__).resolve().parent.parent / "docs" / "performance.md"
+#: the heading of the block ``--write`` replaces (everything from it to the end of the file)
+LAST_RUN = "## Last full run (`make bench`)"
+
+
+def _sections(quick: bool, peers: bool) -> list[tuple[str, Callable[[], str]]]:
+    """(name, run) for every benchmark, in the order of the report; each imports what it needs."""
+
+    def engine() -> str:
+        from . import bench_engine
+
+        return bench_engine.run(quick=quick)
+
+    def startup() -> str:
+        from . import bench_startup
+
+        return bench_startup.run(quick=quick)
+
+    def steps() -> str:
+        from . import bench_steps
+
+        return bench_steps.run(quick=quick)
+
+    def limits() -> str:
+        from . import bench_limits
+
+        return bench_limits.run(quick=quick)
+
+    def report() -> str:
+        from . import bench_report
+
+        return bench_report.run(quick=quick)
+
+    def server() -> str:
+        from . import bench_server
+
+        return bench_server.run(quick=quick)
+
+    def peer() -> str:
+        from . import bench_peers
+
+        return bench_peers.run(quick=quick)
+
+    def frames() -> str:
+        from . import bench_frames
+
+        return bench_frames.run(quick=quick)
+
+    def memory() -> str:
+        from . import bench_memory
+
+        return bench_memory.run(quick=quick)
+
+    out = [
+        ("Engine", engine),
+        ("Startup", startup),
+        ("Flat steps", steps),
+        ("Limits", limits),
+        ("Class report and demo-logs", report),
+        ("Classroom server", server),
+    ]
+    if peers:
+        out.append(("Side by side with bardic and inkpython", peer))
+    return out + [("Desktop frames", frames), ("Desktop memory", memory)]
+
+
+def record(doc: str, run: str) -> str:
+    """``doc`` with its last-run block (from :data:`LAST_RUN` to the end) replaced by ``run``, its
+    headings one level down so that they sit under it."""
+    kept = doc.split("\n" + LAST_RUN + "\n", 1)[0].rstrip("\n")
+    nested = "\n".join("#" + line if line.startswith("#") else line for line in run.splitlines())
+    return f"{kept}\n\n{LAST_RUN}\n\n{nested.strip()}\n"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--write", action="store_true", help="write the report to docs/performance.md")
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--write", action="store_true", help="record the report at the end of docs/performance.md"
+    )
     parser.add_argument("--quick", action="store_true", help="smaller inputs, fewer repeats (a smoke run)")
     parser.add_argument(
         "--peers",
@@ -23,24 +106,12 @@ def main(argv: list[str] | None = None) -> int:
         help="also side by side with bardic and inkpython (installed into bench/.peers)",
     )
     args = parser.parse_args(argv)
-    sections = [
-        bench_engine.run(quick=args.quick),
-        bench_startup.run(quick=args.quick),
-        bench_steps.run(quick=args.quick),
-    ]
-    if args.peers:
-        from . import bench_peers
-
-        sections.append(bench_peers.run(quick=args.quick))
-    try:
-        from . import bench_frames  # the desktop benchmark needs pygame
-
-        sections.append(bench_frames.run(quick=args.quick))
-        from . import bench_memory
-
-        sections.append(bench_memory.run(quick=args.quick))
-    except ImportError as exc:  # pragma: no cover - depends on the machine
-        sections.append(f"## Desktop frames\n\nSkipped: {exc}\n")
+    sections = []
+    for name, run in _sections(args.quick, args.peers):
+        try:
+            sections.append(run())
+        except ImportError as exc:  # pragma: no cover - depends on the machine (pygame, the web extra)
+            sections.append(f"## {name}\n\nSkipped: {exc}\n")
     header = (
         "# Performance\n\n"
         f"Measured {date.today().isoformat()} with `python -m bench` on {platform.python_implementation()} "
@@ -50,8 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     report = header + "\n" + "\n".join(sections)
     print(report)
     if args.write:
-        DOC.write_text(report, encoding="utf-8")
-        print(f"(written to {DOC})")
+        DOC.write_text(record(DOC.read_text(encoding="utf-8"), report), encoding="utf-8")
+        print(f"(recorded at the end of {DOC})")
     return 0
 
 

