@@ -1,10 +1,10 @@
 """Run every benchmark and print a Markdown report; ``--write`` also records it in docs/performance.md.
 
 ``make bench`` runs this with ``--write``. Every benchmark of ``bench/`` that measures the game has a
-section: the engine, startup, flat steps, the limits' worst cases, the class report and
-demo-logs, the classroom server and the desktop (frames and memory); ``--peers`` adds the side by side
-with bardic and inkpython (it installs them into ``bench/.peers``). A section whose benchmark cannot run
-here (no pygame, no web server) says why instead.
+section: the engine, startup, flat steps, the limits' worst cases, the class report and demo-logs,
+demo-logs before and after, the classroom server and the desktop (frames and memory); ``--peers``
+adds the side by side with bardic and inkpython (it installs them into ``bench/.peers``). A section
+whose benchmark cannot run here (no pygame, no web server) says why instead.
 
 ``--write`` does not overwrite the hand-written record in docs/performance.md (what changed, before
 and after, and why): it replaces only the block after the ``LAST_RUN`` heading at its end (adding it
@@ -53,6 +53,11 @@ def _sections(quick: bool, peers: bool) -> list[tuple[str, Callable[[], str]]]:
 
         return bench_report.run(quick=quick)
 
+    def demo() -> str:
+        from . import bench_demo
+
+        return bench_demo.run(quick=quick)
+
     def server() -> str:
         from . import bench_server
 
@@ -79,6 +84,7 @@ def _sections(quick: bool, peers: bool) -> list[tuple[str, Callable[[], str]]]:
         ("Flat steps", steps),
         ("Limits", limits),
         ("Class report and demo-logs", report),
+        ("demo-logs, before and after", demo),
         ("Classroom server", server),
     ]
     if peers:
