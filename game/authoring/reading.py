@@ -1,7 +1,8 @@
 """How long a story takes to read: words per playthrough over sampled games, and reading time.
 
 A playthrough's words are what its player reads: each scene's text as shown, the text a choice
-leaves at the top of the next scene, and the labels of the choices offered. Games are sampled with
+leaves at the top of the next scene, the labels of the choices offered, and the technique asides
+(``Technique: name — text``) shown with a scene or after a choice. Games are sampled with
 seeded, uniformly random choices (the same seeds give the same figures), so the minimum and maximum
 are those of the sample, not proven bounds. Reading time is at ``WORDS_PER_MINUTE``, the slow end
 of adult silent reading, because a class reads slower than one reader alone.
@@ -15,6 +16,8 @@ import statistics
 from dataclasses import dataclass
 
 from ..engine import Frame, Story, autoplay, frame, start, uniform
+from ..engine.state import State
+from ..engine.techniques import aside, named
 
 WORDS_PER_MINUTE = 200
 DEFAULT_SAMPLES = 40
@@ -78,7 +81,7 @@ def words_read(story: Story, seed: int, sets: dict | None = None) -> tuple[int, 
     """Words a player reads in one seeded, uniformly random game; and its ending ('' if none)."""
     state, _ = start(story, seed, sets=sets)
     states = [state] + [m.after for m in autoplay(story, state, uniform(random.Random(seed)), MAX_TURNS)]
-    return sum(_words(frame(story, s)) for s in states), states[-1].ending or ""
+    return sum(_words(frame(story, s)) + _aside_words(story, s) for s in states), states[-1].ending or ""
 
 
 def _words(shown: Frame) -> int:
@@ -86,6 +89,11 @@ def _words(shown: Frame) -> int:
     words = count_words(shown.title) + count_words(shown.after)
     words += sum(count_words(p) for p in shown.paragraphs)
     return words + sum(count_words(c.text) for c in shown.choices)
+
+
+def _aside_words(story: Story, state: State) -> int:
+    """The words of the technique asides every front end shows with ``state``'s screen."""
+    return sum(count_words(aside(t)) for t in named(story, state))
 
 
 def reading(

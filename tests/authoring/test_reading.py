@@ -37,11 +37,36 @@ def test_a_playthrough_counts_scene_text_choice_labels_and_after_text(tmp_path):
     assert WORDS_PER_MINUTE == 200
 
 
+def test_technique_asides_are_read_too(tmp_path):
+    """A technique named by a scene or a choice is shown as an aside ("Technique: name — text") by
+    every front end, so it counts: here 'Technique: Bait — A free thing.' is 5 words, twice."""
+    path = write_story(
+        tmp_path,
+        """
+        story: {id: t, title: One, start: a}
+        techniques:
+          bait: {name: Bait, text: A free thing.}
+        scenes:
+          a:
+            technique: bait
+            text: Two three.
+            choices:
+              - {id: go, text: Four, technique: bait, next: end}
+        endings:
+          end: {title: Five, text: Six.}
+        """,
+    )
+    found = reading(load_story_or_raise(path), samples=1)
+    # a (no title): text 2 + "Four" 1 + its aside 5; the ending: title 1 + text 1 + the choice's aside 5
+    assert found.words == (15,)
+
+
 def test_the_classroom_cut_fits_a_lesson_and_the_full_story_is_the_long_one():
     story = load_story_or_raise(story_dir())
     classroom = reading(story, samples=40, sets={"cut": "classroom"})
     full = reading(story, samples=10)
-    assert classroom.minimum >= 3500 and classroom.maximum <= 5000
+    # 5,000 words is the cap (25 minutes); 4,850 keeps a margin under it for the next scene an author adds
+    assert classroom.minimum >= 3500 and classroom.maximum <= 4850
     assert 15 <= classroom.minutes(classroom.median) <= 25
     assert full.median > 2 * classroom.median * 0.9
 

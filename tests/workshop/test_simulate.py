@@ -148,3 +148,43 @@ endings:
     )
     for seed in range(10):
         assert play_once(story, policy_named("gamer"), seed).path == ("offer.stay",)
+
+
+def test_leaving_abroad_ends_by_the_pattern_of_the_years():
+    """#15: taking the job abroad no longer overrides the five years. A climber still ends gold (flown
+    home), a points farmer ends 'gamed it' abroad, and 'Elsewhere, too' closes on the hand Pearl
+    trained, the faith kept, or the thumb still hovering, by integrity, gaming and Mei."""
+    from game.engine import frame
+    from game.engine.scoring import queries
+    from game.launch import load_for_play
+
+    story = load_for_play("pearl")
+    closes = {
+        "trained": "Your thumb is on the fifth star",
+        "kept": "You give him five, and in the box",
+        "open": "your thumb hangs over the fifth",
+    }
+    seen, endings = set(), set()
+    for seed in range(150):
+        state = play_once(story, policy_named("random"), seed, None, {"cut": "classroom"})
+        if not state.vars["abroad.took_job"]:
+            continue
+        endings.add(state.ending)
+        integrity, gaming = state.vars["integrity"], state.vars["gaming"]
+        dropped = queries.part(state).contact("mei").dropped
+        if gaming >= 5 and gaming > integrity and state.ending != "gold_empty_chair":
+            assert state.ending == "gamed_it"
+        if state.ending != "elsewhere_too":
+            continue
+        years = (
+            "trained"
+            if gaming > integrity or (dropped and integrity < 8)
+            else "kept"
+            if not dropped and integrity >= 8
+            else "open"
+        )
+        text = " ".join(frame(story, state).paragraphs)
+        assert [name for name, line in closes.items() if line in text] == [years], seed
+        seen.add(years)
+    assert seen == set(closes)
+    assert {"elsewhere_too", "gamed_it"} <= endings
