@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..engine.controls import strip_controls
 from ..engine.files import write_text
-from .logs_read import read_dir, read_stories
+from .logs_read import collector_paused, read_dir, read_stories
 from .report_analysis import Analysis, analyse, key_steps, prompts
 from .report_html import CSP, render, render_class
 
@@ -80,7 +80,16 @@ def run_report(options: ReportOptions) -> int:
     """``socialscore report DIR -o FILE [--csv FILE]``: exit 0 with at least one usable log, else 2.
 
     Logs of several stories (a mixed class) make one page with the stories side by side, unless
-    ``--story-id`` picks one; the CSV is then one file per story (``FILE-<story id>.csv``)."""
+    ``--story-id`` picks one; the CSV is then one file per story (``FILE-<story id>.csv``).
+
+    Python's cyclic garbage collector is paused throughout: the command keeps every player's
+    summary to the end and makes almost no cycles, so each of the collector's passes walked the
+    whole class for nothing (a quarter of the command's CPU time for 1,000 logs)."""
+    with collector_paused():
+        return _report(options)
+
+
+def _report(options: ReportOptions) -> int:
     from datetime import datetime
 
     from .. import __version__
