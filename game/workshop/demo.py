@@ -4,7 +4,8 @@ Each player is a :mod:`~game.workshop.simulate` policy (conformist, loyal, rando
 through a :class:`~game.engine.Session` with a :class:`SessionLog` attached, exactly as the terminal
 front end feeds it (one story loaded once for every player; one pass a game), and they answer the
 reflection questions at random (loyal players a little lower after playing, conformists a little
-higher). A large class is written by a forked worker process per core; player i's log depends only
+higher), and rate the story's claims before and after (:func:`simulated_claims`), all drawn from the
+player's seed. A large class is written by a forked worker process per core; player i's log depends only
 on the seed and i, whatever the number of workers.
 """
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..engine import Mode, Session, Story, enabled_choices
+from ..engine.claims import claims
 from ..engine.reflection import questions
 from ..launch import UsageError, load_for_play
 from ..launch.tools import DemoLogsOptions
@@ -64,6 +66,37 @@ def replay_log(
     return log.path
 
 
+#: How simulated players rate the story's claims (true / false / not sure), before and after play:
+#: before, a share are not sure and the others right about half the time; after, some who were not
+#: right have learnt the key (loyal players, who keep faith with the debrief's cards, a little more
+#: often, conformists a little less), and a few who were right are no longer sure. So a demo class
+#: shows the report's claims section as a class does: mixed before, better after, not perfect.
+CLAIM_UNSURE_BEFORE = 0.35
+CLAIM_RIGHT_BEFORE = 0.5
+CLAIM_LEARNT = {"loyal": 0.6, "conformist": 0.4}
+CLAIM_LEARNT_OTHERS = 0.5
+CLAIM_DOUBTED = 0.1
+
+
+def simulated_claims(story: Story, policy: str, rng: random.Random) -> tuple[dict, dict]:
+    """A simulated player's answers to the story's claims before and after play ({} without claims),
+    drawn from ``rng`` as :data:`CLAIM_UNSURE_BEFORE` and the rates after it say."""
+    before, after = {}, {}
+    learnt = CLAIM_LEARNT.get(policy, CLAIM_LEARNT_OTHERS)
+    for claim in claims(story):
+        key, wrong = ("true", "false") if claim.answer else ("false", "true")
+        if rng.random() < CLAIM_UNSURE_BEFORE:
+            first = "unsure"
+        else:
+            first = key if rng.random() < CLAIM_RIGHT_BEFORE else wrong
+        if first == key:
+            then = "unsure" if rng.random() < CLAIM_DOUBTED else key
+        else:
+            then = key if rng.random() < learnt else first
+        before[claim.id], after[claim.id] = first, then
+    return before, after
+
+
 def simulated_answers(story: Story, policy: str, rng: random.Random) -> tuple[dict, dict]:
     before, after = {}, {}
     lean = {"loyal": -1, "conformist": 1}.get(policy, 0)
@@ -86,11 +119,15 @@ def play_logged(
     before: dict[str, int] | None = None,
     after: dict[str, int] | None = None,
     choose_by: Policy | None = None,
+    claims_before: dict[str, str] | None = None,
+    claims_after: dict[str, str] | None = None,
 ) -> Path:
     """One simulated player: ``policy`` plays ``story`` in a :class:`Session` with a log attached, as
     a front end would feed it, in one pass (the game :func:`~.simulate.play_once` plays). The log is
     not fsync'd line by line: nothing is lost to a crash that a rerun does not bring back.
-    ``choose_by``: the policy object to use (one kept across players), else ``policy_named(policy)``."""
+    ``choose_by``: the policy object to use (one kept across players), else ``policy_named(policy)``.
+    The answers are logged where the terminal front end logs them: reflection, then claims, before
+    play; claims, then reflection, after an ending."""
     session = Session(story, seed, options)
     rng, choose_by = random.Random(seed), choose_by or policy_named(policy)
     with SessionLog.create(
@@ -98,6 +135,8 @@ def play_logged(
     ) as log:
         if before is not None:
             log.record_reflection("before", before)
+        if claims_before:
+            log.record_claims("before", claims_before)
         # the loop of engine.playout.autoplay, through the Session, so the log sees every step as a
         # front end's does (Session.play_on would take them all before the log saw one)
         while not session.ended and session.state.turn < MAX_TURNS:
@@ -105,6 +144,8 @@ def play_logged(
             if not offered:
                 break
             log.record_choice(session, session.choose(choose_by(story, session.state, offered, rng).uid))
+        if session.ended and claims_after:
+            log.record_claims("after", claims_after)
         if session.ended and after is not None:
             log.record_reflection("after", after)
     return log.path
@@ -134,7 +175,9 @@ def _write_players(job: _Class, indices: Sequence[int]) -> list[str]:
         policy = POLICY_CYCLE[i % len(POLICY_CYCLE)]
         choose_by = policies.setdefault((which, policy), policy_named(policy))
         game_seed = job.seed + i
-        before, after = simulated_answers(played, policy, random.Random(game_seed))
+        answers = random.Random(game_seed)  # the reflection answers' draws, then the claims'
+        before, after = simulated_answers(played, policy, answers)
+        claims_before, claims_after = simulated_claims(played, policy, answers)
         if job.pseudonyms:
             name = job.pseudonyms[i % len(job.pseudonyms)]
         else:
@@ -150,6 +193,8 @@ def _write_players(job: _Class, indices: Sequence[int]) -> list[str]:
             before=before,
             after=after,
             choose_by=choose_by,
+            claims_before=claims_before,
+            claims_after=claims_after,
         )
         out.append(str(path))
     return out
