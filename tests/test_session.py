@@ -2,13 +2,15 @@
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
-from game.engine import InputError, Session, UndoLocked
+from game.engine import InputError, Mode, Session, UndoLocked
 from game.engine.saves import SAVE_VERSION, read_save
+from game.engine.scoring.engine import part_of
 
-from .helpers import MINI, load_ok, play, write_story
+from .helpers import MINI, SAMPLE, load_ok, play, write_story
 
 
 @pytest.fixture
@@ -111,7 +113,7 @@ def test_a_save_keeps_the_seed_once_in_the_state(mini, tmp_path):
     session.choose("spend")
     session.save(tmp_path / "s.json")
     data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
-    assert data["version"] == SAVE_VERSION == 2
+    assert data["version"] == SAVE_VERSION == 3
     assert _keys(data, "seed") == 1 and data["state"]["seed"] == 9 == session.seed
     assert session.options == {"transparency": "opaque"}
 
@@ -131,3 +133,41 @@ def test_a_version_1_save_with_the_seed_three_times_still_loads_and_replays(mini
     assert loaded.seed == 9 and loaded.options == {"transparency": "opaque"}
     loaded.save(path)
     assert read_save(path)["version"] == SAVE_VERSION
+
+
+V2_SAVE = Path(__file__).parent / "saves" / "sample-v2.json"
+
+
+def test_a_version_2_save_with_finished_explanations_still_loads_and_replays(tmp_path):
+    # tests/saves/sample-v2.json was written by the game before explanations were references
+    # (version 2): each ledger entry holds its three finished texts.
+    story = load_ok(SAMPLE)
+    old = json.loads(V2_SAVE.read_text(encoding="utf-8"))
+    assert old["version"] == 2
+    old_ledger = old["state"]["ext"]["score"]["ledger"]
+    assert {"opaque", "partial", "transparent"} == set(old_ledger[0]["explain"])
+    loaded = Session.load(story, V2_SAVE)
+    assert len(loaded.states) == len(old["state"]["path"]) + 1  # replayed: undo comes back
+    ledger = part_of(loaded.state).ledger
+    assert all(e.explain.id != "worded" for e in ledger)  # worded anew, by reference
+    for entry, saved in zip(ledger, old_ledger, strict=True):
+        assert {m.value: entry.explain[m] for m in Mode} == saved["explain"]  # the same words
+    loaded.save(tmp_path / "new.json")
+    assert read_save(tmp_path / "new.json")["version"] == SAVE_VERSION
+
+
+def test_a_version_2_save_that_no_longer_replays_keeps_its_finished_explanations(tmp_path):
+    story = load_ok(SAMPLE)
+    old = json.loads(V2_SAVE.read_text(encoding="utf-8"))
+    old["state"]["path"] = old["state"]["path"][:-1] + ["opening.gone"]  # the story changed
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    loaded = Session.load(story, path)
+    assert len(loaded.states) == 1  # resumed from the saved state
+    ledger = part_of(loaded.state).ledger
+    for entry, saved in zip(ledger, old["state"]["ext"]["score"]["ledger"], strict=True):
+        assert entry.explain.id == "worded"
+        assert {m.value: entry.explain[m] for m in Mode} == saved["explain"]
+    loaded.save(path)  # and saved again, as it was read
+    again = read_save(path)["state"]["ext"]["score"]["ledger"]
+    assert [e["explain"] for e in again] == [e["explain"] for e in old["state"]["ext"]["score"]["ledger"]]

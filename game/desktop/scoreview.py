@@ -13,9 +13,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..engine.messages import say
 from ..engine.scoring import notices as step_notices
 from ..engine.scoring import queries, shown
 from ..engine.scoring.engine import model_of
+from ..engine.scoring.explain import Explain, said
 from ..engine.scoring.state import Entry
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -124,14 +126,15 @@ signed = step_notices.signed  # ``+8``, ``−8`` (a real minus sign) or ``±0``
 
 
 def explain(value: Any, mode: str) -> str:
-    """The text for ``mode`` from an explanation (an Explain or its JSON form)."""
+    """The text for ``mode`` from an explanation (an Explain or its JSON form), worded by the
+    message catalogue; the opaque "Your score changed." when there is none."""
     if isinstance(value, str):
         return value
     if isinstance(value, Mapping):
-        text = value.get(mode)
+        text = said(value, mode)
     else:
-        text = getattr(value, mode, None)
-    return text if isinstance(text, str) else ""
+        text = value[mode] if isinstance(value, Explain) else None
+    return text or say("explain.opaque")
 
 
 #: a notice's sound and glyph, by its kind and change (the wording is the engine's)

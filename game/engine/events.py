@@ -2,7 +2,8 @@
 
 The score notification, the "why did my score change" panel, the debrief, the
 workshop log and the tests all read these same events. An event is plain data:
-a kind, a cause and a JSON-serialisable payload.
+a kind, a cause and a payload of JSON values, frozensets and objects with a ``to_json`` (a score
+event's explanation: an id and parameters, worded only when shown).
 
 Kinds the core engine emits (extensions add their own, documented with them):
 
@@ -65,4 +66,13 @@ class Event:
 
 
 def _plain(data: Mapping[str, Any]) -> dict:
-    return {k: sorted(v) if isinstance(v, frozenset) else v for k, v in data.items()}
+    # A value may be an object with its own JSON form (a score event's explanation, worded only
+    # when shown): logs hold that form.
+    return {k: _plain_value(v) for k, v in data.items()}
+
+
+def _plain_value(value: Any) -> Any:
+    if isinstance(value, frozenset):
+        return sorted(value)
+    to_json = getattr(value, "to_json", None)
+    return to_json() if to_json is not None else value

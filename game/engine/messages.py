@@ -7,14 +7,18 @@ second table with the same ids and parameters; :func:`say` is the one place that
 Story and rules text (titles, ``explain:`` lines, what contacts say) is the author's and is passed in
 as a parameter, never looked up here.
 
-So far the score app's notices (:mod:`game.engine.scoring.notices`) and the scoring engine's
-explanations (an event's ``explain``, when the rules file gives none) speak through it. Events still
-carry the finished sentence, made when the step runs (docs/architecture.md).
+The score app's notices (:mod:`game.engine.scoring.notices`) and the scoring engine's explanations
+speak through it. Events carry no finished sentence: a score, application or contact event holds an
+explanation id and its parameters (:mod:`game.engine.scoring.explain`), worded here when a front end,
+the debrief or a log reader shows it. :func:`speaking` swaps in another table (tests prove a pseudo
+language reaches every notice and explanation of a game).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from string import Formatter
 from types import MappingProxyType
 
@@ -119,10 +123,24 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
 )
 
 
+#: the table :func:`say` reads (English unless :func:`speaking` chose another)
+_TABLE: ContextVar[Mapping[str, str]] = ContextVar("messages", default=ENGLISH)
+
+
 def say(message_id: str, /, **params: object) -> str:
     """The sentence ``message_id`` with ``params`` filled in (KeyError for an unknown id or a
     missing parameter: a bug, caught by the tests)."""
-    return ENGLISH[message_id].format(**params)
+    return _TABLE.get()[message_id].format(**params)
+
+
+@contextmanager
+def speaking(table: Mapping[str, str]) -> Iterator[None]:
+    """Within the block, :func:`say` reads ``table``: a second language, the same ids and parameters."""
+    token = _TABLE.set(table)
+    try:
+        yield
+    finally:
+        _TABLE.reset(token)
 
 
 def parameters(message_id: str) -> frozenset[str]:

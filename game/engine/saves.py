@@ -2,7 +2,8 @@
 
 A save holds the story id, the session's options, the path of choices and a snapshot of
 the state, which holds the seed (once: version 1 also kept it beside the state and in the
-options; :data:`MIGRATIONS` drops those copies). Loading replays the path (so undo and history come back);
+options; :data:`MIGRATIONS` drops those copies; version 3 holds each score change's explanation as an
+id and parameters instead of finished texts). Loading replays the path (so undo and history come back);
 if the story has changed so that the path no longer replays, the snapshot is used
 if it still fits the story. Nothing the player saved is lost: a save is written to a
 temporary file, flushed to disk and renamed over the old file in one step. A save
@@ -30,7 +31,7 @@ from .vartypes import INT, SET, STR, TYPES
 
 SAVE_FORMAT = "socialscore-save"
 #: The save version this build writes. Older versions are migrated one step at a time.
-SAVE_VERSION = 2
+SAVE_VERSION = 3
 MAX_SAVE_BYTES = limits.SAVE_BYTES
 
 
@@ -43,8 +44,16 @@ def _seed_once(data: dict) -> dict:
     return data
 
 
+def _explained_by_reference(data: dict) -> dict:
+    """Version 2 → 3: a ledger entry's explanation is an id and parameters, worded when shown
+    (:mod:`game.engine.scoring.explain`). Version 2 held the three modes' finished texts; they stay as
+    they are and read back as what they said (the path usually replays, which words them anew), so
+    the data is unchanged: the new number tells an older game that it cannot read the new form."""
+    return data
+
+
 #: MIGRATIONS[n] turns a version-n save into a version-(n+1) save.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _seed_once}
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _seed_once, 2: _explained_by_reference}
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:

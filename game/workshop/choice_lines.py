@@ -23,6 +23,8 @@ from typing import Any
 
 import msgspec
 
+from ..engine.scoring.explain import said as explained
+
 
 @dataclass(slots=True)
 class Step:
@@ -191,8 +193,7 @@ def _rule_said(events: list[_Event], contact_event: _Event, mode: str) -> str | 
             cause_choice = event.cause.choice if event.cause is not None else None
             if event.source == "rule" and cause_choice == choice:
                 explain = _EXPLAIN.decode(event.explain) if len(event.explain) else None
-                said = explain.get(mode) if isinstance(explain, dict) else None
-                return said if isinstance(said, str) and said else None
+                return explained(explain, mode)  # finished texts (old logs) or an id (new)
         elif after and event.kind not in ("tier", "perks"):
             return None
     return None

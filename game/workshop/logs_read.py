@@ -32,6 +32,7 @@ from ..engine import Mode
 from ..engine.claims import ANSWERS as CLAIM_ANSWERS
 from ..engine.controls import strip_controls_deep
 from ..engine.files import MAX_JSON_DEPTH, FileRefused, json_depth, loads_json, open_regular
+from ..engine.scoring.explain import said as explained
 from .choice_lines import Step, fast_step, month_of
 from .log import SCHEMA
 
@@ -253,9 +254,7 @@ def _rule_said(events: list[dict], contact_event: dict, mode: str) -> str | None
             continue
         if after and event.get("kind") == "score":
             if event.get("source") == "rule" and _cause_choice(event) == choice:
-                explain = event.get("explain")
-                said = explain.get(mode) if isinstance(explain, dict) else None
-                return said if isinstance(said, str) and said else None
+                return explained(event.get("explain"), mode)  # finished texts (old logs) or an id (new)
         elif after and event.get("kind") not in ("tier", "perks"):
             return None
     return None

@@ -89,7 +89,7 @@ class TabRows:
         """A ledger entry: date and delta on top, the explanation (session's mode) below."""
         t, p = self.panel.app.theme, self.panel.app.theme.palette
         mode = self.panel.data.mode
-        reason = explain(entry.explain, mode) or "Your score changed."
+        reason = explain(entry.explain, mode)
         small = t.app_px(11)
         size = t.app_px(12.5)
         inner = width - 2 * t.px(10)

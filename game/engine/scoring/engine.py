@@ -6,12 +6,12 @@ ledger entry, emits the ``score`` event and then any ``tier`` and ``perks`` even
 
 Events this module emits (data fields):
 
-- ``score``: delta, requested, score, factor, source (rule, pull or drift), explain {opaque, partial,
-  transparent}, date
+- ``score``: delta, requested, score, factor, source (rule, pull or drift), explain (an
+  :class:`~game.engine.scoring.explain.Explain`: an id and parameters, worded per mode at display), date
 - ``tier``: old, new, title, up (bool)
 - ``perks``: gained [ids], lost [ids], titles {id: title}, penalties [the ids among them that are penalties]
-- ``perk``: an application: perk, title, granted (bool), explain {…}
-- ``contact``: contact, name, change (befriended, dropped, dropped_you, closer, cooler), explain {…},
+- ``perk``: an application: perk, title, granted (bool), explain
+- ``contact``: contact, name, change (befriended, dropped, dropped_you, closer, cooler), explain,
   and ``says`` when the contact's reaction has words
 - ``era``: old, new, title
 - ``month``: date (the calendar moved forward)
@@ -24,16 +24,14 @@ from typing import Any
 
 from ..events import Cause
 from ..kinds import DEFAULT_MODE, EventKind, Mode
-from ..messages import say
 from ..model import Choice, Scene, Story
 from ..state import State
 from ..trail import Trail
+from .explain import Explain
 from .model import (
     MODES,
-    OPAQUE_TEXT,
     PERK_MARGIN,
     Action,
-    Explain,
     Requires,
     Rule,
     Rules,
@@ -279,7 +277,7 @@ def _change(
             "score": new_score,
             "factor": factor,
             "source": source,
-            "explain": explain.to_json(),
+            "explain": explain,
             "date": month_text(part.month),
         },
         event_cause,
@@ -310,18 +308,16 @@ def _settle(step, rules: Rules, part: ScoreState, cause: Cause, judge: bool = Tr
 
 
 def _rule_explain(rules: Rules, rule: Rule, requested: int, clamped_to: int | None) -> Explain:
-    factor = rules.factor_title(rule.factor)
-    transparent = rule.transparent or say(
-        "explain.rule.transparent", change=rule.change, factor=factor.lower(), rule=rule.id
-    )
-    if requested != rule.change:
-        transparent += say("explain.rule.repeat", requested=requested)
-    if clamped_to is not None:
-        transparent += say("explain.rule.capped", value=clamped_to)
-    return Explain(
-        rule.opaque or OPAQUE_TEXT,
-        rule.partial or say("explain.rule.partial", factor=factor.lower()),
-        transparent,
+    return Explain.of(
+        "explain.rule",
+        factor=rules.factor_title(rule.factor).lower(),
+        change=rule.change,
+        rule=rule.id,
+        requested=requested if requested != rule.change else None,
+        capped=clamped_to,
+        opaque=rule.opaque,
+        partial=rule.partial,
+        transparent=rule.transparent,
     )
 
 
@@ -438,34 +434,30 @@ def _perform_action(
         granted = perk.id in part.perks and not perk.penalty
         if granted:
             part = part.evolve(granted=part.granted | {perk.id}, refused=part.refused - {perk.id})
-            approved = say("explain.approved")
-            explain = Explain(approved, approved, _approval(rules, perk, part.score))
+            explain = _approval(rules, perk, part.score)
         else:
             part = part.evolve(refused=part.refused | {perk.id}, granted=part.granted - {perk.id})
             explain = _refusal(rules, part, Requires(perk=perk.id))
         step.emit(
             EventKind.PERK,
-            {"perk": perk.id, "title": perk.title, "granted": granted, "explain": explain.to_json()},
+            {"perk": perk.id, "title": perk.title, "granted": granted, "explain": explain},
             cause,
         )
         return _apply_rules(step, rules, part, "apply", frozenset({perk.id}), cause)
     return _apply_rules(step, rules, part, kind, frozenset(action.values), cause)
 
 
-def _approval(rules: Rules, perk, score: int) -> str:
+def _approval(rules: Rules, perk, score: int) -> Explain:
     need = _perk_threshold(rules, perk)
-    if need is not None and score < need:  # held within the margin
-        return say(
-            "explain.approved.margin", condition=_condition(rules, perk), score=score, margin=PERK_MARGIN
-        )
-    return say("explain.approved.transparent", condition=_condition(rules, perk), score=score)
+    held = need is not None and score < need  # held within the margin
+    return Explain.of(
+        "explain.approved", score=score, **_condition(rules, perk), margin=PERK_MARGIN if held else None
+    )
 
 
 def _contact_data(cid: str, name: str, change: str) -> dict:
-    vague = say(f"explain.contact.{change}.vague", name=name)
-    plain = say(f"explain.contact.{change}.plain", name=name)
-    explain = Explain(vague, plain, plain)
-    return {"contact": cid, "name": name, "change": change, "explain": explain.to_json()}
+    explain = Explain.of("explain.contact", change=change, name=name)
+    return {"contact": cid, "name": name, "change": change, "explain": explain}
 
 
 def on_enter(step, scene: Scene) -> None:
@@ -507,35 +499,26 @@ def _tick(step, model: ScoreModel, part: ScoreState, cause: Cause) -> ScoreState
         gap = rules.drift_toward - part.score
         delta = _round(gap * rules.drift_percent / 100)
         if delta:
-            factor = rules.factor_title(rules.drift_factor).lower()
-            explain = Explain(
-                OPAQUE_TEXT,
-                say("explain.drift.partial", factor=factor),
-                say(
-                    "explain.drift.transparent",
-                    delta=delta,
-                    factor=factor,
-                    percent=rules.drift_percent,
-                    toward=rules.drift_toward,
-                ),
+            explain = Explain.of(
+                "explain.drift",
+                factor=rules.factor_title(rules.drift_factor).lower(),
+                delta=delta,
+                percent=rules.drift_percent,
+                toward=rules.drift_toward,
             )
             part = _change(step, rules, part, delta, rules.drift_factor, "drift", explain, cause, judge=False)
     for cid, share in pull_shares(model, part):
         if share:
             contact = model.contacts[cid]
             now = part.contact(cid)
-            explain = Explain(
-                OPAQUE_TEXT,
-                say("explain.pull.partial"),
-                say(
-                    "explain.pull.transparent",
-                    share=share,
-                    name=contact.name,
-                    score=now.score,
-                    percent=rules.pull_percent,
-                    closeness=now.closeness,
-                    total=_closeness_total(part),
-                ),
+            explain = Explain.of(
+                "explain.pull",
+                share=share,
+                name=contact.name,
+                score=now.score,
+                percent=rules.pull_percent,
+                closeness=now.closeness,
+                total=_closeness_total(part),
             )
             part = _change(
                 step, rules, part, share, "relationships", "pull", explain, cause, contact=cid, judge=False
@@ -591,34 +574,25 @@ def on_turn(step) -> None:
 # -- gates ---------------------------------------------------------------------------
 
 
-def _condition(rules: Rules, perk) -> str:
+def _condition(rules: Rules, perk) -> dict:
+    """The parameters that word what ``perk`` needs: its tier's title and minimum, or its ``min:``."""
     if perk.tier is not None:
         tier = rules.tier(perk.tier)
-        return say("explain.condition.tier", tier=tier.title, min=tier.min)
-    return say("explain.condition.score", min=perk.min)
+        return {"tier": tier.title, "min": tier.min}
+    return {"min": perk.min}
 
 
 def _refusal(rules: Rules, part: ScoreState, req: Requires) -> Explain:
     if req.perk is not None:
         perk = rules.perks[req.perk]
-        if perk.eras is not None and part.era not in perk.eras:
-            transparent = say("explain.refused.era", era=part.era)
-        else:
-            transparent = say("explain.refused.perk", condition=_condition(rules, perk), score=part.score)
-        vague = perk.vague or say("explain.refused.perk.vague")
-        return Explain(say("explain.declined"), vague, transparent)
+        era = part.era if perk.eras is not None and part.era not in perk.eras else None
+        condition = _condition(rules, perk)
+        vague = perk.vague or None
+        return Explain.of("explain.refused.perk", score=part.score, **condition, era=era, vague=vague)
     if req.tier is not None:
         tier = rules.tier(req.tier)
-        return Explain(
-            say("explain.declined"),
-            say("explain.refused.tier.vague"),
-            say("explain.refused.tier", tier=tier.title, min=tier.min, score=part.score),
-        )
-    return Explain(
-        say("explain.declined"),
-        say("explain.refused.score.vague"),
-        say("explain.refused.score", need=req.score, score=part.score),
-    )
+        return Explain.of("explain.refused.tier", score=part.score, tier=tier.title, min=tier.min)
+    return Explain.of("explain.refused.score", score=part.score, need=req.score)
 
 
 def _meets(rules: Rules, part: ScoreState, req: Requires) -> bool:

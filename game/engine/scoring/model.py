@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from ..expr import Compiled
 from ..kinds import Mode
-from ..messages import say
 from ..model import Template, Where
 
 #: the modes' names, for messages (the modes themselves are game.engine.kinds.Mode)
@@ -18,7 +17,6 @@ MODES = Mode.values()
 #: A perk held is kept until the score falls this many points below its threshold, and a penalty in
 #: force is lifted only this many points above its limit, so neither flickers near the line.
 PERK_MARGIN = 10
-OPAQUE_TEXT = say("explain.opaque")
 
 
 def month_index(date: str) -> int:
@@ -30,26 +28,6 @@ def month_index(date: str) -> int:
 def month_text(index: int) -> str:
     """The inverse of :func:`month_index`."""
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-#: The modes' names in the order Explain's fields are declared.
-_MODE_KEYS = tuple(mode.value for mode in Mode)
-
-
-@dataclass(frozen=True, slots=True)
-class Explain:
-    """A change explained three ways, one per transparency mode."""
-
-    opaque: str
-    partial: str
-    transparent: str
-
-    def __getitem__(self, mode: Mode | str) -> str:
-        return getattr(self, Mode(mode).value)
-
-    def to_json(self) -> dict:
-        # Every score change carries one of these: no Mode(...) lookup per field.
-        return dict(zip(_MODE_KEYS, (self.opaque, self.partial, self.transparent), strict=True))
 
 
 @dataclass(frozen=True, slots=True)

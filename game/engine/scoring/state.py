@@ -5,8 +5,9 @@ change. ``to_json``/``from_json`` give the plain form saves and logs hold.
 
 The ledger is the score's full explanation: every change is an :class:`Entry` holding the
 change actually applied (``delta``, after clamping to the range), the change asked for
-(``requested``), the score after it, its factor and cause, and one explanation per
-transparency mode. Invariant: ``score == rules.start + sum(entry.delta for entry in ledger)``.
+(``requested``), the score after it, its factor and cause, and its explanation (an id and
+parameters, worded per transparency mode when shown: :mod:`.explain`).
+Invariant: ``score == rules.start + sum(entry.delta for entry in ledger)``.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..kinds import Mode
 from ..trail import Trail
-from .model import Explain, month_text
+from .explain import Explain, from_json
+from .model import month_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,6 @@ class Entry:
     def from_json(cls, data: dict) -> Entry:
         from .model import month_index
 
-        explain = data["explain"]
         return cls(
             turn=_int(data["turn"]),
             month=month_index(str(data["date"])),
@@ -91,7 +91,7 @@ class Entry:
             score=_int(data["score"]),
             factor=str(data["factor"]),
             source=str(data["source"]),
-            explain=Explain(*(str(explain[mode.value]) for mode in Mode)),
+            explain=from_json(data["explain"]),
             rule=data.get("rule"),
             contact=data.get("contact"),
             scene=data.get("scene"),
