@@ -26,6 +26,31 @@ from types import MappingProxyType
 #: (the pop-up's two lines, and the one sentence the terminal and screen readers give).
 ENGLISH: Mapping[str, str] = MappingProxyType(
     {
+        # what a score view says while the app shows nothing (scoring.shown.status_line)
+        "app.none": "This story has no score.",
+        "app.inactive": "The score app is not active: you have not turned it on.",
+        "app.deleted": "You deleted the score app. It shows you nothing now.",
+        # the terminal's score views (the score, contacts and ledger commands)
+        "view.score": "Score {score} ({tier}), {date}, era: {era}.",
+        "view.score.next_tier": " Next tier {tier} at {min}.",
+        "view.perk": "Perk: {perk}",
+        "view.penalty": "Penalty: {perk}",
+        "view.contacts.none": "(No contacts.)",
+        "view.contacts.heading": "Your network:",
+        "view.contact": "{name}: score {score}",
+        "view.contact.pull": ", closeness {closeness}, pull this month {now:+d} (so far {total:+d})",
+        "view.pulling_down": "Pulling you down: {names}",
+        "view.pulling_down.one": "{name} ({now:+d})",
+        "view.outside": "Not in your network: {names}",
+        "view.outside.dropped_you": "{name} (dropped you)",
+        "view.outside.dropped": "{name} (dropped)",
+        "view.outside.score": "{name} ({score})",
+        "view.suggested": "Suggested for you: {names}",
+        "view.suggested.one": "{name} (+{gain} a month)",
+        "view.ledger.empty": "(The ledger is empty.)",
+        "view.ledger.heading": "Ledger (newest last):",
+        "view.ledger.entry": "{date} turn {turn}: {delta:+d} → {score}  {reason}",
+        "view.ledger.more": "  ({count} earlier entries not shown)",
         # score changes
         "notice.points": "{signed} {unit}",
         "notice.points.unit.one": "point",
@@ -67,8 +92,8 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "notice.application_granted.text": "Application granted: {perk}. {body}",
         "notice.application_refused.text": "Application refused: {perk}. {body}",
         # contacts
-        "notice.contact.someone": "A contact",
-        "notice.contact.says": " {name}: “{says}”",
+        "notice.someone": "A contact",
+        "notice.says": " {name}: “{says}”",
         "notice.contact.befriended": "{name} joined your network",
         "notice.contact.dropped": "You removed {name}",
         "notice.contact.dropped_you": "{name} left your network",

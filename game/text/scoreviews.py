@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..engine import Event, Session
+from ..engine.messages import say
 from ..engine.scoring import notices, queries, shown
 
 if TYPE_CHECKING:  # only for annotations: the terminal imports this module
@@ -37,12 +38,12 @@ def show_score(front: TextFrontEnd) -> None:
     if _unseen(front):
         return
     view = queries.score_view(front.session.story, front.session.state)
-    line = f"Score {view.score} ({view.tier_title}), {view.date}, era: {view.era_title}."
+    line = say("view.score", score=view.score, tier=view.tier_title, date=view.date, era=view.era_title)
     if view.next_tier and shown.shows_thresholds(view.mode):
-        line += f" Next tier {view.next_tier} at {view.next_tier_at}."
+        line += say("view.score.next_tier", tier=view.next_tier, min=view.next_tier_at)
     front.wrap(line)
     for _pid, title, penalty in view.perks:
-        front.wrap(f"{'Penalty' if penalty else 'Perk'}: {title}", "  ")
+        front.wrap(say("view.penalty" if penalty else "view.perk", perk=title), "  ")
 
 
 def show_contacts(front: TextFrontEnd) -> None:
@@ -54,39 +55,36 @@ def show_contacts(front: TextFrontEnd) -> None:
     mode = _mode(front.session)
     people = queries.contacts(story, state)
     if not people:
-        front.say("(No contacts.)")
+        front.say(say("view.contacts.none"))
         return
-    front.say("Your network:")
+    front.say(say("view.contacts.heading"))
+    pull = shown.shows_pull(mode)
     for c in people:
         if c.friend:
-            line = f"{c.name}: score {c.score}"
-            if shown.shows_pull(mode):
-                line += (
-                    f", closeness {c.closeness}, pull this month {c.pull_now:+d} (so far {c.pull_total:+d})"
-                )
+            line = say("view.contact", name=c.name, score=c.score)
+            if pull:
+                line += say("view.contact.pull", closeness=c.closeness, now=c.pull_now, total=c.pull_total)
             front.wrap(line, "  ")
     down = queries.pulling_down(story, state) if shown.names_who_pull(mode) else []
-    if down and shown.shows_pull(mode):
-        front.wrap("Pulling you down: " + ", ".join(f"{c.name} ({c.pull_now:+d})" for c in down), "  ")
-    elif down:
-        front.wrap("Pulling you down: " + ", ".join(c.name for c in down), "  ")
-    others = [c for c in people if not c.friend]
+    if down:
+        names = [say("view.pulling_down.one", name=c.name, now=c.pull_now) if pull else c.name for c in down]
+        front.wrap(say("view.pulling_down", names=", ".join(names)), "  ")
+    others = [_outside(c) for c in people if not c.friend]
     if others:
-        front.wrap(
-            "Not in your network: "
-            + ", ".join(
-                f"{c.name} ({'dropped you' if c.dropped_you else 'dropped' if c.dropped else c.score})"
-                for c in others
-            ),
-            "  ",
-        )
+        front.wrap(say("view.outside", names=", ".join(others)), "  ")
     suggested = queries.suggestions(story, state)
-    if suggested and shown.shows_pull(mode):
-        front.wrap(
-            "Suggested for you: " + ", ".join(f"{s.name} (+{s.gain} a month)" for s in suggested), "  "
-        )
-    elif suggested:
-        front.wrap("Suggested for you: " + ", ".join(s.name for s in suggested), "  ")
+    if suggested:
+        names = [say("view.suggested.one", name=s.name, gain=s.gain) if pull else s.name for s in suggested]
+        front.wrap(say("view.suggested", names=", ".join(names)), "  ")
+
+
+def _outside(c) -> str:
+    """A contact outside the network: who dropped whom, or their score."""
+    if c.dropped_you:
+        return say("view.outside.dropped_you", name=c.name)
+    if c.dropped:
+        return say("view.outside.dropped", name=c.name)
+    return say("view.outside.score", name=c.name, score=c.score)
 
 
 def show_ledger(front: TextFrontEnd) -> None:
@@ -94,15 +92,22 @@ def show_ledger(front: TextFrontEnd) -> None:
         return
     entries = queries.ledger(front.session.state)
     if not entries:
-        front.say("(The ledger is empty.)")
+        front.say(say("view.ledger.empty"))
         return
     mode = _mode(front.session)
-    front.say("Ledger (newest last):")
+    front.say(say("view.ledger.heading"))
     for e in entries[-15:]:
-        reason = e.explain[mode]
-        front.wrap(f"{e.date} turn {e.turn}: {e.delta:+d} → {e.score}  {reason}", "  ")
+        line = say(
+            "view.ledger.entry",
+            date=e.date,
+            turn=e.turn,
+            delta=e.delta,
+            score=e.score,
+            reason=e.explain[mode],
+        )
+        front.wrap(line, "  ")
     if len(entries) > 15:
-        front.say(f"  ({len(entries) - 15} earlier entries not shown)")
+        front.say(say("view.ledger.more", count=len(entries) - 15))
 
 
 #: The terminal's score commands: name -> (help, function(front end)); game.text.terminal lists them.

@@ -183,10 +183,10 @@ def _from_event(run: list[Event], mode: str, names: dict[str, str]) -> Notice | 
             change=verdict,
         )
     if kind == EventKind.CONTACT:
-        name = event.get("name") or say("notice.contact.someone")
+        name = event.get("name") or say("notice.someone")
         change = event.get("change", "")
         body = event["explain"][mode]
-        text = body + (say("notice.contact.says", name=name, says=event["says"]) if event.get("says") else "")
+        text = body + (say("notice.says", name=name, says=event["says"]) if event.get("says") else "")
         tone = {"befriended": GOOD, "dropped": NEUTRAL, "dropped_you": BAD}.get(change)
         title = say(f"notice.contact.{change}", name=name) if tone is not None else name
         tone = tone or NEUTRAL

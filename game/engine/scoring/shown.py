@@ -17,6 +17,7 @@ on two things, both read here:
 from __future__ import annotations
 
 from ..kinds import DEFAULT_MODE, Mode
+from ..messages import say
 from ..model import Story
 from ..state import State
 from .engine import model_of, part_of
@@ -34,13 +35,6 @@ __all__ = [
     "status_line",
 ]
 
-#: What a view says instead of the score when the app shows nothing.
-STATUS_LINES = {
-    "none": "This story has no score.",
-    "inactive": "The score app is not active: you have not turned it on.",
-    "deleted": "You deleted the score app. It shows you nothing now.",
-}
-
 
 def status(story: Story, state: State) -> str:
     """``"none"``, ``"inactive"``, ``"deleted"`` or ``"active"`` (see the module doc)."""
@@ -54,8 +48,10 @@ def status(story: Story, state: State) -> str:
 
 
 def status_line(story: Story, state: State) -> str | None:
-    """What a score view says while the app shows nothing; None when it is active."""
-    return STATUS_LINES.get(status(story, state))
+    """What a score view says while the app shows nothing (``app.none``, ``app.inactive`` or
+    ``app.deleted`` in the message catalogue); None when it is active."""
+    now = status(story, state)
+    return None if now == "active" else say(f"app.{now}")
 
 
 def mode_of(state: State) -> str:
