@@ -324,24 +324,7 @@ def prompts(a: Analysis) -> list[str]:
             f"{name} dropped {k} of you when your score fell. "
             "Did you notice? Did it change what you did next?"
         )
-    divided = sorted(
-        (d for d in a.decisions if d.reached >= 2 and d.counts),
-        key=lambda d: (-(len(d.counts) > 1), d.counts.most_common(1)[0][1] / d.reached, d.order),
-    )
-    for d in divided[:3]:
-        top, k = d.counts.most_common(1)[0]
-        line = f"At “{d.title}”, {_of(k, d.reached, n)} chose “{d.texts.get(top, top)}”."
-        others = [(uid, c) for uid, c in d.counts.most_common() if uid != top]
-        if others:
-            uid, c = others[-1]
-            line += f" {c} chose “{d.texts.get(uid, uid)}”. What made the difference?"
-        else:
-            untaken = [t for uid, t in d.texts.items() if uid not in d.counts]
-            if untaken:
-                line += f" Nobody chose “{untaken[0]}”. Why not?"
-            else:
-                line += " Why was that the obvious choice?"
-        out.append(line)
+    out.extend(_decision_prompts(a))
     for title, k in a.refused.most_common(1):
         out.append(
             f"{k} of you were refused “{title}”. What did the refusal say, and did you believe the reason?"
@@ -372,6 +355,40 @@ def prompts(a: Analysis) -> list[str]:
                 f"{k} of the {size} of you with {largest.rules} ({largest.mode})" if a.split else _of(k, n, n)
             )
             out.append(f"{who} reached “{title}”. What would it have taken to end somewhere else?")
+    return out
+
+
+def _decision_prompts(a: Analysis, limit: int = 3) -> list[str]:
+    """Prompts about the most divided key decisions, each counted within one group: players of
+    different rules files or modes played different games, so when the class is split a prompt
+    names its group and counts only its players (as the scores and endings prompts do); a scene
+    is asked about once, for the group where it divided players most."""
+    sources = [(g, g.decisions, len(g.players)) for g in a.groups] if a.split else [(None, a.decisions, a.n)]
+    candidates = [
+        (g, d, size) for g, decisions, size in sources for d in decisions if d.reached >= 2 and d.counts
+    ]
+    candidates.sort(
+        key=lambda c: (-(len(c[1].counts) > 1), c[1].counts.most_common(1)[0][1] / c[1].reached, c[1].order)
+    )
+    out, asked = [], set()
+    for g, d, size in candidates:
+        if d.scene in asked or len(out) == limit:
+            continue
+        asked.add(d.scene)
+        top, k = d.counts.most_common(1)[0]
+        who = f"with {g.rules} ({g.mode}), " if g is not None else ""
+        line = f"At “{d.title}”, {who}{_of(k, d.reached, size)} chose “{d.texts.get(top, top)}”."
+        others = [(uid, c) for uid, c in d.counts.most_common() if uid != top]
+        if others:
+            uid, c = others[-1]
+            line += f" {c} chose “{d.texts.get(uid, uid)}”. What made the difference?"
+        else:
+            untaken = [t for uid, t in d.texts.items() if uid not in d.counts]
+            if untaken:
+                line += f" Nobody chose “{untaken[0]}”. Why not?"
+            else:
+                line += " Why was that the obvious choice?"
+        out.append(line)
     return out
 
 

@@ -380,3 +380,30 @@ def test_the_report_says_who_answered_after_without_finishing(tmp_path):
     section = render(a).split('id="reflection"')[1]
     assert "2 player(s) stopped before an ending; 1 of them answered the questions after playing" in section
     assert "3 answered before, 2 after (1 without finishing); 2 both" in section
+
+
+def test_key_decision_prompts_count_within_one_group(tmp_path):
+    # The same four opaque players of the shipped rules who activate, and four transparent
+    # rewards-dissent players, three of whom decline: pooled, "5 of 8 of you chose activate" would
+    # mix two games; the prompt asks about the group where the scene divided players, counted there.
+    for i in range(4):
+        player(tmp_path, f"o{i}.jsonl", ["opt_in.activate"], transparency="opaque")
+    dissent = {"id": "d", "title": "rewards-dissent"}
+    for i in range(3):
+        player(tmp_path, f"t{i}.jsonl", ["opt_in.decline"], rules=dissent)
+    player(tmp_path, "t3.jsonl", ["opt_in.read_terms", "opt_in.activate"], rules=dissent)
+    found = [p for p in prompts(analyse(read_dir(tmp_path))) if p.startswith("At “")]
+    assert found == [
+        "At “Opt In”, with rewards-dissent (transparent), 3 of 4 of you chose “decline”. "
+        "1 chose “activate”. What made the difference?"
+    ]
+
+
+def test_key_decision_prompts_of_one_group_read_as_before(tmp_path):
+    for i in range(3):
+        player(tmp_path, f"a{i}.jsonl", ["opt_in.activate"])
+    player(tmp_path, "d.jsonl", ["opt_in.decline"])
+    found = [p for p in prompts(analyse(read_dir(tmp_path))) if p.startswith("At “")]
+    assert found == [
+        "At “Opt In”, 3 of 4 of you chose “activate”. 1 chose “decline”. What made the difference?"
+    ]
