@@ -186,6 +186,37 @@ def _decision_items(decisions: list[DecisionView]) -> list[tuple]:
     return out
 
 
+def _claim_height(item: tuple) -> int:
+    """Estimated heights in the claims section: the summary (a note and three big figures, which
+    wrap to two rows), the table of groups (two lines a row), a claim's row (its text beside the
+    bars, about 40 characters a line, and the note under it; measured in Chromium: 108-171 px)."""
+    kind, row = item
+    if kind == "summary":
+        return 380
+    if kind == "groups":
+        return 150 + 80 * row
+    note = f"It is {row.key} ({row.label}). Not sure: 10 before, 10 after."
+    return 20 + 32 * _lines(row.text, 40) + 26 * _lines(note, 40)
+
+
+def claim_pages(claims: report_claims.ClaimsReport) -> list[tuple[bool, bool, list]]:
+    """The claims section cut into screens: (shows the summary?, shows the groups?, the claims'
+    rows on it), in that order: the accuracy before and after, each group's when the class is
+    split, then the claims a screen at a time, as many as fit."""
+    if claims.empty:
+        return [(True, False, [])]
+    items = [("summary", None)] + ([("groups", len(claims.groups))] if claims.groups else [])
+    items += [("row", r) for r in claims.rows]
+    return [
+        (
+            any(k == "summary" for k, _ in page),
+            any(k == "groups" for k, _ in page),
+            [r for k, r in page if k == "row"],
+        )
+        for page in pages(items, _claim_height)
+    ]
+
+
 def story_context(a: Analysis, prefix: str = "") -> dict:
     """One story's figures as the story template shows them (it adds no figures of its own);
     ``prefix`` starts its section ids (several stories on one page)."""
@@ -204,6 +235,7 @@ def story_context(a: Analysis, prefix: str = "") -> dict:
             listed.append((title, rows, [], True))
     found = [(Path(p.path).name + (f":{p.line}" if p.line else ""), p.message) for p in a.logs.problems]
     said = prompts(a)
+    claims = report_claims.analyse_claims(a)
     return {
         "prefix": prefix,
         "contents": [
@@ -213,6 +245,7 @@ def story_context(a: Analysis, prefix: str = "") -> dict:
             ("tiers", "Tiers and endings"),
             ("curves", "Over the game"),
             ("reflection", "Before and after"),
+            *([("claims", "True or false?")] if claims.rows else []),
             ("problems", "Problems"),
         ],
         "prompt_pages": pages(list(enumerate(said, 1)), lambda item: 30 + 37 * _lines(item[1], 68)),
@@ -229,7 +262,8 @@ def story_context(a: Analysis, prefix: str = "") -> dict:
         "applications": app_rows,
         "groups": _group_views(a),
         "reflections": [(q, charts.reflection_chart(q)) for q in a.questions if q.before or q.after],
-        "claims": report_claims.analyse_claims(a),
+        "claims": claims,
+        "claim_pages": claim_pages(claims) if claims.rows else [],
         "problems": found,
         "names": sorted({p.pseudonym for p in a.players if p.pseudonym}),
     }

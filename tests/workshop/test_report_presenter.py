@@ -6,6 +6,7 @@ Skipped without Chromium or chromedriver, except under CI (CI set), where they m
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 
@@ -59,12 +60,27 @@ def pages(tmp_path_factory):
     write_demo_logs(pearl, one, players=40, seed=1, transparency="partial")
     write_demo_logs(pearl, one, players=20, seed=100, transparency="opaque")
     write_demo_logs([pearl, numbers], mixed, players=16, seed=7)
+    for folder in (one, mixed):
+        answer_claims(folder)
     out = []
     for folder in (one, mixed):
         page = tmp / f"{folder.name}.html"
         assert run_cli("report", folder, "-o", page).returncode == 0
         out.append(page)
     return out
+
+
+def answer_claims(folder) -> None:
+    """Every log in ``folder`` gets answers to its story's claims, before and after (demo players
+    answer none), so the claims section has its rows and groups."""
+    for i, path in enumerate(sorted(folder.rglob("*.jsonl"))):
+        with path.open(encoding="utf-8") as f:
+            ids = [c["id"] for c in json.loads(f.readline())["claims"]]
+        said = ("true", "false", "unsure")
+        with path.open("a", encoding="utf-8") as f:
+            for phase, shift in (("before", 0), ("after", 1)):
+                answers = {cid: said[(i + k + shift) % 3] for k, cid in enumerate(ids)}
+                f.write(json.dumps({"type": "claims", "phase": phase, "answers": answers}) + "\n")
 
 
 def measure(page, width: int, height: int) -> dict:
@@ -101,6 +117,9 @@ def test_every_screen_fits_a_projector_and_the_type_is_large(pages, which):
     assert m["body"] >= 22 and m["prompt"] >= 26 and m["h2"] >= 34 and m["bar"] >= 22
     assert m["svgText"] >= 14, m["small"]  # chart labels on the projector
     assert m["links"] and all(link[1:] in m["ids"] for link in m["links"])
+    assert len(m["ids"]) == len(set(m["ids"]))  # one section of each story, each id once
+    claims = [name for name, _, _ in m["screens"] if "claims" in name]
+    assert claims and all(f"#{name}" in m["links"] for name in claims if name.endswith("claims"))
 
 
 @pytest.mark.parametrize("which", [0, 1], ids=["one story", "mixed class"])
