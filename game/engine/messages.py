@@ -51,6 +51,37 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "view.ledger.heading": "Ledger (newest last):",
         "view.ledger.entry": "{date} turn {turn}: {delta:+d} → {score}  {reason}",
         "view.ledger.more": "  ({count} earlier entries not shown)",
+        # the desktop's score app (game/desktop/phone/): its own sentences, beside the notices
+        "phone.to_next_tier": "{gap} {unit} to {tier}",
+        "phone.next_tier": "Next: {tier}. Keep building trust!",
+        "phone.top_tier": "Top tier. Well done!",
+        "phone.no_changes": "No changes yet. Every change will appear here with its reason.",
+        "phone.pulling_down.points": (
+            "{name} ({score}) is costing you {cost} {unit} a month. Friends with high scores lift you up!"
+        ),
+        "phone.pulling_down": "{name} may be lowering your score. Friends with high scores lift you up!",
+        "phone.network.in": "In your network",
+        "phone.network.pull": "{signed} this month",
+        "phone.network.no_pull": "No effect this month",
+        "phone.network.none": "Nobody yet. A trusted network raises your score.",
+        "phone.suggested.lift": "Could lift your score",
+        "phone.suggested.known": "People you may know",
+        "phone.suggested.gain": "{signed}/mo",
+        "phone.gone.dropped_you": "Removed you",
+        "phone.gone.dropped": "You removed them",
+        "phone.gone.pull": " · {signed} in all",
+        "phone.tagline.pulls": "Your network shapes your score",
+        "phone.tagline.no_pull": "Their scores do not count",
+        "phone.tagline.rules": "Rules: {rules}",
+        "phone.hidden.title": "{app} is not on",
+        "phone.hidden.body": (
+            "You haven't turned it on. Your score is kept all the same; you just don't look."
+        ),
+        "phone.none.title": "Score app not active in this story",
+        "phone.none.body": (
+            "When a story uses the scoring model, your score, your contacts and every reason behind a "
+            "change will show up here."
+        ),
         # score changes
         "notice.points": "{signed} {unit}",
         "notice.points.unit.one": "point",

@@ -6,6 +6,7 @@ import math
 
 import pygame
 
+from ...engine.messages import say
 from ...engine.scoring import shown
 from ..widgets import label_line, rrect, thick_arc
 
@@ -65,11 +66,12 @@ def draw_dial(panel, surf: pygame.Surface) -> None:
     if active:
         if v.next_tier and v.next_tier_at is not None and shown.shows_thresholds(v.mode):
             gap = v.next_tier_at - v.score
-            hint = f"{gap} {'point' if gap == 1 else 'points'} to {v.next_tier}"
+            unit = say("notice.points.unit.one" if gap == 1 else "notice.points.unit.many")
+            hint = say("phone.to_next_tier", gap=gap, unit=unit, tier=v.next_tier)
         elif v.next_tier:
-            hint = f"Next: {v.next_tier}. Keep building trust!"
+            hint = say("phone.next_tier", tier=v.next_tier)
         else:
-            hint = "Top tier. Well done!"
+            hint = say("phone.top_tier")
         size = t.app_px(11.5)
         line = label_line(panel.app.cache, hint, "sans", size, p.app_muted, screen.w - t.px(40))
         panel.blit(surf, line, line.get_rect(midtop=(center[0], badge.bottom + t.px(8))).topleft, "next tier")

@@ -8,6 +8,7 @@ import math
 
 import pygame
 
+from ...engine.messages import say
 from ..inputs import Input
 from ..scoreview import INACTIVE, Notice, ScoreData, date_text
 from ..widgets import label_line, rrect, shadow
@@ -294,13 +295,9 @@ class ScorePanel:
             title, tagline = (
                 dict(TABS)[self.tab],
                 (
-                    (
-                        "Your network shapes your score"
-                        if self.data.network_pulls
-                        else "Their scores do not count"
-                    )
+                    say("phone.tagline.pulls" if self.data.network_pulls else "phone.tagline.no_pull")
                     if self.tab == "friends"
-                    else f"Rules: {v.rules_title}"
+                    else say("phone.tagline.rules", rules=v.rules_title)
                 ),
             )
         else:
@@ -389,14 +386,11 @@ class ScorePanel:
         card = pygame.Rect(screen.x + t.px(14), y + t.px(6), screen.w - t.px(28), 0)
         inner = card.w - t.px(32)
         if self.data.hidden:
-            heading = f"{self.data.app_name or 'The score app'} is not on"
-            text = "You haven't turned it on. Your score is kept all the same; you just don't look."
+            heading = say("phone.hidden.title", app=self.data.app_name or say("notice.welcome.app"))
+            text = say("phone.hidden.body")
         else:
-            heading = "Score app not active in this story"
-            text = (
-                "When a story uses the scoring model, your score, your contacts and every reason behind a "
-                "change will show up here."
-            )
+            heading = say("phone.none.title")
+            text = say("phone.none.body")
         title = self.app.cache.block(heading, "sans_semi", t.app_px(14.5), p.app_ink, inner, leading=1.3)
         body = self.app.cache.block(
             text,

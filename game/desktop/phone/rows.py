@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from ...engine.messages import say
 from ...engine.scoring import shown
 from ..scoreview import date_text, explain, signed
 from ..widgets import label_line, mix, rrect
@@ -67,7 +68,7 @@ class TabRows:
 
     def _no_changes_row(self, width: int):
         t, p = self.panel.app.theme, self.panel.app.theme.palette
-        text = "No changes yet. Every change will appear here with its reason."
+        text = say("phone.no_changes")
         return self._text_row(text, "sans", t.app_px(12), p.app_muted, width, t.px(6))
 
     def _text_row(
@@ -248,13 +249,12 @@ class TabRows:
             rows.append(self._section_row("PULLING YOU DOWN"))
             for c in d.pulling_down:
                 if shown.shows_pull(mode):
-                    text = (
-                        f"{c.name} ({c.score}) is costing you {-c.pull_now} "
-                        f"{'point' if c.pull_now == -1 else 'points'} a month. "
-                        "Friends with high scores lift you up!"
+                    unit = say("notice.points.unit.one" if c.pull_now == -1 else "notice.points.unit.many")
+                    text = say(
+                        "phone.pulling_down.points", name=c.name, score=c.score, cost=-c.pull_now, unit=unit
                     )
                 else:  # partial: who, never how much
-                    text = f"{c.name} may be lowering your score. Friends with high scores lift you up!"
+                    text = say("phone.pulling_down", name=c.name)
                 rows.extend(
                     self._card_rows(
                         [
@@ -270,17 +270,18 @@ class TabRows:
             people = []
             for c in d.network:
                 if not shown.shows_pull(mode):
-                    sub, colour = "In your network", p.app_muted
+                    sub, colour = say("phone.network.in"), p.app_muted
                 elif c.pull_now:
-                    sub, colour = f"{signed(c.pull_now)} this month", p.good if c.pull_now > 0 else p.bad
+                    sub = say("phone.network.pull", signed=signed(c.pull_now))
+                    colour = p.good if c.pull_now > 0 else p.bad
                 else:
-                    sub, colour = "No effect this month", p.app_muted
+                    sub, colour = say("phone.network.no_pull"), p.app_muted
                 people.append(self._person_row(c.name, c.score, sub, colour))
             rows.extend(self._card_rows(people))
         else:
             rows.append(
                 self._text_row(
-                    "Nobody yet. A trusted network raises your score.",
+                    say("phone.network.none"),
                     "sans",
                     t.app_px(12),
                     p.app_muted,
@@ -295,9 +296,9 @@ class TabRows:
                 self._person_row(
                     s.name,
                     s.score,
-                    "Could lift your score" if shown.names_who_pull(mode) else "People you may know",
+                    say("phone.suggested.lift" if shown.names_who_pull(mode) else "phone.suggested.known"),
                     p.app_muted,
-                    f"{signed(s.gain)}/mo" if gains else "",
+                    say("phone.suggested.gain", signed=signed(s.gain)) if gains else "",
                     p.good,
                 )
                 for s in d.suggestions
@@ -307,9 +308,9 @@ class TabRows:
             rows.append(self._section_row("NO LONGER CONNECTED"))
             people = []
             for c in d.others:
-                sub = "Removed you" if c.dropped_you else "You removed them"
+                sub = say("phone.gone.dropped_you" if c.dropped_you else "phone.gone.dropped")
                 if c.pull_total and shown.shows_pull(mode):
-                    sub += f" · {signed(c.pull_total)} in all"
+                    sub += say("phone.gone.pull", signed=signed(c.pull_total))
                 people.append(self._person_row(c.name, c.score, sub, p.app_muted, dim=True))
             rows.extend(self._card_rows(people))
         return rows
