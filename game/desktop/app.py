@@ -31,6 +31,7 @@ from ..paths import assets_dir
 from . import storage
 from .inputs import Input, translate
 from .memory import give_back
+from .notes import UNDO_OFF  # noqa: F401 - tests and older callers read app.UNDO_OFF
 from .screen import Screen
 from .settings import Settings, load_settings, save_settings
 from .sound import Sounds
@@ -39,8 +40,6 @@ from .theme import Theme
 from .window import desktop_size, window_hints, window_size
 
 IDLE_WAIT_MS = 500
-#: what the player is told when undo is locked (the Undo button's note, Backspace's toast)
-UNDO_OFF = "Undo is off in this workshop"
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from typing import NamedTuple
 import pygame
 
 from .inputs import Input
+from .measure import column_width
 from .screen import Screen
-from .story import MEASURE_CHARS, SAMPLE
 from .widgets import Button, ButtonList, rrect, scrollbar
 
 
@@ -39,8 +39,7 @@ class HistoryScreen(Screen):
     def layout(self) -> None:
         t, p = self.theme, self.theme.palette
         w, h = self.app.surface.get_size()
-        avg = self.cache.font("serif", t.body).size(SAMPLE)[0] / len(SAMPLE)
-        col_w = min(w - 2 * t.px(48), round(avg * MEASURE_CHARS))
+        col_w = column_width(self.cache, t, w - 2 * t.px(48))
         x = (w - col_w) // 2
         top = t.px(96)
         self.view = pygame.Rect(x - t.px(8), top, col_w + t.px(16), h - top - t.px(24))

@@ -4,6 +4,7 @@ the reflection questions after play first when the game asks them (a workshop) a
 from __future__ import annotations
 
 from .listscreen import ListScreen
+from .notes import UNDO_OFF
 from .widgets import Button
 
 
@@ -27,8 +28,6 @@ class GameMenu(ListScreen):
         ]
 
     def _undo_note(self) -> str:
-        from .app import UNDO_OFF
-
         s = self.app.session
         return UNDO_OFF if s is not None and s.undo_locked else ""
 

@@ -24,16 +24,13 @@ from ..engine import ChoiceError, Frame, Status, UndoLocked
 from ..engine.techniques import aside, named
 from . import scoreview
 from .inputs import Input
+from .measure import column_width
 from .memory import give_back
+from .notes import UNDO_OFF, UNDO_OFF_SESSION
 from .phone import ScorePanel
 from .screen import Screen
 from .text import Block
 from .widgets import Button, ButtonList, button_height, draw_button, label_line, rrect, scrollbar
-
-#: the story column's measure, in average characters per line
-MEASURE_CHARS = 66
-#: ordinary prose, to measure the average character width of the story font
-SAMPLE = "The stalls are open under a grey sky, and nobody here is counting, as far as you know."
 
 
 @dataclass
@@ -101,8 +98,7 @@ class StoryScreen(Screen):
         phone_h = h - 2 * t.px(28)
         self.panel.layout(pygame.Rect(w - margin - phone_w, t.px(28), phone_w, phone_h))
         area = pygame.Rect(margin, 0, self.panel.rect.x - 2 * margin, h)
-        avg = self.cache.font("serif", t.body).size(SAMPLE)[0] / len(SAMPLE)
-        col_w = min(area.w, round(avg * MEASURE_CHARS))
+        col_w = column_width(self.cache, t, area.w)
         self.column = pygame.Rect(area.x + (area.w - col_w) // 2, 0, col_w, h)
         top = t.px(76)
         self.view = pygame.Rect(self.column.x - t.px(8), top, col_w + t.px(16), h - top - t.px(20))
@@ -128,9 +124,7 @@ class StoryScreen(Screen):
         self._layout_tag()
 
     def _undo_off_note(self) -> str:
-        from .app import UNDO_OFF
-
-        return UNDO_OFF if self.app.workshop.undo_locked else "Undo is off in this session"
+        return UNDO_OFF if self.app.workshop.undo_locked else UNDO_OFF_SESSION
 
     def _layout_tag(self) -> None:
         """The session code, small and faint, between the chapter label and the tools (left out
@@ -259,55 +253,74 @@ class StoryScreen(Screen):
         return self.scroll + self.view.h < self.content_h - 1
 
     # -- input -----------------------------------------------------------------------
-    def handle(self, inp: Input) -> None:  # noqa: C901 - a switch over the input's action; fronts to split (#10 item 6)
+    def handle(self, inp: Input) -> None:
+        """An input goes to the first part that takes it: the toolbar, the score app beside the
+        story, the game's keys (menu, history, undo), the reading (typing, scrolling), the choices."""
+        if self._handle_tools(inp) or self._handle_panel(inp) or self._handle_keys(inp):
+            return
+        if not self._handle_reading(inp):
+            self._handle_choices(inp)
+
+    def _handle_tools(self, inp: Input) -> bool:
         a = inp.action
         tool = self.tools.handle(inp) if a in ("point", "click") else None
         if a == "click" and tool is None:
             i = self.tools.at(inp.pos)
             if i is not None and self.tools.buttons[i].data == "undo" and self.session.undo_locked:
                 self.app.toast(self.tools.buttons[i].note)
-                return
+                return True
         if tool is not None:
             self.app.sounds.play("click")
             self._tool(tool.data)
-            return
+            return True
+        return False
+
+    def _handle_panel(self, inp: Input) -> bool:
+        a = inp.action
         if inp.pos is not None:
             self.pointer = inp.pos
         if self.panel.handle(inp):
-            return
+            return True
         if a == "scroll" and self.pointer is not None and self.panel.rect.collidepoint(self.pointer):
             self.panel.scroll(inp.value)
-            return
+            return True
         if a in ("left", "right") and self.panel.data.active:
             self.panel.cycle_tab(-1 if a == "left" else 1)
-            return
-        if a == "back" or a == "alt_click":
-            self._tool("menu")
-            return
-        if a == "history":
-            self._tool("history")
-            return
-        if a == "undo":
-            self._tool("undo")
-            return
+            return True
+        return False
+
+    #: the game's own keys: the input's action -> the tool it opens
+    KEYS = {"back": "menu", "alt_click": "menu", "history": "history", "undo": "undo"}
+
+    def _handle_keys(self, inp: Input) -> bool:
+        tool = self.KEYS.get(inp.action)
+        if tool is not None:
+            self._tool(tool)
+        return tool is not None
+
+    def _handle_reading(self, inp: Input) -> bool:
+        a = inp.action
         if self.typing:
             # while text types, a click, Space or Enter shows it all at once
             if a in ("confirm", "click", "number"):
                 self.finish_typing()
             elif a == "scroll":
                 self._scroll(inp.value)
-            return
+            return True
         if a == "scroll":
             self._scroll(inp.value)
-            return
-        if a in ("page_up", "page_down"):
+        elif a in ("page_up", "page_down"):
             self.scroll += (-1 if a == "page_up" else 1) * self.view.h * 0.8
             self._clamp_scroll()
-            return
-        if a in ("home", "end"):
+        elif a in ("home", "end"):
             self.scroll = 0.0 if a == "home" else float(self.content_h)
             self._clamp_scroll()
-            return
+        else:
+            return False
+        return True
+
+    def _handle_choices(self, inp: Input) -> None:
+        a = inp.action
         if a in ("point", "click"):
             if not self.view.collidepoint(inp.pos):
                 self.choices.hover = None

@@ -8,5 +8,6 @@ imports it but the command line. Parts, one job each:
 - :mod:`.views`: what a page shows of a frame, a step's score notices, the phone app, the debrief;
 - :mod:`.export`: the same JSON Lines logs and HTML report as the file route;
 - :mod:`.guard`: security headers, body-size cap and rate limits (ASGI middleware);
-- :mod:`.app`: the Starlette routes; :mod:`.serve`: the command.
+- :mod:`.routes`: the Starlette routes, one method a page or action; :mod:`.app`: the application
+  (routes behind the guard); :mod:`.serve`: the command.
 """
