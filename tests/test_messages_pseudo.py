@@ -17,6 +17,7 @@ from game.engine.messages import ENGLISH, speaking
 from game.engine.scoring import notices, shown
 from game.engine.scoring.engine import part_of
 from game.text import scoreviews
+from game.web import views
 
 from .helpers import ROOT, SAMPLE, load_ok
 
@@ -100,6 +101,21 @@ def _said(story, seed: int, mode: Mode) -> list[str]:
         for _help, view in scoreviews.COMMANDS.values():
             view(front)
         out += front.lines
+        app = views.phone(session)  # the browser's score app
+        if app["line"] is None:
+            out += [
+                app["next_tier_line"],
+                app["pulling_down_line"],
+                app["suggested_line"],
+                *app["friend_lines"],
+            ]
+            out += [
+                line
+                for line, (_id, _title, penalty) in zip(app["perk_lines"], app["view"].perks, strict=True)
+                if penalty
+            ]
+        else:
+            out.append(app["line"])
     part = part_of(session.state)
     out += [entry.explain[m] for entry in (part.ledger if part else ()) for m in Mode]
     return [s for s in out if s]

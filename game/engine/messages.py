@@ -32,7 +32,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "app.deleted": "You deleted the score app. It shows you nothing now.",
         # the terminal's score views (the score, contacts and ledger commands)
         "view.score": "Score {score} ({tier}), {date}, era: {era}.",
-        "view.score.next_tier": " Next tier {tier} at {min}.",
+        "view.next_tier": "Next tier {tier} at {min}.",
         "view.perk": "Perk: {perk}",
         "view.penalty": "Penalty: {perk}",
         "view.contacts.none": "(No contacts.)",
@@ -51,6 +51,8 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "view.ledger.heading": "Ledger (newest last):",
         "view.ledger.entry": "{date} turn {turn}: {delta:+d} → {score}  {reason}",
         "view.ledger.more": "  ({count} earlier entries not shown)",
+        # the browser's score app (game/web/views.py; the rest as the terminal's)
+        "web.contact.pull": ", closeness {closeness}, pull {now:+d}",
         # the desktop's score app (game/desktop/phone/): its own sentences, beside the notices
         "phone.to_next_tier": "{gap} {unit} to {tier}",
         "phone.next_tier": "Next: {tier}. Keep building trust!",

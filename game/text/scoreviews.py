@@ -40,7 +40,7 @@ def show_score(front: TextFrontEnd) -> None:
     view = queries.score_view(front.session.story, front.session.state)
     line = say("view.score", score=view.score, tier=view.tier_title, date=view.date, era=view.era_title)
     if view.next_tier and shown.shows_thresholds(view.mode):
-        line += say("view.score.next_tier", tier=view.next_tier, min=view.next_tier_at)
+        line += " " + say("view.next_tier", tier=view.next_tier, min=view.next_tier_at)
     front.wrap(line)
     for _pid, title, penalty in view.perks:
         front.wrap(say("view.penalty" if penalty else "view.perk", perk=title), "  ")

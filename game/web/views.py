@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from ..engine import Session
 from ..engine.debrief import build_debrief
+from ..engine.messages import say
 from ..engine.runtime import Context
 from ..engine.scoring import notices as score_notices
 from ..engine.scoring import queries, shown
@@ -68,19 +69,52 @@ def phone(session: Session) -> dict[str, Any] | None:
     people = queries.contacts(story, state)
     entries = queries.ledger(state)
     reasons = shown.shows_reasons(mode)
+    pull = shown.shows_pull(mode)
+    friends = [c for c in people if c.friend]
+    down = queries.pulling_down(story, state) if shown.names_who_pull(mode) else []
+    suggested = queries.suggestions(story, state) if pull else []
+    next_tier = view.next_tier if shown.shows_thresholds(mode) else None
     return {
         "line": None,
         "view": view,
-        "next_tier": view.next_tier if shown.shows_thresholds(mode) else None,
-        "friends": [c for c in people if c.friend],
-        "pull": shown.shows_pull(mode),
-        "pulling_down": queries.pulling_down(story, state) if shown.names_who_pull(mode) else [],
-        "suggested": queries.suggestions(story, state) if shown.shows_pull(mode) else [],
+        "next_tier": next_tier,
+        "friends": friends,
+        "pull": pull,
+        "pulling_down": down,
+        "suggested": suggested,
+        # the app's sentences, worded by the message catalogue (the template lays them out)
+        "next_tier_line": say("view.next_tier", tier=next_tier, min=view.next_tier_at) if next_tier else "",
+        "perk_lines": [
+            say("view.penalty", perk=title) if penalty else title for _id, title, penalty in view.perks
+        ],
+        "friend_lines": [_friend_line(c, pull) for c in friends],
+        "pulling_down_line": _pulling_down_line(down, pull),
+        "suggested_line": _suggested_line(suggested),
         "ledger": [
             (e.date, e.delta, e.score, e.explain[mode] if reasons else "") for e in entries[-LEDGER_SHOWN:]
         ][::-1],
         "ledger_more": max(0, len(entries) - LEDGER_SHOWN),
     }
+
+
+def _friend_line(c, pull: bool) -> str:
+    line = say("view.contact", name=c.name, score=c.score)
+    return line + say("web.contact.pull", closeness=c.closeness, now=c.pull_now) if pull else line
+
+
+def _pulling_down_line(down: list, pull: bool) -> str:
+    """Who pulls the score down (with each one's pull when the mode shows it); "" for nobody."""
+    if not down:
+        return ""
+    names = [say("view.pulling_down.one", name=c.name, now=c.pull_now) if pull else c.name for c in down]
+    return say("view.pulling_down", names=", ".join(names))
+
+
+def _suggested_line(suggested: list) -> str:
+    if not suggested:
+        return ""
+    names = [say("view.suggested.one", name=s.name, gain=s.gain) for s in suggested]
+    return say("view.suggested", names=", ".join(names))
 
 
 def debrief(session: Session, claims: tuple[dict[str, str], dict[str, str]] | None = None) -> dict[str, Any]:
