@@ -87,10 +87,21 @@ class State:
             object.__setattr__(self, "path", Trail.of(self.path))
 
     def evolve(self, **changes: Any) -> State:
-        """A copy with ``changes`` (faster than dataclasses.replace, which a step calls often)."""
-        fields = {name: getattr(self, name) for name in _FIELDS}
-        fields.update(changes)
-        return State(**fields)
+        """A copy with ``changes`` (faster than dataclasses.replace, which a step calls often: each
+        slot is set directly, and only a change of a converted field runs ``__post_init__``)."""
+        new = object.__new__(State)
+        used = 0
+        for name, put in _SETTERS:
+            if name in changes:
+                put(new, changes[name])
+                used += 1
+            else:
+                put(new, getattr(self, name))
+        if used != len(changes):
+            raise TypeError(f"State has no field {sorted(changes.keys() - set(_FIELDS))[0]!r}")
+        if not _CONVERTED.isdisjoint(changes):
+            new.__post_init__()
+        return new
 
     def to_json(self) -> dict:
         """Plain JSON data; sets become sorted lists. Extensions' parts must already be JSON."""
@@ -112,6 +123,10 @@ class State:
 
 
 _FIELDS = tuple(f.name for f in fields(State))
+#: each field and its slot's setter (the class is frozen: ``object.__setattr__`` is what it refuses)
+_SETTERS = tuple((name, getattr(State, name).__set__) for name in _FIELDS)
+#: the fields ``__post_init__`` makes persistent
+_CONVERTED = frozenset({"vars", "visits", "chosen", "path"})
 
 
 def _json(value: Any) -> Any:

@@ -209,19 +209,31 @@ def perks_now(rules: Rules, part: ScoreState) -> frozenset[str]:
     below its ``max:`` and is lifted only at ``max + PERK_MARGIN``. Outside its eras a perk never
     applies. So a score hovering near a line does not switch a perk on and off."""
     out = set()
-    for perk in rules.perks.values():
-        if perk.eras is not None and part.era not in perk.eras:
+    score, era, held_now = part.score, part.era, part.perks
+    for perk, need in _needs(rules):
+        if perk.eras is not None and era not in perk.eras:
             continue
-        held = perk.id in part.perks
+        held = perk.id in held_now
         if perk.penalty:
             limit = None if perk.max is None else perk.max + (PERK_MARGIN if held else 0)
-            active = limit is not None and part.score < limit
+            active = limit is not None and score < limit
         else:
-            need = _perk_threshold(rules, perk)
-            active = need is None or part.score >= need - (PERK_MARGIN if held else 0)
+            active = need is None or score >= need - (PERK_MARGIN if held else 0)
         if active:
             out.add(perk.id)
     return frozenset(out)
+
+
+_last_needs: tuple[Rules | None, tuple] = (None, ())
+
+
+def _needs(rules: Rules) -> tuple:
+    """(perk, the score it needs) for each perk of ``rules``: worked out once per rules, not at each
+    of the several judgements a month makes (remembered for the last rules asked, by identity)."""
+    global _last_needs
+    if _last_needs[0] is not rules:
+        _last_needs = (rules, tuple((perk, _perk_threshold(rules, perk)) for perk in rules.perks.values()))
+    return _last_needs[1]
 
 
 def _perk_threshold(rules: Rules, perk) -> int | None:
