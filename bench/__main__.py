@@ -1,7 +1,7 @@
 """Run every benchmark and print a Markdown report; ``--write`` also records it in docs/performance.md.
 
 ``make bench`` runs this with ``--write``. Every benchmark of ``bench/`` that measures the game has a
-section: the engine, startup, flat steps, the limits' worst cases, the class report and demo-logs,
+section: the engine, startup, flat steps, the limits' worst cases, explore, the class report and demo-logs,
 demo-logs before and after, the classroom server and the desktop (frames and memory); ``--peers``
 adds the side by side with bardic and inkpython (it installs them into ``bench/.peers``). A section
 whose benchmark cannot run here (no pygame, no web server) says why instead.
@@ -48,6 +48,11 @@ def _sections(quick: bool, peers: bool) -> list[tuple[str, Callable[[], str]]]:
 
         return bench_limits.run(quick=quick)
 
+    def explore() -> str:
+        from . import bench_explore
+
+        return bench_explore.run(quick=quick)
+
     def report() -> str:
         from . import bench_report
 
@@ -83,6 +88,7 @@ def _sections(quick: bool, peers: bool) -> list[tuple[str, Callable[[], str]]]:
         ("Startup", startup),
         ("Flat steps", steps),
         ("Limits", limits),
+        ("Explore", explore),
         ("Class report and demo-logs", report),
         ("demo-logs, before and after", demo),
         ("Classroom server", server),

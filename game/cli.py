@@ -292,7 +292,7 @@ def _add_authoring_commands(sub) -> None:
 
     p = sub.add_parser(
         "explore",
-        help="explore reachable states (exactly, or merged by extremes on big stories): endings, scores",
+        help="explore reachable states (exactly, or merged by intervals on big stories): endings, scores",
     )
     p.add_argument("path", metavar="PATH", help="story file or folder")
     _add_rules(p)
@@ -323,7 +323,7 @@ def _add_authoring_commands(sub) -> None:
         "--exact",
         action="store_true",
         help="explore exactly however long it takes (default: exactly if that takes a few seconds, "
-        "else merged by extremes)",
+        "else merged by intervals)",
     )
     p.add_argument("--brief", action="store_true", help="leave out the example paths")
     p.add_argument("--from", dest="at", metavar="SCENE", help="start at this scene")

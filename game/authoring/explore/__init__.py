@@ -3,16 +3,34 @@
 Like ChoiceScript's quicktest, but exhaustive: a search over game states from the start, taking every
 enabled choice in every state and every outcome of every random draw.
 
-**Modes.** :func:`explore` has three ways of merging states, and picks between the first two by itself
-(``mode="auto"``, the default):
+**Modes.** :func:`explore` has four ways of merging states, and picks between the first three by
+itself (``mode="auto"``, the default):
 
 - **exact** merges only states that nothing the story can still do tells apart (below). Its answers
   are exact: every reachable scene, ending and final score, and the number of paths. ``auto`` tries it
-  first, within ``EXACT_BUDGET_STATES`` states (a budget in states, not seconds, so the answer is the
-  same on any machine); tiny stories, the sample and a generated hundred-scene story finish within it.
-- **merged by extremes** (``extremes``) is what ``auto`` falls back on when exact exploration is too
+  first, within ``EXACT_BUDGET_STATES`` states and ``EXACT_BUDGET_PER_SCENE`` states in any one scene
+  (budgets in states, not seconds, so the answer is the same on any machine); tiny stories, the sample
+  and a generated hundred-scene story finish within them.
+- **merged by intervals** (``intervals``) is what ``auto`` falls back on when exact exploration is too
   big, as on the shipped story, where the exact score, the contacts' scores and money make nearly every
-  path a state of its own. States are merged by what the story can see *other than whole numbers*
+  path a state of its own. An abstraction exact on scenes and flags, with numbers as intervals: the key
+  of a state is the extremes key below (the scene and everything the story can still see that is not a
+  whole number: flags, words, sets, once-only choices taken, banded counts, era, month, perks, granted
+  and refused, contacts' live flags), and for each key the search keeps the interval [lowest, highest]
+  of the score and of each *score-like* number (a whole-number variable whose declared range is open
+  or wider than ``SCORE_LIKE_SPAN``; in a story with none, every live number). A state is explored only
+  if it widens an interval of its key, and the interval's ends are real states, explored as themselves
+  (the merge widens the interval; it never invents a value). So, as in extremes mode, **every state
+  explored was really played**: each scene, choice, ending, score and example path reported was
+  reached and replays to it, and an ending's score range is the lowest and highest of real games. And,
+  as there, it is an under-approximation: states with the same key but different small counters or
+  networks (which the interval's ends stand for) may go where the ends do not, so what is not reached
+  might still be reachable, and true ranges may be wider. On the shipped story: 7 endings of 7, both
+  cuts, about 9,000 states (full) and 750 (classroom) where extremes takes about 63,000. ``auto`` also
+  merges by extremes when the intervals took fewer than ``EXTREMES_BELOW`` states (a small story, where
+  the extremes cost little and find more).
+- **merged by extremes** (``extremes``) keeps more states per key than intervals, and costs more.
+  States are merged by what the story can see *other than whole numbers*
   (:meth:`Canon._extremes_key`), and for each merged state the search keeps only a few concrete states:
   those with the lowest and the highest value of each number still read (the score, live whole-number
   variables, contacts' live scores and closeness), and, for each band of such a number (cut where the
@@ -80,26 +98,36 @@ that close loops (found by a depth-first search), and the ending is flagged ``lo
 is measured the same way.
 """
 
-from .canon import Canon, score_of
+from .canon import SCORE_LIKE_SPAN, Canon, score_of
 from .cli import run_explore
 from .limits import DEFAULT_MAX_MEMORY_MB, Limits
 from .oracle import MAX_OUTCOMES, MAX_REPLAYS, all_outcomes
 from .reads import behaviour_reads, live_reads
 from .report import STOPS, report
 from .result import EndingReport, Exploration
-from .search import DEFAULT_MAX_STATES, EXACT_BUDGET_STATES, MODES, explore
+from .search import (
+    DEFAULT_MAX_STATES,
+    EXACT_BUDGET_PER_SCENE,
+    EXACT_BUDGET_STATES,
+    EXTREMES_BELOW,
+    MODES,
+    explore,
+)
 
 __all__ = [
     "Canon",
     "DEFAULT_MAX_MEMORY_MB",
     "DEFAULT_MAX_STATES",
+    "EXACT_BUDGET_PER_SCENE",
     "EXACT_BUDGET_STATES",
+    "EXTREMES_BELOW",
     "EndingReport",
     "Exploration",
     "Limits",
     "MAX_OUTCOMES",
     "MAX_REPLAYS",
     "MODES",
+    "SCORE_LIKE_SPAN",
     "STOPS",
     "all_outcomes",
     "behaviour_reads",

@@ -28,6 +28,9 @@ class Lazy(dict):
         return value
 
 
+#: intervals mode: a whole number whose declared range is wider than this (or open) is score-like
+SCORE_LIKE_SPAN = 100
+
 _CUT = re.compile(r"(?<![\w.'\"])\d+(?![\w'\"])")
 
 
@@ -46,10 +49,13 @@ class Canon:
     lowest and the highest of each.
     """
 
-    def __init__(self, story: Story, coarse: bool = False, *, extremes: bool = False):
+    def __init__(
+        self, story: Story, coarse: bool = False, *, extremes: bool = False, intervals: bool = False
+    ):
         self.story = story
-        self.extremes = extremes
-        self.coarse = coarse or extremes
+        self.extremes = extremes or intervals
+        self.intervals = intervals
+        self.coarse = coarse or self.extremes
         live = live_reads(story)
         self.turn = any("turn" in names for names in live.values())
         once = [c for c in story.all_choices() if c.once]
@@ -71,7 +77,9 @@ class Canon:
             self._find_cuts()
         #: extremes: per scene, (variables keyed, contacts' flags keyed, granted/refused keyed, measured)
         self.extreme_parts: dict[str, tuple] = {}
-        if extremes:
+        #: intervals: per scene, the indices (into the measured numbers) of the score-like ones
+        self.wide: dict[str, tuple[int, ...]] = {}
+        if self.extremes:
             self._find_extreme_parts(live)
 
     def _find_cuts(self) -> None:
@@ -128,6 +136,21 @@ class Canon:
             )
             cuts = tuple(self.cuts.get(n) or None for n in measured)
             self.extreme_parts[sid] = (keyed, flags, sets, tuple(measured), cuts)
+            # without a score-like number, every number has an interval (else one state per key)
+            wide = tuple(i for i, n in enumerate(measured) if self._score_like(n))
+            self.wide[sid] = wide or tuple(range(len(measured)))
+
+    def _score_like(self, name: str) -> bool:
+        """Intervals mode: whether a measured number has an interval of its own (see the package doc):
+        the score, and whole-number variables whose declared range is open or wider than
+        :data:`SCORE_LIKE_SPAN`; small counters (a 0-20 integrity) and contacts' scores and closeness
+        go with the states that hold the ends of those intervals."""
+        if name == "score":
+            return True
+        var = self.story.variables.get(name)
+        if var is None:
+            return False
+        return var.min is None or var.max is None or var.max - var.min > SCORE_LIKE_SPAN
 
     def band(self, name: str, value: Any) -> Any:
         cuts = self.cuts.get(name)
@@ -198,13 +221,18 @@ class Canon:
         )
 
     def slots(self, state: State) -> list[tuple[tuple, int]]:
-        """Extremes mode: (slot, value) pairs. For each key and slot, the search keeps the states with
+        """The merged modes: (slot, value) pairs. In intervals mode each score-like number is a slot
+        (the other numbers too where there is none), and that is all.
+
+        In extremes mode, for each key and slot, the search keeps the states with
         the lowest and the highest value: each measured number is a slot, and so is each band of a
         measured number (cut where the story compares it), whose value is the score (or, in a story
         without a score, the number itself). In a story with a pull, so is each network (who is in it),
         whose value is the score: the pull of a network moves the score its own way, so a middling score
         in a network without a low-scoring contact may end above the highest score of another network."""
         values = self.measure(state)
+        if self.intervals:
+            return [((i,), values[i]) for i in self.wide[state.scene]]
         judged = values[0] if self.scored else None
         out: list[tuple[tuple, int]] = [((i,), value) for i, value in enumerate(values)]
         for i, (value, cuts) in enumerate(zip(values, self.extreme_parts[state.scene][4], strict=True)):

@@ -53,84 +53,109 @@ class FairQueue:
 
 def explore_exact(story, limits: Limits, options, coarse, at, sets, progress) -> Exploration:
     """The exact (or coarse) search: every state once, merged by :class:`Canon` keys."""
-    began = clock()
-    canon = Canon(story, coarse)
-    result = Exploration(story, limits.max_states, coarse=coarse, mode="coarse" if coarse else "exact")
-    index: dict[tuple, int] = {}
-    scene_of: list[str] = []
-    parent: list[int] = []
-    via: list[str | None] = []
-    score: list[int | None] = []
-    edges: list[list[tuple[str, int]]] = []
-    roots: list[int] = []
-    # Scene-fair order, so that a search cut short still covers as much of the story as it can.
-    waiting = FairQueue()
-    stuck: list[int] = []
+    return ExactSearch(story, limits, coarse, progress).run(options, at, sets)
 
-    def add(state: State, from_id: int, choice_uid: str | None) -> int:
-        key = canon.key(state)
-        found = index.get(key)
+
+class ExactSearch:
+    """One exact (or coarse) search: a graph of merged states, numbered as found, with the choice
+    that first led to each, and its edges (choice, next state)."""
+
+    def __init__(self, story, limits: Limits, coarse: bool, progress) -> None:
+        self.story, self.limits, self.progress = story, limits, progress
+        self.canon = Canon(story, coarse)
+        self.result = Exploration(
+            story, limits.max_states, coarse=coarse, mode="coarse" if coarse else "exact"
+        )
+        self.index: dict[tuple, int] = {}
+        self.scene_of: list[str] = []
+        self.parent: list[int] = []
+        self.via: list[str | None] = []
+        self.score: list[int | None] = []
+        self.edges: list[list[tuple[str, int]]] = []
+        self.roots: list[int] = []
+        # Scene-fair order, so that a search cut short still covers as much of the story as it can.
+        self.waiting = FairQueue()
+        self.stuck: list[int] = []
+        #: states found in each scene, and the most in any one (for the budget per scene)
+        self.in_scene: dict[str, int] = {}
+        self.most = 0
+        self.oracle = Oracle()
+
+    def run(self, options, at, sets) -> Exploration:
+        began, result = clock(), self.result
+        for state in start_states(self.oracle, self.story, options, at, sets, result):
+            if (nid := self.add(state, -1, None)) not in self.roots:
+                self.roots.append(nid)
+        expanded = 0
+        while self.waiting and not self._stopped(self.limits.reason(len(self.scene_of), self.most)):
+            if self.progress is not None and not expanded % 1000:
+                self.progress(len(self.scene_of), self.waiting.waiting)
+            nid, state = self.waiting.pop()
+            expanded += 1
+            if not state.ending:
+                self.expand(nid, state)
+        result.sampled = self.oracle.sampled
+        self._finish()
+        result.seconds = clock() - began
+        return result
+
+    def add(self, state: State, from_id: int, choice_uid: str | None) -> int:
+        """The number of ``state``'s merged state, found now (and queued) or before."""
+        key = self.canon.key(state)
+        found = self.index.get(key)
         if found is not None:
             return found
-        nid = len(scene_of)
-        index[key] = nid
-        scene_of.append(state.scene)
-        parent.append(from_id)
-        via.append(choice_uid)
-        score.append(score_of(state))
-        edges.append([])
-        waiting.push(state.scene, (nid, state))
+        nid = len(self.scene_of)
+        self.index[key] = nid
+        self.scene_of.append(state.scene)
+        self.parent.append(from_id)
+        self.via.append(choice_uid)
+        self.score.append(score_of(state))
+        self.edges.append([])
+        self.waiting.push(state.scene, (nid, state))
+        count = self.in_scene[state.scene] = self.in_scene.get(state.scene, 0) + 1
+        self.most = max(self.most, count)
         return nid
 
-    def path_to(nid: int) -> list[str]:
+    def path_to(self, nid: int) -> list[str]:
         out = []
-        while nid >= 0 and via[nid] is not None:
-            out.append(via[nid])
-            nid = parent[nid]
+        while nid >= 0 and self.via[nid] is not None:
+            out.append(self.via[nid])
+            nid = self.parent[nid]
         return out[::-1]
 
-    def stop(reason: str | None) -> bool:
+    def _stopped(self, reason: str | None) -> bool:
         if reason is not None:
-            result.complete, result.stopped_by = False, reason
+            self.result.complete, self.result.stopped_by = False, reason
         return reason is not None
 
-    oracle = Oracle()
-    for state in start_states(oracle, story, options, at, sets, result):
-        if (nid := add(state, -1, None)) not in roots:
-            roots.append(nid)
-    expanded = 0
-    while waiting and not stop(limits.reason(len(scene_of))):
-        if progress is not None and not expanded % 1000:
-            progress(len(scene_of), waiting.waiting)
-        nid, state = waiting.pop()
-        expanded += 1
-        if state.ending:
-            continue
-        on = result.offer(story, state)
+    def expand(self, nid: int, state: State) -> None:
+        """Take every enabled choice of ``state``, with every random outcome."""
+        result, oracle = self.result, self.oracle
+        on = result.offer(self.story, state)
         if not on:
-            stuck.append(nid)
-            continue
+            self.stuck.append(nid)
+            return
         seen_edges: set[tuple[str, int]] = set()
         for choice in on:
-            if stop(limits.safety()):  # one scene may offer thousands of choices
-                break
+            if self._stopped(self.limits.safety()):  # one scene may offer thousands of choices
+                return
             uid = choice.uid
-            for after, error in all_outcomes(oracle, stepper(story, state, uid, oracle.draw)):
+            for after, error in all_outcomes(oracle, stepper(self.story, state, uid, oracle.draw)):
                 if error is not None:
-                    result.errors.append({"path": path_to(nid), "choice": uid, "error": describe(error)})
+                    result.errors.append({"path": self.path_to(nid), "choice": uid, "error": describe(error)})
                     continue
                 result.taken.add(uid)
-                edge = (uid, add(after, nid, uid))
+                edge = (uid, self.add(after, nid, uid))
                 if edge not in seen_edges:
                     seen_edges.add(edge)
-                    edges[nid].append(edge)
-    result.sampled = oracle.sampled
+                    self.edges[nid].append(edge)
 
-    result.states = len(scene_of)
-    result.transitions = sum(len(e) for e in edges)
-    result.scenes = set(scene_of)
-    shortest = shortest_paths(roots, edges)
-    result.dead_ends = [{"scene": scene_of[x], "path": shortest(x)} for x in stuck]
-    paths(story, result, roots, scene_of, score, edges, shortest)
-    result.seconds = clock() - began
-    return result
+    def _finish(self) -> None:
+        result, scene_of = self.result, self.scene_of
+        result.states = len(scene_of)
+        result.transitions = sum(len(e) for e in self.edges)
+        result.scenes = set(scene_of)
+        shortest = shortest_paths(self.roots, self.edges)
+        result.dead_ends = [{"scene": scene_of[x], "path": shortest(x)} for x in self.stuck]
+        paths(self.story, result, self.roots, scene_of, self.score, self.edges, shortest)

@@ -1,4 +1,11 @@
-"""The search merged by extremes: see the package doc."""
+"""The merged searches: merged by extremes and by intervals (see the package doc).
+
+Both explore concrete states, every one of them really played, and merge them by a key that leaves
+the numbers out; for each key they keep the lowest and highest value of some numbers (its *slots*)
+and explore a state only if it holds one of those ends. Merged by extremes keeps many slots (every
+live number, each band of it, each network); by intervals only the score's and the wide-ranged
+numbers' (:meth:`Canon.slots`), which is what makes it fast.
+"""
 
 from __future__ import annotations
 
@@ -15,119 +22,131 @@ from .result import EndingReport, Exploration
 from .steps import describe, start_states, stepper
 
 
-def explore_extremes(story, limits: Limits, options, at, sets, progress) -> Exploration:
-    """The search merged by extremes (see the module doc)."""
-    began = clock()
-    canon = Canon(story, extremes=True)
-    result = Exploration(story, limits.max_states, mode="extremes")
-    rank = scene_ranks(story)
-    # key -> {slot: [lowest value, its state's number, highest value, its state's number]}
-    held: dict[tuple, dict[tuple, list]] = {}
-    # state number -> how many extremes it holds; a state holding none is not explored
-    holding: dict[int, int] = {}
-    heap: list[tuple] = []
-    numbers = itertools.count()
-    ending_keys: dict[str, set[tuple]] = {}
-    stuck_keys: set[tuple] = set()
-    longest: tuple[str, ...] | None = None
-    # scenes without fallback choices: taking a once-only choice there can only take options away
-    scene_plain = {sid: not any(c.fallback for c in scene.choices) for sid, scene in story.scenes.items()}
+def explore_extremes(story, limits: Limits, options, at, sets, progress, *, intervals=False) -> Exploration:
+    """The search merged by extremes, or (``intervals``) by intervals (see the module doc)."""
+    return MergedSearch(story, limits, progress, intervals=intervals).run(options, at, sets)
 
-    def offer(state: State) -> None:
-        nonlocal longest
-        result.scenes.add(state.scene)
-        key = canon.key(state)
+
+class MergedSearch:
+    """One merged search: states wait in a heap by scene rank (a scene after every scene that leads
+    to it, loops aside), so all the states arriving at a key are compared before any is explored."""
+
+    def __init__(self, story, limits: Limits, progress, *, intervals: bool = False) -> None:
+        self.story, self.limits, self.progress = story, limits, progress
+        self.canon = Canon(story, extremes=True, intervals=intervals)
+        self.result = Exploration(story, limits.max_states, mode="intervals" if intervals else "extremes")
+        self.rank = scene_ranks(story)
+        #: key -> {slot: [lowest value, its state's number, highest value, its state's number]}
+        self.held: dict[tuple, dict[tuple, list]] = {}
+        #: state number -> how many ends it holds; a state holding none is not explored
+        self.holding: dict[int, int] = {}
+        self.heap: list[tuple] = []
+        self.numbers = itertools.count()
+        self.ending_keys: dict[str, set[tuple]] = {}
+        self.stuck_keys: set[tuple] = set()
+        self.longest: tuple[str, ...] | None = None
+        #: scenes without fallback choices: taking a once-only choice there can only take options away
+        self.plain = {sid: not any(c.fallback for c in scene.choices) for sid, scene in story.scenes.items()}
+        self.oracle = Oracle()
+
+    def run(self, options, at, sets) -> Exploration:
+        began, result = clock(), self.result
+        for state in start_states(self.oracle, self.story, options, at, sets, result):
+            self.offer(state)
+        while self.heap and result.complete:
+            if self._stopped(self.limits.reason(result.states)):
+                break
+            _, _, number, key, state = heapq.heappop(self.heap)
+            if number in self.holding:  # else a state with more extreme values took its place
+                self.expand(key, state)
+        self._finish()
+        result.seconds = clock() - began
+        return result
+
+    def _stopped(self, reason: str | None) -> bool:
+        if reason is not None:
+            self.result.complete, self.result.stopped_by = False, reason
+        return reason is not None
+
+    def offer(self, state: State) -> None:
+        """Record ``state``; queue it if it holds an end of one of its key's slots."""
+        self.result.scenes.add(state.scene)
+        key = self.canon.key(state)
         if state.ending:
-            ending_keys.setdefault(state.ending, set()).add(key)
-            _record_ending(result, state)
-            if longest is None or len(state.path) > len(longest):
-                longest = state.path
+            self.ending_keys.setdefault(state.ending, set()).add(key)
+            _record_ending(self.result, state)
+            if self.longest is None or len(state.path) > len(self.longest):
+                self.longest = state.path
             return
-        number = next(numbers)
-        pairs = canon.slots(state)
-        slots = held.get(key)
+        number = next(self.numbers)
+        if self._holds_an_end(key, self.canon.slots(state), number):
+            heapq.heappush(self.heap, (self.rank[state.scene], state.turn, number, key, state))
+
+    def _holds_an_end(self, key: tuple, pairs: list[tuple[tuple, int]], number: int) -> bool:
+        """Widen the key's slots by state ``number``'s values; whether it holds an end of one."""
+        holding = self.holding
+        slots = self.held.get(key)
         better = False
         if slots is None:
-            slots = held[key] = {}
+            slots = self.held[key] = {}
             if not pairs:  # nothing measured: the first state of the key stands for all
                 holding[number] = 1
                 better = True
         for slot, value in pairs:
-            extremes = slots.get(slot)
-            if extremes is None:
+            ends = slots.get(slot)
+            if ends is None:
                 slots[slot] = [value, number, value, number]
                 holding[number] = holding.get(number, 0) + 2
                 better = True
-                continue
-            if value < extremes[0]:
-                _release(holding, extremes[1])
-                extremes[0], extremes[1], better = value, number, True
+            elif value < ends[0] or value > ends[2]:
+                at = 0 if value < ends[0] else 2
+                _release(holding, ends[at + 1])
+                ends[at], ends[at + 1], better = value, number, True
                 holding[number] = holding.get(number, 0) + 1
-            elif value > extremes[2]:
-                _release(holding, extremes[3])
-                extremes[2], extremes[3], better = value, number, True
-                holding[number] = holding.get(number, 0) + 1
-        if not better:
-            return
-        heapq.heappush(heap, (rank[state.scene], state.turn, number, key, state))
+        return better
 
-    oracle = Oracle()
-    for state in start_states(oracle, story, options, at, sets, result):
-        offer(state)
-    while heap and result.complete:
-        reason = limits.reason(result.states)
-        if reason is not None:
-            result.complete, result.stopped_by = False, reason
-            break
-        _, _, number, key, state = heapq.heappop(heap)
-        if number not in holding:
-            continue  # a state with more extreme values took its place before it was explored
+    def expand(self, key: tuple, state: State) -> None:
+        """Take every enabled choice of ``state``, with every random outcome."""
+        result = self.result
         result.states += 1
-        if progress is not None and not result.states % 1000:
-            progress(result.states, len(heap))
-        on = result.offer(story, state)
+        if self.progress is not None and not result.states % 1000:
+            self.progress(result.states, len(self.heap))
+        on = result.offer(self.story, state)
         if not on:
-            if key not in stuck_keys:
-                stuck_keys.add(key)
+            if key not in self.stuck_keys:
+                self.stuck_keys.add(key)
                 result.dead_ends.append({"scene": state.scene, "path": list(state.path)})
-            continue
+            return
         for choice in on:
-            reason = limits.safety()  # one scene may offer thousands of choices
-            if reason is not None:
-                result.complete, result.stopped_by = False, reason
-                break
+            if self._stopped(self.limits.safety()):  # one scene may offer thousands of choices
+                return
             uid = choice.uid
-            for after, error in all_outcomes(oracle, stepper(story, state, uid, oracle.draw)):
+            for after, error in all_outcomes(self.oracle, stepper(self.story, state, uid, self.oracle.draw)):
                 if error is not None:
-                    failed = {"path": list(state.path), "choice": uid, "error": describe(error)}
-                    result.errors.append(failed)
+                    result.errors.append({"path": list(state.path), "choice": uid, "error": describe(error)})
                     continue
                 result.taken.add(uid)
                 result.transitions += 1
-                if (
-                    choice.once
-                    and after.scene == state.scene
-                    and scene_plain[state.scene]
-                    and _only_once_taken(canon, state, key, after)
-                ):
-                    continue
-                offer(after)
-    result.sampled = oracle.sampled
-    result.keys = len(held) + sum(len(keys) for keys in ending_keys.values())
-    for ending, keys in ending_keys.items():
-        result.endings[ending].states = len(keys)
-    # in the story's order of endings
-    result.endings = {e.id: result.endings[e.id] for e in story.endings if e.id in result.endings}
-    result.longest = list(longest or ())
-    result.seconds = clock() - began
-    return result
+                if not self._changes_nothing(choice, state, key, after):
+                    self.offer(after)
 
+    def _changes_nothing(self, choice, before: State, key: tuple, after: State) -> bool:
+        """Whether ``after`` is ``before`` with only a once-only choice taken (and what nothing reads)
+        in a scene without fallbacks: then every way on from ``after`` is a way on from ``before``."""
+        if not (choice.once and after.scene == before.scene and self.plain[before.scene]):
+            return False
+        canon = self.canon
+        return canon.key(after)[:-1] == key[:-1] and canon.measure(after) == canon.measure(before)
 
-def _only_once_taken(canon: Canon, before: State, key: tuple, after: State) -> bool:
-    """Whether ``after`` differs from ``before`` (in the same scene) only in the once-only choices taken
-    (and in what nothing reads): then every way on from ``after`` is a way on from ``before``."""
-    other = canon.key(after)
-    return other[:-1] == key[:-1] and canon.measure(after) == canon.measure(before)
+    def _finish(self) -> None:
+        result, story = self.result, self.story
+        result.sampled = self.oracle.sampled
+        result.keys = len(self.held) + sum(len(keys) for keys in self.ending_keys.values())
+        for ending, keys in self.ending_keys.items():
+            result.endings[ending].states = len(keys)
+        # in the story's order of endings
+        result.endings = {e.id: result.endings[e.id] for e in story.endings if e.id in result.endings}
+        result.longest = list(self.longest or ())
 
 
 def _release(holding: dict[int, int], number: int) -> None:
@@ -139,7 +158,7 @@ def _release(holding: dict[int, int], number: int) -> None:
 
 
 def _record_ending(result: Exploration, state: State) -> None:
-    """Count a state at an ending into its report (extremes mode: each one was really reached)."""
+    """Count a state at an ending into its report (each one was really reached)."""
     report = result.endings.get(state.ending)
     path = list(state.path)
     if report is None:
@@ -172,14 +191,19 @@ def merge_found(result: Exploration, other: Exploration) -> None:
         mine = result.endings.get(ending_id)
         if mine is None:
             result.endings[ending_id] = replace(found, paths=None, loops=False)
-            continue
-        if len(found.shortest) < len(mine.shortest):
-            mine.shortest = found.shortest
-        if found.score_min is not None:
-            if mine.score_min is None or found.score_min < mine.score_min:
-                mine.score_min, mine.lowest = found.score_min, found.lowest
-            if mine.score_max is None or found.score_max > mine.score_max:
-                mine.score_max, mine.highest = found.score_max, found.highest
+        else:
+            _widen_ending(mine, found)
     result.endings = {e.id: result.endings[e.id] for e in result.story.endings if e.id in result.endings}
     if len(other.longest) > len(result.longest):
         result.longest = other.longest
+
+
+def _widen_ending(mine: EndingReport, found: EndingReport) -> None:
+    if len(found.shortest) < len(mine.shortest):
+        mine.shortest = found.shortest
+    if found.score_min is None:
+        return
+    if mine.score_min is None or found.score_min < mine.score_min:
+        mine.score_min, mine.lowest = found.score_min, found.lowest
+    if mine.score_max is None or found.score_max > mine.score_max:
+        mine.score_max, mine.highest = found.score_max, found.highest

@@ -5,31 +5,38 @@ from __future__ import annotations
 import os
 import time
 
+from ...launch.tools import ExploreOptions
+
 
 def clock() -> float:
     """Seconds on a monotonic clock: the one clock of every search (tests replace ``time`` here)."""
     return time.perf_counter()
 
 
-#: a safety stop: the search stops when the process holds more memory than this (0: no limit)
-DEFAULT_MAX_MEMORY_MB = 2_000
+#: a safety stop: the search stops when the process holds more memory than this (0: no limit); the
+#: command line's default, written once (``socialscore explore --max-memory``)
+DEFAULT_MAX_MEMORY_MB = ExploreOptions.max_memory
 
 
 class Limits:
-    """When a search stops: after ``max_states`` states (the budget, which gives the same answer on any
-    machine), or, as safety stops, at ``deadline`` (a :func:`clock` value; None: never) or
-    when the process's resident memory passes ``max_memory_mb`` (0: never). :meth:`reason` names the
-    limit reached ("states", "time" or "memory"), or gives None to go on."""
+    """When a search stops: after ``max_states`` states, or more than ``per_scene`` states in one scene
+    (0: no such limit), the budget, which gives the same answer on any machine; or, as safety stops, at
+    ``deadline`` (a :func:`clock` value; None: never) or when the process's resident memory passes
+    ``max_memory_mb`` (0: never). :meth:`reason` names the limit reached ("states", "time" or
+    "memory"), or gives None to go on."""
 
-    def __init__(self, max_states: int, deadline: float | None, max_memory_mb: int) -> None:
+    def __init__(
+        self, max_states: int, deadline: float | None, max_memory_mb: int, per_scene: int = 0
+    ) -> None:
         self.max_states, self.deadline, self.max_memory_mb = max_states, deadline, max_memory_mb
+        self.per_scene = per_scene
         self._checks = 0
 
-    def with_states(self, max_states: int) -> Limits:
-        return Limits(max_states, self.deadline, self.max_memory_mb)
+    def with_states(self, max_states: int, per_scene: int = 0) -> Limits:
+        return Limits(max_states, self.deadline, self.max_memory_mb, per_scene)
 
-    def reason(self, states: int) -> str | None:
-        if states >= self.max_states:
+    def reason(self, states: int, most_in_a_scene: int = 0) -> str | None:
+        if states >= self.max_states or (self.per_scene and most_in_a_scene > self.per_scene):
             return "states"
         return self.safety()
 

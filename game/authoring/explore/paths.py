@@ -37,9 +37,33 @@ def shortest_paths(roots: list[int], edges: list[list[tuple[str, int]]]) -> Call
 
 def paths(story, result, roots, scene_of, score, edges, path_to) -> None:
     """Count paths to each ending, find loops and the longest path (see the module doc)."""
-    n = len(scene_of)
-    # Iterative DFS from the roots: edges to a state on the stack close a loop.
-    state_of = [0] * n  # 0 new, 1 on stack, 2 done
+    order, back = _order(roots, edges)
+    counts, longest, best_from = _count(roots, edges, order, back)
+    reaches_loop = _loop_finder(edges, back)
+    by_ending: dict[str, list[int]] = {}
+    for node in range(len(scene_of)):
+        if story.scenes[scene_of[node]].is_ending:
+            by_ending.setdefault(scene_of[node], []).append(node)
+    for ending in story.endings:
+        nodes = by_ending.get(ending.id)
+        if nodes:
+            result.endings[ending.id] = _ending_report(ending, nodes, counts, score, path_to, reaches_loop)
+    ends = [x for nodes in by_ending.values() for x in nodes]
+    if ends:
+        node = max(ends, key=lambda x: longest[x])
+        result.longest_loops = reaches_loop([node])
+        steps = []
+        while best_from[node] is not None:
+            node, uid = best_from[node]  # type: ignore[misc]
+            steps.append(uid)
+        result.longest = steps[::-1]
+
+
+def _order(roots: list[int], edges: list[list[tuple[str, int]]]) -> tuple[list[int], set[tuple[int, int]]]:
+    """A topological order of the graph without the edges that close loops, and those edges (node,
+    edge index): an iterative depth-first search from the roots, where an edge to a state on the stack
+    closes a loop."""
+    state_of = [0] * len(edges)  # 0 new, 1 on stack, 2 done
     order: list[int] = []
     back: set[tuple[int, int]] = set()
     for root in roots:
@@ -49,43 +73,55 @@ def paths(story, result, roots, scene_of, score, edges, path_to) -> None:
         stack = [(root, 0)]
         while stack:
             node, i = stack[-1]
-            if i < len(edges[node]):
-                stack[-1] = (node, i + 1)
-                target = edges[node][i][1]
-                if state_of[target] == 1:
-                    back.add((node, i))
-                elif state_of[target] == 0:
-                    state_of[target] = 1
-                    stack.append((target, 0))
-            else:
+            if i >= len(edges[node]):
                 state_of[node] = 2
                 order.append(node)
                 stack.pop()
-    order.reverse()  # a topological order of the graph without the loop-closing edges
-    paths = [0] * n
+                continue
+            stack[-1] = (node, i + 1)
+            target = edges[node][i][1]
+            if state_of[target] == 1:
+                back.add((node, i))
+            elif state_of[target] == 0:
+                state_of[target] = 1
+                stack.append((target, 0))
+    order.reverse()
+    return order, back
+
+
+def _count(roots, edges, order, back) -> tuple[list[int], list[int], list[tuple[int, str] | None]]:
+    """Per state: the paths from a root, the longest path's length and the step it came by (loops left
+    out)."""
+    n = len(edges)
+    counts = [0] * n
     longest = [-1] * n
     best_from: list[tuple[int, str] | None] = [None] * n
     for root in roots:
-        paths[root] = 1
+        counts[root] = 1
         longest[root] = 0
     for node in order:
         for i, (uid, target) in enumerate(edges[node]):
             if (node, i) in back:
                 continue
-            paths[target] += paths[node]
+            counts[target] += counts[node]
             if longest[node] + 1 > longest[target]:
                 longest[target] = longest[node] + 1
                 best_from[target] = (node, uid)
-    # Which states can reach a loop's head (so infinitely many paths pass through them).
-    reverse: list[list[int]] = [[] for _ in range(n)]
-    for node in range(n):
-        for _, target in edges[node]:
+    return counts, longest, best_from
+
+
+def _loop_finder(edges, back) -> Callable[[list[int]], bool]:
+    """A function saying whether any of some states can be reached from a loop's head (so infinitely
+    many paths lead to them)."""
+    reverse: list[list[int]] = [[] for _ in range(len(edges))]
+    for node, out in enumerate(edges):
+        for _, target in out:
             reverse[target].append(node)
     loop_heads = {edges[node][i][1] for node, i in back}
 
-    def reaches_loop(ending_nodes: list[int]) -> bool:
-        seen = set(ending_nodes)
-        todo = list(ending_nodes)
+    def reaches_loop(nodes: list[int]) -> bool:
+        seen = set(nodes)
+        todo = list(nodes)
         while todo:
             node = todo.pop()
             if node in loop_heads:
@@ -96,32 +132,19 @@ def paths(story, result, roots, scene_of, score, edges, path_to) -> None:
                     todo.append(prev)
         return False
 
-    by_ending: dict[str, list[int]] = {}
-    for node in range(n):
-        if story.scenes[scene_of[node]].is_ending:
-            by_ending.setdefault(scene_of[node], []).append(node)
-    for ending in story.endings:
-        nodes = by_ending.get(ending.id)
-        if not nodes:
-            continue
-        report = EndingReport(ending.id, ending.title.raw)
-        report.states = len(nodes)
-        report.paths = sum(paths[x] for x in nodes)
-        report.loops = reaches_loop(nodes)
-        report.shortest = path_to(min(nodes, key=lambda x: path_to.distance[x]))
-        scored = [x for x in nodes if score[x] is not None]
-        if scored:
-            low = min(scored, key=lambda x: score[x])
-            high = max(scored, key=lambda x: score[x])
-            report.score_min, report.score_max = score[low], score[high]
-            report.lowest, report.highest = path_to(low), path_to(high)
-        result.endings[ending.id] = report
-    ends = [x for nodes in by_ending.values() for x in nodes]
-    if ends:
-        node = max(ends, key=lambda x: longest[x])
-        result.longest_loops = reaches_loop([node])
-        steps = []
-        while best_from[node] is not None:
-            node, uid = best_from[node]  # type: ignore[misc]
-            steps.append(uid)
-        result.longest = steps[::-1]
+    return reaches_loop
+
+
+def _ending_report(ending, nodes, counts, score, path_to, reaches_loop) -> EndingReport:
+    report = EndingReport(ending.id, ending.title.raw)
+    report.states = len(nodes)
+    report.paths = sum(counts[x] for x in nodes)
+    report.loops = reaches_loop(nodes)
+    report.shortest = path_to(min(nodes, key=lambda x: path_to.distance[x]))
+    scored = [x for x in nodes if score[x] is not None]
+    if scored:
+        low = min(scored, key=lambda x: score[x])
+        high = max(scored, key=lambda x: score[x])
+        report.score_min, report.score_max = score[low], score[high]
+        report.lowest, report.highest = path_to(low), path_to(high)
+    return report

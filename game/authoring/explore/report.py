@@ -5,24 +5,73 @@ from __future__ import annotations
 from .oracle import MAX_OUTCOMES
 from .result import Exploration
 
+#: what each merged mode can and cannot claim, as the report says it (see the package doc)
+MERGED = {
+    "extremes": (
+        "merged by extremes: states the story tells apart only by numbers were merged, keeping those "
+        "with the lowest and highest numbers; every scene, ending, score and path shown was really "
+        "reached, but combinations between the extremes may be missed: what is not reached might "
+        "still be, and true score ranges may be wider; paths are not counted"
+    ),
+    "intervals": (
+        "merged by intervals: scenes and flags exact, the score and score-like numbers as ranges, "
+        "explored from the states at each range's ends; every scene, ending, score and path shown was "
+        "really reached (each path replays to it), but what is not reached might still be, and true "
+        "score ranges may be wider; paths are not counted"
+    ),
+}
+
 
 def report(result: Exploration, show_paths: bool = True) -> str:
+    """The text report of ``result`` (``show_paths``: with example paths)."""
     story = result.story
     data = result.to_json()
-    lines = []
+    lines = _head(result)
+    sc, ch = data["scenes"], data["choices"]
+    lines.append(f"Scenes reached: {sc['reached']} of {sc['total']}")
+    if sc["unreached"]:
+        lines.append("  never reached: " + ", ".join(sc["unreached"]))
+    lines.append(f"Choices taken: {ch['taken']} of {ch['total']}")
+    lines.append(f"Endings reached: {len(result.endings)} of {len(story.endings)}")
+    lines += _endings(result, show_paths)
+    if data["unreached_endings"]:
+        lines.append("  never reached: " + ", ".join(data["unreached_endings"]))
+    never = ch["never_enabled"]
+    lines.append(f"Choices never enabled: {len(never) or 'none'}")
+    lines += [f"  {item['choice']}: {item['why']}" for item in never]
+    lines.append(f"Dead ends (stuck states): {len(result.dead_ends) or 'none'}")
+    lines += [f"  {d['scene']} after: {' '.join(d['path']) or '(start)'}" for d in result.dead_ends[:20]]
+    if len(result.dead_ends) > 20:
+        lines.append(f"  ... and {len(result.dead_ends) - 20} more (see --json)")
+    lines.append(f"Errors: {len(result.errors) or 'none'}")
+    for item in result.errors[:20]:
+        lines.append(f"  {item['error']} at {item['choice']} after: {' '.join(item['path']) or '(start)'}")
+    longest = data["longest"]
+    loops = " (loops allow longer ones)" if longest["loops"] else ""
+    found = " found" if result.mode in MERGED else ""
+    lines.append(f"Longest path{found} to an ending: {longest['turns']} turns{loops}")
+    if show_paths and longest["path"]:
+        lines.append("  " + " ".join(longest["path"]))
+    return "\n".join(lines)
+
+
+def _head(result: Exploration) -> list[str]:
+    """The first lines: what was explored, how, whether it finished, and what the mode can claim."""
     verdict = "complete" if result.complete else "PARTIAL"
-    if result.mode == "extremes":
-        lines.append(
-            f"Explored {story.title!r}: {result.states} states in {result.keys} merged states, "
-            f"{result.transitions} transitions in {result.seconds:.2f} s (merged by extremes, {verdict})"
-        )
+    title = result.story.title
+    if result.mode in MERGED:
+        how = f"merged by {result.mode}"
+        lines = [
+            f"Explored {title!r}: {result.states} states in {result.keys} merged states, "
+            f"{result.transitions} transitions in {result.seconds:.2f} s ({how}, {verdict})"
+        ]
     else:
-        lines.append(
-            f"Explored {story.title!r}: {result.states} states, {result.transitions} transitions "
+        lines = [
+            f"Explored {title!r}: {result.states} states, {result.transitions} transitions "
             f"in {result.seconds:.2f} s ({result.mode}, {verdict})"
-        )
+        ]
     if not result.complete:
-        counts = "score ranges" if result.mode == "extremes" else "path counts and score ranges"
+        counts = "score ranges" if result.mode in MERGED else "path counts and score ranges"
         lines.append(
             f"stopped after {result.states} states{STOPS[result.stopped_by]}: results are partial; "
             f"{counts} are of the states explored"
@@ -33,13 +82,8 @@ def report(result: Exploration, show_paths: bool = True) -> str:
             f"too many states to explore exactly (stopped after {tried['states']} states in "
             f"{tried['seconds']:.1f} s; --exact goes on)"
         )
-    if result.mode == "extremes":
-        lines.append(
-            "merged by extremes: states the story tells apart only by numbers were merged, keeping those "
-            "with the lowest and highest numbers; every scene, ending, score and path shown was really "
-            "reached, but combinations between the extremes may be missed: what is not reached might "
-            "still be, and true score ranges may be wider; paths are not counted"
-        )
+    if result.mode in MERGED:
+        lines.append(MERGED[result.mode])
     if result.mode == "coarse":
         lines.append(
             "coarse: states whose numbers fall in the same bands were merged; what is reached is "
@@ -49,15 +93,14 @@ def report(result: Exploration, show_paths: bool = True) -> str:
         lines.append(
             f"some random draws had more than {MAX_OUTCOMES} values and were sampled: results are partial"
         )
-    sc, ch = data["scenes"], data["choices"]
-    lines.append(f"Scenes reached: {sc['reached']} of {sc['total']}")
-    if sc["unreached"]:
-        lines.append("  never reached: " + ", ".join(sc["unreached"]))
-    lines.append(f"Choices taken: {ch['taken']} of {ch['total']}")
-    endings = result.endings
-    lines.append(f"Endings reached: {len(endings)} of {len(story.endings)}")
-    width = max((len(e) for e in endings), default=0)
-    for e in endings.values():
+    return lines
+
+
+def _endings(result: Exploration, show_paths: bool) -> list[str]:
+    """A line per ending reached (with its example paths if ``show_paths``)."""
+    lines = []
+    width = max((len(e) for e in result.endings), default=0)
+    for e in result.endings.values():
         if e.paths is None:
             paths = ""
         else:
@@ -72,27 +115,7 @@ def report(result: Exploration, show_paths: bool = True) -> str:
             if e.score_min is not None and e.score_min != e.score_max:
                 lines.append(f"  {'':<{width}}  lowest:   {' '.join(e.lowest)}")
                 lines.append(f"  {'':<{width}}  highest:  {' '.join(e.highest)}")
-    if data["unreached_endings"]:
-        lines.append("  never reached: " + ", ".join(data["unreached_endings"]))
-    never = ch["never_enabled"]
-    lines.append(f"Choices never enabled: {len(never) or 'none'}")
-    for item in never:
-        lines.append(f"  {item['choice']}: {item['why']}")
-    lines.append(f"Dead ends (stuck states): {len(result.dead_ends) or 'none'}")
-    for item in result.dead_ends[:20]:
-        lines.append(f"  {item['scene']} after: {' '.join(item['path']) or '(start)'}")
-    if len(result.dead_ends) > 20:
-        lines.append(f"  ... and {len(result.dead_ends) - 20} more (see --json)")
-    lines.append(f"Errors: {len(result.errors) or 'none'}")
-    for item in result.errors[:20]:
-        lines.append(f"  {item['error']} at {item['choice']} after: {' '.join(item['path']) or '(start)'}")
-    longest = data["longest"]
-    loops = " (loops allow longer ones)" if longest["loops"] else ""
-    found = " found" if result.mode == "extremes" else ""
-    lines.append(f"Longest path{found} to an ending: {longest['turns']} turns{loops}")
-    if show_paths and longest["path"]:
-        lines.append("  " + " ".join(longest["path"]))
-    return "\n".join(lines)
+    return lines
 
 
 #: how the report names each limit that can stop a search (see :class:`Limits`)
