@@ -13,10 +13,12 @@ from string import Formatter
 import pytest
 
 from game.engine import Mode, Session
+from game.engine.debrief import build_debrief
 from game.engine.messages import ENGLISH, speaking
 from game.engine.scoring import notices, shown
 from game.engine.scoring.engine import part_of
 from game.text import scoreviews
+from game.text.debrief import debrief_lines
 from game.web import views
 
 from .helpers import ROOT, SAMPLE, load_ok
@@ -116,6 +118,8 @@ def _said(story, seed: int, mode: Mode) -> list[str]:
             ]
         else:
             out.append(app["line"])
+    if seed == 0:  # and the debrief's account of the score (it replays the roads not taken: once a mode)
+        out += debrief_lines(build_debrief(story, session.states))
     part = part_of(session.state)
     out += [entry.explain[m] for entry in (part.ledger if part else ()) for m in Mode]
     return [s for s in out if s]

@@ -10,6 +10,7 @@ import pytest
 
 from game.engine import Session, uniform
 from game.engine.debrief import MODE_NOTES, build_debrief
+from game.engine.messages import say
 from game.paths import story_dir
 from game.text.terminal import TextFrontEnd
 
@@ -38,8 +39,8 @@ def test_the_terminal_debrief_has_five_steps_facts_and_the_players_mode(shipped,
     text = out.getvalue()
     for n in range(1, 6):
         assert f"Step {n} of 5: " in text
-    assert MODE_NOTES[mode] in text
-    assert sum(note in text for note in MODE_NOTES.values()) == 1
+    assert say(MODE_NOTES[mode]) in text
+    assert sum(say(note) in text for note in MODE_NOTES.values()) == 1
     d = build_debrief(shipped, session.states, whatifs=False)
     assert d.facts
     for fact in d.facts:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .claims import Answered, card
 from .kinds import Mode
+from .messages import say
 from .model import Story
 from .runtime import Context
 from .scoring import queries
@@ -30,22 +31,9 @@ STEP_TITLES = {
 }
 
 
-#: What the app showed the player during the game, by transparency mode: the debrief says which
-#: mode the player actually had (the story's own text speaks of the real app).
-MODE_NOTES = {
-    Mode.OPAQUE: (
-        "You played in opaque mode: the app showed you the number and never said why it moved. "
-        "Everything below is what it did not tell you."
-    ),
-    Mode.PARTIAL: (
-        "You played in partial mode: the app gave vague reasons, such as “Your network affected "
-        "your score”, and never its rules or figures. Below are the rules it applied."
-    ),
-    Mode.TRANSPARENT: (
-        "You played in transparent mode: the app showed every rule and figure as it applied them, "
-        "which the real apps never did. Below is the same, all together."
-    ),
-}
+#: What the app showed the player during the game, by transparency mode (message ids): the debrief
+#: says which mode the player actually had (the story's own text speaks of the real app).
+MODE_NOTES = {mode: f"debrief.mode.{mode.value}" for mode in Mode}
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +86,8 @@ class Debrief:
     @property
     def mode_note(self) -> str:
         """One sentence saying what the app showed this player (empty without a score)."""
-        return MODE_NOTES.get(self.mode or "", "")
+        mode = self.mode or ""
+        return say(f"debrief.mode.{mode}") if mode in MODE_NOTES else ""
 
     def facts_by_label(self) -> dict[str, list[FactSeen]]:
         out: dict[str, list[FactSeen]] = {label: [] for label in LABELS}

@@ -51,6 +51,54 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "view.ledger.heading": "Ledger (newest last):",
         "view.ledger.entry": "{date} turn {turn}: {delta:+d} → {score}  {reason}",
         "view.ledger.more": "  ({count} earlier entries not shown)",
+        # what the app showed the player, by mode (engine/debrief.py: Debrief.mode_note)
+        "debrief.mode.opaque": (
+            "You played in opaque mode: the app showed you the number and never said why it moved. "
+            "Everything below is what it did not tell you."
+        ),
+        "debrief.mode.partial": (
+            "You played in partial mode: the app gave vague reasons, such as “Your network affected "
+            "your score”, and never its rules or figures. Below are the rules it applied."
+        ),
+        "debrief.mode.transparent": (
+            "You played in transparent mode: the app showed every rule and figure as it applied them, "
+            "which the real apps never did. Below is the same, all together."
+        ),
+        # the debrief's account of the score (game/text/debrief.py: the terminal and screen readers)
+        "debrief.up": "up {n}",
+        "debrief.down": "down {n}",
+        "debrief.same": "no change",
+        "debrief.score": "Your score started at {start} and ended at {end}: {change}.",
+        "debrief.tier": " Your tier at the end: {tier}.",
+        "debrief.curve": (
+            "Your score over time: from {first} to {last}; lowest {low} in {low_when}, "
+            "highest {high} in {high_when}."
+        ),
+        "debrief.changes": "The biggest changes, each explained in full:",
+        "debrief.change": "  {when}: {change}, to {score}. {why}",
+        "debrief.no_score": "This story has no score: nothing was counted.",
+        "debrief.rules": "Rules in force: {rules}.",
+        "debrief.factors": "Where your points came from, by factor:",
+        "debrief.factor": "  {factor}: {change}.",
+        "debrief.pulls": "Who pulled you (each month your contacts' scores pulled yours toward theirs):",
+        "debrief.pull": "  {name} ({note}): {change} in all.",
+        "debrief.pull.score": "score {score}",
+        "debrief.pull.status": "score {score}, {status}",
+        "debrief.status.dropped": "dropped by you",
+        "debrief.status.dropped_you": "dropped you",
+        "debrief.status.friend": "in your network",
+        "debrief.whatifs": (
+            "The roads not taken: the same game replayed with one key decision changed, your own later "
+            "choices kept where they still fit (the largest effects first)."
+        ),
+        "debrief.whatif": "Turn {turn}: had you chosen “{alternative}” instead of “{taken}”, {outcome}.",
+        "debrief.whatif.score": "your score would have ended at {score} ({change} on yours)",
+        "debrief.whatif.ending": "the ending: {ending}",
+        "debrief.whatif.and": "{first}, and {then}",
+        "debrief.whatif.unfinished": "unfinished",
+        "debrief.whatif.substituted": (
+            " Where your own later choices no longer fitted, the replay took: {choices}."
+        ),
         # the browser's score app (game/web/views.py; the rest as the terminal's)
         "web.contact.pull": ", closeness {closeness}, pull {now:+d}",
         # the desktop's score app (game/desktop/phone/): its own sentences, beside the notices

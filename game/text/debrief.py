@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..engine.claims import ANSWER_WORDS
 from ..engine.debrief import STEP_TITLES, Debrief
+from ..engine.messages import say
 from ..engine.scoring.format import DEBRIEF_STEPS
 from ..engine.scoring.model import month_index
 
@@ -35,7 +36,7 @@ LABEL_NOTES = {
 
 def said(n: int) -> str:
     """A change as words: ``up 12``, ``down 40``, ``no change``."""
-    return f"up {n}" if n > 0 else (f"down {-n}" if n < 0 else "no change")
+    return say("debrief.up", n=n) if n > 0 else (say("debrief.down", n=-n) if n < 0 else say("debrief.same"))
 
 
 def month_words(date: str) -> str:
@@ -69,12 +70,10 @@ def _feel(d: Debrief, text: str, ending_text: str, _endings) -> list[str]:
     if ending_text:
         out.append(ending_text)
     if d.start_score is not None and d.final_score is not None:
-        line = (
-            f"Your score started at {d.start_score} and ended at {d.final_score}: "
-            f"{said(d.final_score - d.start_score)}."
-        )
+        change = said(d.final_score - d.start_score)
+        line = say("debrief.score", start=d.start_score, end=d.final_score, change=change)
         if d.tier_title:
-            line += f" Your tier at the end: {d.tier_title}."
+            line += say("debrief.tier", tier=d.tier_title)
         out.append(line)
     return [*out, "", *_para(text)]
 
@@ -84,11 +83,18 @@ def _happened(d: Debrief, text: str, _ending_text, _endings) -> list[str]:
     if len(d.curve) >= 2:
         low = min(d.curve, key=lambda p: (p.score, p.turn))
         high = max(d.curve, key=lambda p: (p.score, -p.turn))
-        out += [
-            f"Your score over time: from {d.curve[0].score} to {d.curve[-1].score}; lowest {low.score} "
-            f"in {month_words(low.date)}, highest {high.score} in {month_words(high.date)}.",
-            "",
-        ]
+        first, last = d.curve[0].score, d.curve[-1].score
+        low_when, high_when = month_words(low.date), month_words(high.date)
+        curve = say(
+            "debrief.curve",
+            first=first,
+            last=last,
+            low=low.score,
+            low_when=low_when,
+            high=high.score,
+            high_when=high_when,
+        )
+        out += [curve, ""]
     if d.choices:
         key = any(c.key for c in d.choices)
         out.append("The choices you made" + (" (key decisions are replayed in step 3):" if key else ":"))
@@ -99,9 +105,10 @@ def _happened(d: Debrief, text: str, _ending_text, _endings) -> list[str]:
     else:
         out += ["No choices: you started at the end.", ""]
     if d.highlights:
-        out.append("The biggest changes, each explained in full:")
+        out.append(say("debrief.changes"))
         for e in d.highlights:
-            out.append(f"  {month_words(e.date)}: {said(e.delta)}, to {e.score}. {e.explain.transparent}")
+            when, why = month_words(e.date), e.explain.transparent
+            out.append(say("debrief.change", when=when, change=said(e.delta), score=e.score, why=why))
         out.append("")
     return out
 
@@ -109,30 +116,25 @@ def _happened(d: Debrief, text: str, _ending_text, _endings) -> list[str]:
 def _mechanism(d: Debrief, text: str, _ending_text, endings) -> list[str]:
     out = _para(d.mode_note) + _para(text) + techniques_lines(d)
     if not text and not d.by_factor:
-        out += ["This story has no score: nothing was counted.", ""]
+        out += [say("debrief.no_score"), ""]
     if d.rules_title:
-        out += [f"Rules in force: {d.rules_title}.", ""]
+        out += [say("debrief.rules", rules=d.rules_title), ""]
     if d.by_factor:
-        out.append("Where your points came from, by factor:")
-        out += [f"  {title}: {said(total)}." for _, title, total in d.by_factor]
+        out.append(say("debrief.factors"))
+        out += [say("debrief.factor", factor=title, change=said(total)) for _, title, total in d.by_factor]
         out.append("")
     pulled = [c for c in d.contacts if c.pull_total]
     if pulled:
-        out.append("Who pulled you (each month your contacts' scores pulled yours toward theirs):")
+        out.append(say("debrief.pulls"))
         for c in pulled:
-            status = (
-                "dropped by you"
-                if c.dropped
-                else ("dropped you" if c.dropped_you else ("in your network" if c.friend else ""))
-            )
-            note = f"score {c.score}" + (f", {status}" if status else "")
-            out.append(f"  {c.name} ({note}): {said(c.pull_total)} in all.")
+            note = say("debrief.pull.score", score=c.score)
+            if c.dropped or c.dropped_you or c.friend:
+                status = "dropped" if c.dropped else ("dropped_you" if c.dropped_you else "friend")
+                note = say("debrief.pull.status", score=c.score, status=say(f"debrief.status.{status}"))
+            out.append(say("debrief.pull", name=c.name, note=note, change=said(c.pull_total)))
         out.append("")
     if d.whatifs:
-        out.append(
-            "The roads not taken: the same game replayed with one key decision changed, your own later "
-            "choices kept where they still fit (the largest effects first)."
-        )
+        out.append(say("debrief.whatifs"))
         for w in d.whatifs:
             out.append("  " + _whatif_line(d, w, endings))
         out.append("")
@@ -141,19 +143,18 @@ def _mechanism(d: Debrief, text: str, _ending_text, endings) -> list[str]:
 
 def _whatif_line(d: Debrief, w, endings: dict[str, str]) -> str:
     o = w.outcome
-    line = f"Turn {w.turn}: had you chosen “{w.alternative_text}” instead of “{w.taken_text}”, "
-    parts = []
+    ending = endings.get(o.ending, o.ending) if o.ending else say("debrief.whatif.unfinished")
+    outcome = say("debrief.whatif.ending", ending=ending)
     if o.score is not None:
         diff = o.score - d.final_score if d.final_score is not None else 0
-        parts.append(f"your score would have ended at {o.score} ({said(diff)} on yours)")
-    ending = endings.get(o.ending, o.ending) if o.ending else "unfinished"
-    parts.append(f"the ending: {ending}")
-    line += ", and ".join(parts) + "."
+        score = say("debrief.whatif.score", score=o.score, change=said(diff))
+        outcome = say("debrief.whatif.and", first=score, then=outcome)
+    line = say(
+        "debrief.whatif", turn=w.turn, alternative=w.alternative_text, taken=w.taken_text, outcome=outcome
+    )
     substituted = getattr(w, "substituted", ())
     if substituted:
-        line += (
-            " Where your own later choices no longer fitted, the replay took: " + "; ".join(substituted) + "."
-        )
+        line += say("debrief.whatif.substituted", choices="; ".join(substituted))
     return line
 
 
