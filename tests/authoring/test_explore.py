@@ -308,7 +308,9 @@ def test_shipped_story_is_explored_by_intervals_and_every_ending_replays():
     found = {}
     for cut in ("full", "classroom"):
         r = found[cut] = explore(story, sets={"cut": cut})
-        assert r.mode == "intervals" and r.complete and r.exact_attempt["stopped_by"] == "states", cut
+        assert r.mode == "intervals" and r.complete, cut
+        # the full cut is too big to try exactly; the classroom cut's exact attempt stops at its budget
+        assert r.exact_skipped if cut == "full" else r.exact_attempt["stopped_by"] == "states"
         assert not r.errors and not r.dead_ends and not r.sampled
         assert set(r.endings) == {e.id for e in story.endings} and len(r.endings) == 7
         replays_with(story, r, {"cut": cut})

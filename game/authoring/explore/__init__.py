@@ -8,10 +8,11 @@ itself (``mode="auto"``, the default):
 
 - **exact** merges only states that nothing the story can still do tells apart (below). Its answers
   are exact: every reachable scene, ending and final score, and the number of paths. ``auto`` tries it
-  first, within ``EXACT_BUDGET_STATES`` states and ``EXACT_BUDGET_PER_SCENE`` states in any one scene
-  (budgets in states, not seconds, so the answer is the same on any machine); tiny stories, the sample
-  and a generated hundred-scene story finish within them.
-- **merged by intervals** (``intervals``) is what ``auto`` falls back on when exact exploration is too
+  within ``EXACT_BUDGET_STATES`` states and ``EXACT_BUDGET_PER_SCENE`` states in any one scene
+  (budgets in states, not seconds, so the answer is the same on any machine), after merging by
+  intervals, and only if that took at most ``EXACT_AFTER`` states; tiny stories, the sample and a
+  generated hundred-scene story finish within them, and the answer is then exact.
+- **merged by intervals** (``intervals``) is what ``auto`` answers with when exact exploration is too
   big, as on the shipped story, where the exact score, the contacts' scores and money make nearly every
   path a state of its own. An abstraction exact on scenes and flags, with numbers as intervals: the key
   of a state is the extremes key below (the scene and everything the story can still see that is not a
@@ -107,6 +108,7 @@ from .report import STOPS, report
 from .result import EndingReport, Exploration
 from .search import (
     DEFAULT_MAX_STATES,
+    EXACT_AFTER,
     EXACT_BUDGET_PER_SCENE,
     EXACT_BUDGET_STATES,
     EXTREMES_BELOW,
@@ -119,6 +121,7 @@ __all__ = [
     "DEFAULT_MAX_MEMORY_MB",
     "DEFAULT_MAX_STATES",
     "EXACT_BUDGET_PER_SCENE",
+    "EXACT_AFTER",
     "EXACT_BUDGET_STATES",
     "EXTREMES_BELOW",
     "EndingReport",

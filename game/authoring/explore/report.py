@@ -82,6 +82,11 @@ def _head(result: Exploration) -> list[str]:
             f"too many states to explore exactly (stopped after {tried['states']} states in "
             f"{tried['seconds']:.1f} s; --exact goes on)"
         )
+    if result.exact_skipped:
+        lines.append(
+            f"too many states to explore exactly (merging by intervals took {result.states}; "
+            "--exact explores exactly)"
+        )
     if result.mode in MERGED:
         lines.append(MERGED[result.mode])
     if result.mode == "coarse":

@@ -48,6 +48,8 @@ class Exploration:
     keys: int = 0
     #: extremes mode chosen by "auto": how far the exact exploration went before giving up
     exact_attempt: dict | None = None
+    #: intervals chosen by "auto" without an exact attempt (too many states: see search.EXACT_AFTER)
+    exact_skipped: bool = False
     transitions: int = 0
     complete: bool = True
     #: what cut the search short: "states" (max_states) or "time" (max_seconds)
@@ -110,6 +112,7 @@ class Exploration:
             "states": self.states,
             "keys": self.keys,
             "exact_attempt": self.exact_attempt,
+            "exact_skipped": self.exact_skipped,
             "max_states": self.max_states,
             "transitions": self.transitions,
             "seconds": round(self.seconds, 3),

@@ -26,6 +26,12 @@ EXACT_BUDGET_PER_SCENE = 100
 #: and find more (Many Numbers: 5 endings of 5 in 869 states, by intervals 4 in 154); on the shipped
 #: story they would cost seven times the intervals (62,702 states against 9,011)
 EXTREMES_BELOW = 500
+#: "auto" does not try the exact search when merging by intervals took more states than this: the
+#: exact search keeps every number apart, so it takes many times the intervals' states (the shipped
+#: story: 9,011 by intervals; exactly, 100 states in one scene after 2,176, and 20,000 do not leave the
+#: first chapter); the classroom cut (747), Many Numbers (154) and a generated hundred-scene story
+#: (396, then 5,766 exactly) are tried
+EXACT_AFTER = 2_000
 
 
 def explore(
@@ -44,7 +50,8 @@ def explore(
     """Explore the states reachable from the start (see the module doc for the modes).
 
     ``mode`` is ``"auto"`` (the default: exact if that fits in ``EXACT_BUDGET_STATES`` states, and
-    ``EXACT_BUDGET_PER_SCENE`` in each scene, otherwise merged by intervals), ``"exact"``,
+    ``EXACT_BUDGET_PER_SCENE`` in each scene, and merging by intervals took at most ``EXACT_AFTER``;
+    otherwise merged by intervals; see :func:`_auto`), ``"exact"``,
     ``"intervals"``, ``"extremes"`` or ``"coarse"`` (also ``coarse=True``).
     ``max_states`` bounds the whole run; ``max_seconds`` and ``max_memory_mb`` (0: no limit) are safety
     stops. The result says which mode answered (``mode``), whether the search finished (``complete``)
@@ -65,15 +72,23 @@ def explore(
 
 
 def _auto(story, limits: Limits, options, at, sets, progress, began: float) -> Exploration:
-    """Exact within the budgets; if that does not finish, merged by intervals; and, if that took
-    fewer than ``EXTREMES_BELOW`` states, merged by extremes too (see :data:`EXTREMES_BELOW`). Each
-    later result takes in what the earlier searches found (all of it real, with real paths)."""
+    """Merged by intervals first (cheap); then exact within the budgets, unless the intervals took more
+    than ``EXACT_AFTER`` states; if the exact search finishes, its answer; otherwise the intervals',
+    and, if they took fewer than ``EXTREMES_BELOW`` states, merged by extremes too. Each later result
+    takes in what the earlier searches found (all of it real, with real paths)."""
+    merged = explore_extremes(story, limits, options, at, sets, progress, intervals=True)
+    if merged.complete and merged.states > EXACT_AFTER:
+        merged.exact_skipped = True  # too big: the exact search would keep every number apart
+        return merged
+    if not merged.complete and merged.stopped_by != "states":
+        return merged  # a safety stop: an exact attempt now would stop at once
     max_states = limits.max_states
     budget = limits.with_states(min(max_states, EXACT_BUDGET_STATES), EXACT_BUDGET_PER_SCENE)
     first = explore_exact(story, budget, options, False, at, sets, progress)
     if first.complete or first.stopped_by != "states" or max_states <= first.states:
+        first.seconds = clock() - began
         return first  # done, or a limit of the caller's stopped it: report that
-    result = explore_extremes(story, limits, options, at, sets, progress, intervals=True)
+    result = merged
     if result.complete and result.states < EXTREMES_BELOW:
         thorough = explore_extremes(story, limits, options, at, sets, progress)
         if thorough.complete:
