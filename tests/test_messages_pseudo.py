@@ -120,6 +120,8 @@ def _said(story, seed: int, mode: Mode) -> list[str]:
             out.append(app["line"])
     if seed == 0:  # and the debrief's account of the score (it replays the roads not taken: once a mode)
         out += debrief_lines(build_debrief(story, session.states))
+        web = views.debrief(session)  # and the browser's
+        out += [web["score_line"], *web["change_lines"], *web["whatif_lines"]]
     part = part_of(session.state)
     out += [entry.explain[m] for entry in (part.ledger if part else ()) for m in Mode]
     return [s for s in out if s]

@@ -97,8 +97,22 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "debrief.whatif.and": "{first}, and {then}",
         "debrief.whatif.unfinished": "unfinished",
         "debrief.whatif.substituted": (
-            " Where your own later choices no longer fitted, the replay took: {choices}."
+            "Where your own later choices no longer fitted, the replay took: {choices}."
         ),
+        # the desktop debrief's cards (game/desktop/debrief/pages.py; the rest as the text's)
+        "debrief.pull.status.card": "score {score} · {status}",
+        "debrief.whatif.question": "Had you chosen “{alternative}” instead of “{taken}”:",
+        "debrief.whatif.card.score": "score {score} ({signed} on yours)",
+        "debrief.whatif.card.tier": "tier {tier}",
+        "debrief.whatif.card.ending": "ending: {ending}",
+        # the browser's debrief (game/web/views.py debrief; the rest as the desktop's)
+        "web.debrief.score": "Your score went from {start} to {end} under “{rules}”.",
+        "web.debrief.change": "{date}: {delta:+d} → {score}. {why}",
+        "web.whatif": "Turn {turn}: had you chosen “{alternative}” instead of “{taken}”: {outcome}.",
+        "web.whatif.score": "score {score}",
+        "web.whatif.ending": ", ending {ending}",
+        "web.whatif.unfinished": ", unfinished",
+        "web.whatif.yours": " (yours: {score})",
         # the browser's score app (game/web/views.py; the rest as the terminal's)
         "web.contact.pull": ", closeness {closeness}, pull {now:+d}",
         # the desktop's score app (game/desktop/phone/): its own sentences, beside the notices

@@ -154,7 +154,7 @@ def _whatif_line(d: Debrief, w, endings: dict[str, str]) -> str:
     )
     substituted = getattr(w, "substituted", ())
     if substituted:
-        line += say("debrief.whatif.substituted", choices="; ".join(substituted))
+        line += " " + say("debrief.whatif.substituted", choices="; ".join(substituted))
     return line
 
 

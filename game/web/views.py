@@ -124,7 +124,41 @@ def debrief(session: Session, claims: tuple[dict[str, str], dict[str, str]] | No
     d = build_debrief(story, session.states, claims=claims)
     ctx = Context(story, session.state)
     endings = {s.id: s.title.render(ctx) for s in story.endings}
-    return {"d": d, "facts": d.facts_by_label(), "endings": endings, "curve": curve_svg(d)}
+    score = (
+        say("web.debrief.score", start=d.start_score, end=d.final_score, rules=d.rules_title)
+        if d.start_score is not None
+        else ""
+    )
+    return {
+        "d": d,
+        "facts": d.facts_by_label(),
+        "endings": endings,
+        "curve": curve_svg(d),
+        # the debrief's sentences about the score, worded by the message catalogue
+        "score_line": score,
+        "change_lines": [_change_line(e) for e in d.highlights],
+        "whatif_lines": [_whatif_line(d, w, endings) for w in d.whatifs],
+    }
+
+
+def _change_line(e) -> str:
+    return say("web.debrief.change", date=e.date, delta=e.delta, score=e.score, why=e.explain.transparent)
+
+
+def _whatif_line(d, w, endings: dict[str, str]) -> str:
+    """A road not taken: the score it would have ended at, its ending, the player's own score."""
+    o = w.outcome
+    outcome = say("web.whatif.score", score=o.score if o.score is not None else "?")
+    if o.ending:
+        outcome += say("web.whatif.ending", ending=endings.get(o.ending, o.ending))
+    else:
+        outcome += say("web.whatif.unfinished")
+    if d.final_score is not None and o.score is not None:
+        outcome += say("web.whatif.yours", score=d.final_score)
+    line = say("web.whatif", turn=w.turn, alternative=w.alternative_text, taken=w.taken_text, outcome=outcome)
+    if w.substituted:
+        line += " " + say("debrief.whatif.substituted", choices="; ".join(w.substituted))
+    return line
 
 
 def curve_svg(d, width: int = 600, height: int = 180) -> Markup:

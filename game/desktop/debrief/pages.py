@@ -11,6 +11,7 @@ from __future__ import annotations
 import pygame
 
 from ...engine.debrief import STEP_TITLES, Debrief
+from ...engine.messages import say
 from ...engine.scoring.format import DEBRIEF_STEPS
 from ..scoreview import date_text, signed
 from ..text import TextCache
@@ -254,9 +255,9 @@ class PageWriter:
         if self.texts.get("mechanism"):
             page.text(self.texts["mechanism"], "serif", t.body, p.ink, leading=1.6, gap=t.px(8))
         elif not d.by_factor:
-            self._note(page, "This story has no score: nothing was counted.")
+            self._note(page, say("debrief.no_score"))
         if d.rules_title:
-            self._note(page, f"Rules in force: {d.rules_title}.")
+            self._note(page, say("debrief.rules", rules=d.rules_title))
         cards.techniques(self, page)
         if d.by_factor:
             page.section(
@@ -268,12 +269,12 @@ class PageWriter:
             page.section("WHO PULLED YOU", "Each month your contacts’ scores pulled yours toward theirs.")
             rows = []
             for c in pulled:
-                status = (
-                    "dropped by you"
-                    if c.dropped
-                    else ("dropped you" if c.dropped_you else ("in your network" if c.friend else ""))
-                )
-                note = f"score {c.score}" + (f" · {status}" if status else "")
+                note = say("debrief.pull.score", score=c.score)
+                if c.dropped or c.dropped_you or c.friend:
+                    status = "dropped" if c.dropped else ("dropped_you" if c.dropped_you else "friend")
+                    note = say(
+                        "debrief.pull.status.card", score=c.score, status=say(f"debrief.status.{status}")
+                    )
                 rows.append((c.name, c.pull_total, note))
             self._bars(page, rows)
         if d.whatifs:
@@ -332,7 +333,7 @@ class PageWriter:
             gap=t.px(8),
         )
         page.text(
-            f"Had you chosen “{w.alternative_text}” instead of “{w.taken_text}”:",
+            say("debrief.whatif.question", alternative=w.alternative_text, taken=w.taken_text),
             "serif",
             t.body,
             p.ink,
@@ -345,10 +346,10 @@ class PageWriter:
         parts = []
         if o.score is not None:
             diff = o.score - d.final_score if d.final_score is not None else 0
-            parts.append(f"Score {o.score} ({signed(diff)} on yours)")
+            parts.append(say("debrief.whatif.card.score", score=o.score, signed=signed(diff)))
         if o.tier is not None:
-            parts.append(f"tier {self.words.tier_title(o.tier)}")
-        parts.append(f"ending: {self.words.ending_title(o.ending)}")
+            parts.append(say("debrief.whatif.card.tier", tier=self.words.tier_title(o.tier)))
+        parts.append(say("debrief.whatif.card.ending", ending=self.words.ending_title(o.ending)))
         parts[0] = parts[0][:1].upper() + parts[0][1:]
         page.text(
             "  ·  ".join(parts), "sans_semi", t.font_px(15.5), p.accent, leading=1.45, x=pad, width=inner
@@ -356,9 +357,7 @@ class PageWriter:
         if w.substituted:  # where the player's own later choices no longer fitted (the stance rule)
             page.space(t.px(6))
             page.text(
-                "Where your own later choices no longer fitted, the replay took: "
-                + "; ".join(w.substituted)
-                + ".",
+                say("debrief.whatif.substituted", choices="; ".join(w.substituted)),
                 "sans",
                 t.font_px(13),
                 p.muted,
