@@ -373,10 +373,11 @@ def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None, bool]]:
             yield number, raw, True
 
 
-def _read_lines(name: str, path: Path, stream: BinaryIO, problem) -> PlayerLog | None:  # noqa: C901 - checks every kind of log line in one pass; report to split (#10 item 6)
-    """The log in ``stream``, line by line; ``problem(line, message)`` is told what was wrong."""
+def _read_lines(name: str, path: Path, stream: BinaryIO, problem) -> PlayerLog | None:
+    """The log in ``stream``, line by line; ``problem(line, message)`` is told what was wrong. The
+    header makes the log (:func:`_started`); every later line adds to it (:func:`_add_line`)."""
     log: PlayerLog | None = None
-    stopped = False
+    after_end = False  # a line after the end was named (once)
     empty = True
     for number, raw, unfinished_last in _lines(stream):
         if raw is None:
@@ -391,102 +392,117 @@ def _read_lines(name: str, path: Path, stream: BinaryIO, problem) -> PlayerLog |
             if step is not None:
                 log.steps.append(step)
                 continue
-        try:
-            entry = _parse(raw, header=log is None)
-        except UnicodeDecodeError:
-            message = "not UTF-8 text (binary data?)"
-            entry = None
-        except ValueError:
-            message = (
-                "incomplete last line (the game stopped while writing it); ignored"
-                if unfinished_last
-                else "not valid JSON; skipped"
-            )
-            entry = None
-        else:
-            if not isinstance(entry, dict):  # a JSON null, list, number or string (found by the fuzz suite)
-                message, entry = "not a JSON object; skipped", None
+        entry, message = _entry(raw, header=log is None, unfinished_last=unfinished_last)
         if log is None:
-            if entry is None or entry.get("type") != "header":
-                problem(number, "not a session log: the first line is not a header" + _why(entry, message))
+            log = _started(path, name, number, entry, message, problem)
+            if log is None:
                 return None
-            schema = entry.get("schema")
-            if schema != SCHEMA:
-                problem(
-                    number, f"unknown log schema {schema!r} (this version reads schema {SCHEMA}); skipped"
-                )
-                return None
-            reason = _check_header(entry)
-            if reason:
-                problem(number, f"{reason}; skipped")
-                return None
-            log = PlayerLog(path, name, entry)
-            continue
-        if entry is None:
+        elif entry is None:
             problem(number, message)
-            continue
-        kind = entry.get("type")
-        if log.end is not None and kind not in ("reflection", "claims", "end"):
-            if not stopped:
-                problem(number, f"a {kind!r} line after the end; ignored")
-                stopped = True
-            continue
-        if kind == "choice":
-            step, reason = _step(entry, log.transparency)
-            if step is None:
-                problem(number, f"{reason}; skipped")
-            else:
-                log.steps.append(step)
-        elif kind == "undo":
-            log.undos += 1
-            if log.steps:
-                log.steps.pop()
-        elif kind == "load":
-            path_uids = entry.get("path")
-            if not isinstance(path_uids, list) or not all(_is_str(u) for u in path_uids):
-                problem(number, "a load line's path is malformed; skipped")
-                continue
-            log.loads += 1
-            kept = []
-            for step, uid in zip(log.steps, path_uids, strict=False):
-                if step.choice != uid:
-                    break
-                kept.append(step)
-            for i, uid in enumerate(path_uids[len(kept) :], len(kept) + 1):
-                kept.append(
-                    Step(i, uid.partition(".")[0], uid.partition(".")[0], uid, uid, False, [], None, None, [])
-                )
-            log.steps = kept
-        elif kind == "reflection":
-            answers, reason = _answers(entry, log.header)
-            if answers is None:
-                problem(number, f"{reason}; skipped")
-            else:
-                log.reflections[entry["phase"]].update(answers)
-        elif kind == "claims":
-            claim_answers, reason = _claim_answers(entry)
-            if claim_answers is None:
-                problem(number, f"{reason}; skipped")
-            else:
-                log.claims[entry["phase"]].update(claim_answers)
-        elif kind == "end":
-            if log.end is not None:
-                problem(number, "a second end line; ignored")
-            elif entry.get("score") is not None and not _is_int(entry.get("score")):
-                problem(number, "the end line's score is not a whole number; skipped")
-            else:
-                entry.pop("ledger", None)  # the whole score history: not shown, so not kept
-                log.end = entry
-        elif kind == "header":
-            problem(number, "a second header; ignored")
+        elif log.end is not None and entry.get("type") not in ("reflection", "claims", "end"):
+            if not after_end:
+                problem(number, f"a {entry.get('type')!r} line after the end; ignored")
+                after_end = True
         else:
-            problem(number, f"unknown line type {kind!r}; skipped")
+            _add_line(log, number, entry, problem)
     if empty:
         problem(0, "empty file (the game may have stopped before it wrote anything)")
         return None
     if log is not None and log.end is None:
         problem(0, f"no end line: an unfinished game ({len(log.steps)} choices); counted as unfinished")
     return log
+
+
+def _entry(raw: bytes, header: bool, unfinished_last: bool) -> tuple[dict | None, str]:
+    """One line as a JSON object, or None and why not (the message for its problem)."""
+    try:
+        entry = _parse(raw, header=header)
+    except UnicodeDecodeError:
+        return None, "not UTF-8 text (binary data?)"
+    except ValueError:
+        if unfinished_last:
+            return None, "incomplete last line (the game stopped while writing it); ignored"
+        return None, "not valid JSON; skipped"
+    if not isinstance(entry, dict):  # a JSON null, list, number or string (found by the fuzz suite)
+        return None, "not a JSON object; skipped"
+    return entry, ""
+
+
+def _started(
+    path: Path, name: str, number: int, entry: dict | None, message: str, problem
+) -> PlayerLog | None:
+    """The log begun by its first line, or None (told to ``problem``) if that is not a header we read."""
+    if entry is None or entry.get("type") != "header":
+        problem(number, "not a session log: the first line is not a header" + _why(entry, message))
+        return None
+    schema = entry.get("schema")
+    if schema != SCHEMA:
+        problem(number, f"unknown log schema {schema!r} (this version reads schema {SCHEMA}); skipped")
+        return None
+    reason = _check_header(entry)
+    if reason:
+        problem(number, f"{reason}; skipped")
+        return None
+    return PlayerLog(path, name, entry)
+
+
+def _add_line(log: PlayerLog, number: int, entry: dict, problem) -> None:
+    """What a line after the header says, added to ``log``; a line that cannot be used is told to
+    ``problem`` and left out."""
+    kind = entry.get("type")
+    reason = None
+    if kind == "choice":
+        step, reason = _step(entry, log.transparency)
+        if step is not None:
+            log.steps.append(step)
+    elif kind == "undo":
+        log.undos += 1
+        if log.steps:
+            log.steps.pop()
+    elif kind == "load":
+        reason = _load(log, entry)
+    elif kind in ("reflection", "claims"):
+        answers, reason = _answers(entry, log.header) if kind == "reflection" else _claim_answers(entry)
+        if answers is not None:
+            getattr(log, "reflections" if kind == "reflection" else "claims")[entry["phase"]].update(answers)
+    elif kind == "end":
+        reason = _end(log, entry)
+    elif kind == "header":
+        problem(number, "a second header; ignored")
+    else:
+        reason = f"unknown line type {kind!r}"
+    if reason:
+        problem(number, reason if reason.endswith("; ignored") else f"{reason}; skipped")
+
+
+def _load(log: PlayerLog, entry: dict) -> str | None:
+    """A loaded save: the path so far is the loaded one (steps kept as far as they agree with it,
+    the rest known by their ids only); or why the line cannot be used."""
+    path_uids = entry.get("path")
+    if not isinstance(path_uids, list) or not all(_is_str(u) for u in path_uids):
+        return "a load line's path is malformed"
+    log.loads += 1
+    kept = []
+    for step, uid in zip(log.steps, path_uids, strict=False):
+        if step.choice != uid:
+            break
+        kept.append(step)
+    for i, uid in enumerate(path_uids[len(kept) :], len(kept) + 1):
+        scene = uid.partition(".")[0]
+        kept.append(Step(i, scene, scene, uid, uid, False, [], None, None, []))
+    log.steps = kept
+    return None
+
+
+def _end(log: PlayerLog, entry: dict) -> str | None:
+    """The end line kept (without its ledger: not shown, so not kept); or why not."""
+    if log.end is not None:
+        return "a second end line; ignored"
+    if entry.get("score") is not None and not _is_int(entry.get("score")):
+        return "the end line's score is not a whole number"
+    entry.pop("ledger", None)
+    log.end = entry
+    return None
 
 
 #: How :class:`~game.workshop.log.SessionLog` starts a choice line: such a line is first tried by

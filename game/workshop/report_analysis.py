@@ -211,47 +211,76 @@ def _events(player: PlayerLog):
         yield from step.events
 
 
-def analyse(logs: LogSet) -> Analysis:  # noqa: C901 - gathers every figure of the report in one pass; report to split (#10 item 6)
+def analyse(logs: LogSet) -> Analysis:
+    """Every figure of the report for these logs' players (counted as the tests on crafted logs say)."""
     players = logs.players
     finished = [p for p in players if p.finished]
     headers = [p.header for p in players]
-    rules = Counter(rules_of(p) for p in players)
-    modes = Counter(p.transparency for p in players)
-    codes = Counter(str(h.get("session_code") or "") for h in headers)
     story_title = Counter(str(h.get("story_title") or h["story"]) for h in headers).most_common(1)
     main_rules = next((h for h in headers if isinstance(h.get("range"), dict)), {})
     rng = main_rules.get("range") if main_rules else None
-    tiers = _tiers_of(main_rules)
-    tier_counts = Counter(p.final_tier for p in finished)
-    endings = Counter(_ending(p) for p in players)
+    people = _contacts_and_perks(players)
+    return Analysis(
+        logs=logs,
+        players=players,
+        finished=finished,
+        story_title=story_title[0][0] if story_title else "",
+        rules=Counter(rules_of(p) for p in players),
+        modes=Counter(p.transparency for p in players),
+        codes=Counter(str(h.get("session_code") or "") for h in headers),
+        range=rng if isinstance(rng, dict) else None,
+        tiers=_tiers_of(main_rules),
+        tier_counts=Counter(p.final_tier for p in finished),
+        endings=Counter(_ending(p) for p in players),
+        decisions=decisions_of(players),
+        dropped=people.dropped,
+        drop_reasons=people.drop_reasons,
+        dropped_you=people.dropped_you,
+        refused=people.refused,
+        granted=people.granted,
+        questions=_questions(players),
+        undos=sum(p.undos for p in players),
+        groups=groups_of(players),
+    )
 
-    dropped, dropped_you, refused, granted = Counter(), Counter(), Counter(), Counter()
-    drop_reasons: dict[str, Counter] = {}
+
+@dataclass
+class _People:
+    """Contacts dropped and perks granted or refused, each counted once per player."""
+
+    dropped: Counter = field(default_factory=Counter)  # contact name -> players who dropped them
+    drop_reasons: dict[str, Counter] = field(default_factory=dict)  # contact name -> what the app said
+    dropped_you: Counter = field(default_factory=Counter)
+    refused: Counter = field(default_factory=Counter)  # perk title -> players refused
+    granted: Counter = field(default_factory=Counter)
+
+
+def _contacts_and_perks(players: list[PlayerLog]) -> _People:
+    out = _People()
     for p in players:
-        seen_drop, seen_dropped_you, seen_refused, seen_granted = set(), set(), set(), set()
+        seen: set[tuple] = set()  # (what, name): each counted once per player
         for event in _events(p):
             kind = event["kind"]  # the reader's reduced events (logs_read.Step)
             if kind == "contact":
-                name = event["name"]
-                if event["change"] == "dropped" and name not in seen_drop:
-                    seen_drop.add(name)
-                    dropped[name] += 1
-                    if event["said"]:
-                        drop_reasons.setdefault(name, Counter())[event["said"]] += 1
-                elif event["change"] == "dropped_you" and name not in seen_dropped_you:
-                    seen_dropped_you.add(name)
-                    dropped_you[name] += 1
-            elif kind == "perk":
-                title = event["title"]
-                if event["granted"] is True and title not in seen_granted:
-                    seen_granted.add(title)
-                    granted[title] += 1
-                elif event["granted"] is False and title not in seen_refused:
-                    seen_refused.add(title)
-                    refused[title] += 1
+                what, name = event["change"], event["name"]
+                if what not in ("dropped", "dropped_you") or (what, name) in seen:
+                    continue
+                seen.add((what, name))
+                (out.dropped if what == "dropped" else out.dropped_you)[name] += 1
+                if what == "dropped" and event["said"]:
+                    out.drop_reasons.setdefault(name, Counter())[event["said"]] += 1
+            elif kind == "perk" and isinstance(event["granted"], bool):
+                what = "granted" if event["granted"] else "refused"
+                if (what, event["title"]) not in seen:
+                    seen.add((what, event["title"]))
+                    (out.granted if event["granted"] else out.refused)[event["title"]] += 1
+    return out
 
+
+def _questions(players: list[PlayerLog]) -> list[Question]:
+    """The reflection questions the headers list (the first wording of each id), with every answer."""
     questions: dict[str, Question] = {}
-    for h in headers:
+    for h in (p.header for p in players):
         for q in h.get("questions") or []:
             if isinstance(q, dict) and isinstance(q.get("id"), str) and q["id"] not in questions:
                 scale = q.get("scale") if isinstance(q.get("scale"), int) else 5
@@ -268,29 +297,7 @@ def analyse(logs: LogSet) -> Analysis:  # noqa: C901 - gathers every figure of t
                 q.after_unfinished += not p.finished
             if qid in before and qid in after:
                 q.deltas.append(after[qid] - before[qid])
-
-    return Analysis(
-        logs=logs,
-        players=players,
-        finished=finished,
-        story_title=story_title[0][0] if story_title else "",
-        rules=rules,
-        modes=modes,
-        codes=codes,
-        range=rng if isinstance(rng, dict) else None,
-        tiers=tiers,
-        tier_counts=tier_counts,
-        endings=endings,
-        decisions=decisions_of(players),
-        dropped=dropped,
-        drop_reasons=drop_reasons,
-        dropped_you=dropped_you,
-        refused=refused,
-        granted=granted,
-        questions=list(questions.values()),
-        undos=sum(p.undos for p in players),
-        groups=groups_of(players),
-    )
+    return list(questions.values())
 
 
 # -- discussion prompts ----------------------------------------------------------------------------------

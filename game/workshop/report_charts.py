@@ -232,7 +232,37 @@ def _still_playing(lines: list[list[tuple[int, int]]]) -> dict[int, list[int]]:
     return at
 
 
-def curves(players: list[PlayerLog], tiers: list[dict]) -> Chart | None:  # noqa: C901 - lines or bands, by month or by choice; report to split (#10 item 6)
+@dataclass(frozen=True)
+class _Plot:
+    """Where a score curve chart draws: its size, margins and the ranges its axes span."""
+
+    x_lo: int
+    x_hi: int
+    lo: int
+    hi: int
+    W: int = 1000
+    H: int = 480
+    L: int = 70
+    R: int = 24
+    T: int = 40
+    B: int = 60
+
+    @property
+    def pw(self) -> int:
+        return self.W - self.L - self.R
+
+    @property
+    def ph(self) -> int:
+        return self.H - self.T - self.B
+
+    def x(self, v: float) -> float:
+        return self.L + self.pw * (v - self.x_lo) / max(self.x_hi - self.x_lo, 1)
+
+    def y(self, score: float) -> float:
+        return self.T + self.ph * (self.hi - score) / (self.hi - self.lo)
+
+
+def curves(players: list[PlayerLog], tiers: list[dict]) -> Chart | None:
     """Score over story time (months, with year and era marks; over choices made if the logs carry
     no dates). One faint line per player, each ending where its player stopped, and the median of
     those still playing; past :data:`BAND_THRESHOLD` players, bands (10-90 % and 25-75 % of those
@@ -242,45 +272,54 @@ def curves(players: list[PlayerLog], tiers: list[dict]) -> Chart | None:  # noqa
     lines = [c for c in (by_month if months else [p.curve() for p in players]) if len(c) >= 2]
     if not lines:
         return None
-    x_lo, x_hi = min(c[0][0] for c in lines), max(c[-1][0] for c in lines)
     values = [s for c in lines for _, s in c]
     lo, hi = min(values), max(values)
     pad = max(10, (hi - lo) // 10)
-    lo, hi = lo - pad, hi + pad
-    W, H, L, R, T, B = 1000, 480, 70, 24, 40, 60
-    pw, ph = W - L - R, H - T - B
-
-    def x(v: float) -> float:
-        return L + pw * (v - x_lo) / max(x_hi - x_lo, 1)
-
-    def y(score: float) -> float:
-        return T + ph * (hi - score) / (hi - lo)
-
+    plot = _Plot(min(c[0][0] for c in lines), max(c[-1][0] for c in lines), lo - pad, hi + pad)
     banded = len(lines) > BAND_THRESHOLD
     what = "bands of players" if banded else "one line per player"
-    chart = Chart(W, H, f"Score over {'story time' if months else 'choices made'}, {what}")
-    tier_labels = []  # drawn last, over the lines and bands
+    chart = Chart(plot.W, plot.H, f"Score over {'story time' if months else 'choices made'}, {what}")
+    tier_labels = _tier_lines(chart, plot, tiers)  # their labels drawn last, over the lines and bands
+    step = nice_step(plot.hi - plot.lo, 6)
+    for v in range((plot.lo // step + 1) * step, plot.hi, step):
+        chart.add(label(plot.L - 10, plot.y(v) + 6, str(v), 18, GREY, "end"))
+    axis = _time_marks(chart, plot, players) if months else _choice_marks(chart, plot)
+    T, ph = plot.T, plot.ph
+    chart.add(
+        shape("line", x1=plot.L, y1=T + ph, x2=plot.W - plot.R, y2=T + ph, stroke=INK, stroke_width=2),
+        shape("line", x1=plot.L, y1=T, x2=plot.L, y2=T + ph, stroke=INK, stroke_width=2),
+        label(plot.L + plot.pw / 2, plot.H - 6, axis, 20, anchor="middle"),
+    )
+    _players_drawn(chart, plot, lines, banded)
+    chart.add(*tier_labels)
+    return chart
+
+
+def _tier_lines(chart: Chart, plot: _Plot, tiers: list[dict]) -> list[Shape]:
+    """A dashed line at each tier's floor within the plot; returns their labels (drawn last)."""
+    labels = []
     for t in tiers:
         m = t.get("min")
-        if isinstance(m, int) and lo < m < hi:
+        if isinstance(m, int) and plot.lo < m < plot.hi:
+            y = plot.y(m)
             chart.add(
                 shape(
                     "line",
-                    x1=L,
-                    y1=y(m),
-                    x2=W - R,
-                    y2=y(m),
+                    x1=plot.L,
+                    y1=y,
+                    x2=plot.W - plot.R,
+                    y2=y,
                     stroke=ORANGE,
                     stroke_width=1.5,
                     stroke_dasharray="6 5",
                 )
             )
-            tier_labels.append(
+            labels.append(
                 shape(
                     "text",
                     f"{t.get('title', '')} {m}",
-                    x=float(L + 6),
-                    y=y(m) - 6,
+                    x=float(plot.L + 6),
+                    y=y - 6,
                     font_size=17,
                     fill=ORANGE,
                     stroke="#fff",
@@ -288,48 +327,55 @@ def curves(players: list[PlayerLog], tiers: list[dict]) -> Chart | None:  # noqa
                     paint_order="stroke",
                 )
             )
-    step = nice_step(hi - lo, 6)
-    for v in range((lo // step + 1) * step, hi, step):
-        chart.add(label(L - 10, y(v) + 6, str(v), 18, GREY, "end"))
-    if months:
-        for m in range(x_lo, x_hi + 1):
-            if m % 12 == 0:  # January: a year mark
-                chart.add(
-                    shape("line", x1=x(m), y1=T, x2=x(m), y2=T + ph, stroke=PALE, stroke_width=2),
-                    label(x(m), T + ph + 26, str(m // 12), 18, INK, "middle"),
-                )
-        eras: dict[str, list[int]] = {}
-        for p in players:
-            for month, title in p.eras():
-                if month is not None and title:
-                    eras.setdefault(title, []).append(month)
-        for title, at in eras.items():
-            m = statistics.median_low(at)
-            anchor, dx = ("end", -6) if x(m) > L + pw * 0.75 else ("start", 6)
+    return labels
+
+
+def _time_marks(chart: Chart, plot: _Plot, players: list[PlayerLog]) -> str:
+    """Story time: a mark at each January with its year, and each era where most players met it;
+    returns the axis's name."""
+    x, T, ph = plot.x, plot.T, plot.ph
+    for m in range(plot.x_lo, plot.x_hi + 1):
+        if m % 12 == 0:  # January: a year mark
             chart.add(
-                shape(
-                    "line",
-                    x1=x(m),
-                    y1=T - 24,
-                    x2=x(m),
-                    y2=T + ph,
-                    stroke=INK,
-                    stroke_width=2,
-                    stroke_dasharray="3 4",
-                ),
-                label(x(m) + dx, T - 8, title, 18, INK, anchor, bold=True),
+                shape("line", x1=x(m), y1=T, x2=x(m), y2=T + ph, stroke=PALE, stroke_width=2),
+                label(x(m), T + ph + 26, str(m // 12), 18, INK, "middle"),
             )
-        axis = "story time (years)"
-    else:
-        tstep = nice_step(x_hi - x_lo, 10)
-        for t in range(x_lo, x_hi + 1, tstep):
-            chart.add(label(x(t), T + ph + 26, str(t), anchor="middle"))
-        axis = "choices made"
-    chart.add(
-        shape("line", x1=L, y1=T + ph, x2=W - R, y2=T + ph, stroke=INK, stroke_width=2),
-        shape("line", x1=L, y1=T, x2=L, y2=T + ph, stroke=INK, stroke_width=2),
-        label(L + pw / 2, H - 6, axis, 20, anchor="middle"),
-    )
+    eras: dict[str, list[int]] = {}
+    for p in players:
+        for month, title in p.eras():
+            if month is not None and title:
+                eras.setdefault(title, []).append(month)
+    for title, at in eras.items():
+        m = statistics.median_low(at)
+        anchor, dx = ("end", -6) if x(m) > plot.L + plot.pw * 0.75 else ("start", 6)
+        chart.add(
+            shape(
+                "line",
+                x1=x(m),
+                y1=T - 24,
+                x2=x(m),
+                y2=T + ph,
+                stroke=INK,
+                stroke_width=2,
+                stroke_dasharray="3 4",
+            ),
+            label(x(m) + dx, T - 8, title, 18, INK, anchor, bold=True),
+        )
+    return "story time (years)"
+
+
+def _choice_marks(chart: Chart, plot: _Plot) -> str:
+    """Choices made, marked at a round step; returns the axis's name."""
+    tstep = nice_step(plot.x_hi - plot.x_lo, 10)
+    for t in range(plot.x_lo, plot.x_hi + 1, tstep):
+        chart.add(label(plot.x(t), plot.T + plot.ph + 26, str(t), anchor="middle"))
+    return "choices made"
+
+
+def _players_drawn(chart: Chart, plot: _Plot, lines: list[list[tuple[int, int]]], banded: bool) -> None:
+    """The players: bands of those still playing, or a faint line each ending in a dot; then the
+    median of those still playing, labelled at its end."""
+    x, y = plot.x, plot.y
     at = _still_playing(lines)
     enough = max(1, len(lines) // 3) if not banded else 5
     xs = [v for v in sorted(at) if len(at[v]) >= enough]
@@ -353,8 +399,6 @@ def curves(players: list[PlayerLog], tiers: list[dict]) -> Chart | None:  # noqa
         chart.add(shape("polyline", points=pts, fill="none", stroke=INK, stroke_width=6))
         t, s = median[-1]
         chart.add(label(x(t) - 8, y(s) - 14, f"median {s:.0f}", 20, INK, "end", bold=True))
-    chart.add(*tier_labels)
-    return chart
 
 
 def reflection_chart(q: Question) -> Chart:
