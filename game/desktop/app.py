@@ -431,6 +431,18 @@ class App:
         self.session = None
         self.reset(TitleScreen(self))
 
+    def close_window(self) -> None:
+        """The window's close button (or the system asking the game to quit). A workshop game left
+        before its ending, after at least one choice, first asks the questions after play, as the
+        menu's Quit does: closing the window is how many players leave. Closing it again while
+        they show quits at once (the questions were asked)."""
+        session = self.session
+        left_mid_game = session is not None and not session.ended and len(session.states) > 1
+        if left_mid_game and not self._asked_after and self._asking():
+            self.after_ending(self.quit)
+        else:
+            self.quit()
+
     def quit(self) -> None:
         self.autosave()
         self.close_log()
@@ -444,7 +456,7 @@ class App:
     def dispatch(self, inp: Input) -> None:
         self.dirty = True
         if inp.action == "quit":
-            self.quit()
+            self.close_window()
         elif inp.action == "fullscreen":
             if inp.key:
                 self.fullscreen_on_release(inp.key)

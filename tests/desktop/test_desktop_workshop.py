@@ -405,3 +405,57 @@ def test_leaving_a_game_outside_a_workshop_asks_nothing(make_app):
     app.push(GameMenu(app))
     app.top.pick(next(b for b in app.top.list.buttons if b.data == "title"))
     assert app.top.name == "title"
+
+
+def close_window(app) -> None:
+    """What the window's close button (X) sends."""
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    step(app)
+
+
+def start_workshop_game(make_app, logs):
+    app = make_app(workshop={"log_dir": logs})
+    app.new_game()
+    step(app)
+    key(app, pygame.K_RETURN)  # an empty pseudonym
+    for _ in range(2):
+        key(app, pygame.K_3)  # the two questions before play
+    return app
+
+
+def test_closing_the_window_mid_game_in_a_workshop_asks_the_questions_after(make_app, tmp_path):
+    logs = tmp_path / "logs"
+    app = start_workshop_game(make_app, logs)
+    pick(app, SAMPLE_PATH[0])
+    close_window(app)
+    assert app.running and app.top.name == "reflection" and app.top.phase == "after"
+    for _ in range(2):
+        key(app, pygame.K_4)
+    assert not app.running
+    _name, lines = read_log(logs)
+    assert [line["type"] for line in lines] == ["header", "reflection", "choice", "reflection"]
+    assert lines[-1]["phase"] == "after" and lines[-1]["answers"] == {"visa_trade": 4, "friends_count": 4}
+
+
+def test_closing_the_window_again_while_the_questions_show_quits(make_app, tmp_path):
+    logs = tmp_path / "logs"
+    app = start_workshop_game(make_app, logs)
+    pick(app, SAMPLE_PATH[0])
+    close_window(app)
+    assert app.running and app.top.name == "reflection"
+    close_window(app)
+    assert not app.running
+    _name, lines = read_log(logs)
+    assert [line["type"] for line in lines] == ["header", "reflection", "choice"]
+
+
+def test_closing_the_window_before_any_choice_or_outside_a_workshop_quits_at_once(make_app, tmp_path):
+    app = start_workshop_game(make_app, tmp_path / "logs")
+    assert app.top.name == "story"
+    close_window(app)
+    assert not app.running
+    app = make_app()
+    app.new_game()
+    pick(app, SAMPLE_PATH[0])
+    close_window(app)
+    assert not app.running
