@@ -22,6 +22,7 @@ from ..engine.controls import strip_controls
 from ..engine.files import write_text
 from .logs_read import collector_paused, read_dir, read_stories
 from .report_analysis import Analysis, analyse, key_steps, prompts
+from .report_claims import PHASES, keys_of
 from .report_html import CSP, render, render_class
 
 if TYPE_CHECKING:  # for the annotation only: this command imports no layer above the engine
@@ -40,10 +41,15 @@ def _cell(value: object) -> str:
 
 
 def write_csv(a: Analysis, path: str | Path) -> None:
+    """One row a player: who, which game, how it ended, each key decision, the reflection answers,
+    and for each claim the answer before and after play with whether it was right (``yes``/``no``,
+    empty when not answered)."""
     qs = a.questions
+    claims = keys_of(a.players)
     head = ["pseudonym", "session_code", "rules", "transparency", "finished", "ending", "final_score", "tier"]
     head += [f"key:{d.scene}" for d in a.decisions]
     head += [f"before:{q.id}" for q in qs] + [f"after:{q.id}" for q in qs]
+    head += [f"{what}_{ph}:{c.id}" for ph in PHASES for c in claims for what in ("claim", "right")]
     head += ["choices", "undos", "file"]
     out = io.StringIO(newline="")
     w = csv.writer(out)
@@ -63,6 +69,10 @@ def write_csv(a: Analysis, path: str | Path) -> None:
         row += [chosen.get(d.scene, "") for d in a.decisions]
         row += [p.reflections["before"].get(q.id, "") for q in qs]
         row += [p.reflections["after"].get(q.id, "") for q in qs]
+        for ph in PHASES:
+            for c in claims:
+                said = p.claims[ph].get(c.id)
+                row += [said or "", "" if said is None else ("yes" if said == c.key else "no")]
         row += [len(p.steps), p.undos, Path(p.name).name]
         w.writerow([_cell(v) for v in row])
     write_text(path, out.getvalue())

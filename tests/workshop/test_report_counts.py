@@ -407,3 +407,30 @@ def test_key_decision_prompts_of_one_group_read_as_before(tmp_path):
     assert found == [
         "At “Opt In”, 3 of 4 of you chose “activate”. 1 chose “decline”. What made the difference?"
     ]
+
+
+def test_csv_has_each_claims_answer_before_and_after_and_whether_it_was_right(tmp_path):
+    claims = [
+        {"id": "visa", "text": "Visas got easier.", "answer": True, "label": "documented"},
+        {"id": "one_score", "text": "One national score.", "answer": False, "label": "myth"},
+    ]
+    rated = [
+        {"type": "claims", "phase": "before", "answers": {"visa": "false", "one_score": "unsure"}},
+        {"type": "claims", "phase": "after", "answers": {"visa": "true"}},
+    ]
+    write(
+        tmp_path, "a.jsonl", [header(pseudonym="Ann", claims=claims), *rated, choice(1, "opt_in.x"), end(1)]
+    )
+    write(tmp_path, "b.jsonl", [header(pseudonym="Bo", claims=claims), choice(1, "opt_in.x"), end(1)])
+    write_csv(analyse(read_dir(tmp_path)), tmp_path / "t.csv")
+    head, *rows = list(csv.reader((tmp_path / "t.csv").open(encoding="utf-8")))
+    wanted = [
+        f"{w}_{ph}:{c}"
+        for ph in ("before", "after")
+        for c in ("visa", "one_score")
+        for w in ("claim", "right")
+    ]
+    assert [h for h in head if h.startswith(("claim_", "right_"))] == wanted
+    by_name = {row[0]: dict(zip(head, row, strict=True)) for row in rows}
+    assert [by_name["Ann"][h] for h in wanted] == ["false", "no", "unsure", "no", "true", "yes", "", ""]
+    assert [by_name["Bo"][h] for h in wanted] == [""] * 8
