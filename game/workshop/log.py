@@ -9,7 +9,9 @@ the answers to its claims).
 File format (schema 1), one JSON object a line, UTF-8:
 
 - ``{"type": "header", "schema": 1, "story", "story_title", "story_version", "rules": {"id", "title"},
-  "seed", "transparency", "undo_locked", "pseudonym", "session_code", "started", "app", "start_scene",
+  "seed", "transparency", "cut" (the story's ``cut`` variable at the start, such as ``classroom`` or
+  ``full``; null when the story has none; absent in older logs), "undo_locked", "pseudonym",
+  "session_code", "started", "app", "start_scene",
   "start_score", "start_tier", "range": {"min", "max", "start"}, "tiers": [{"id", "title", "min"}],
   "questions": [{"id", "text", "scale", "low", "high"}], "claims": [{"id", "text", "answer" (the key,
   true or false), "label", "fact"}] (absent in logs written before claims existed)}``
@@ -336,6 +338,7 @@ def header(session: Session, pseudonym: str, session_code: str, started: str) ->
         "rules": {"id": rules.id, "title": rules.title} if rules else None,
         "seed": session.seed,
         "transparency": session.options.get("transparency") or DEFAULT_MODE,
+        "cut": _cut(session),
         "undo_locked": session.undo_locked,
         "pseudonym": pseudonym,
         "session_code": session_code,
@@ -355,6 +358,14 @@ def header(session: Session, pseudonym: str, session_code: str, started: str) ->
             for c in claims(story)
         ],
     }
+
+
+def _cut(session: Session) -> Any:
+    """The story's cut for this game (its ``cut`` variable at the start), or None if it has none:
+    the classroom and full cuts are different games, so the report splits players by it."""
+    if "cut" not in session.story.variables:
+        return None
+    return session.states[0].vars.get("cut")
 
 
 def _fsync_dir(directory: Path) -> None:

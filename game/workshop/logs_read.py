@@ -93,6 +93,12 @@ class PlayerLog:
         return Mode.parse(value, Mode.TRANSPARENT)
 
     @property
+    def cut(self) -> str:
+        """The story's cut this player played (``classroom``, ``full``...), "" if the log names none."""
+        cut = self.header.get("cut")
+        return cut if isinstance(cut, str) else ""
+
+    @property
     def rules_title(self) -> str:
         rules = self.header.get("rules")
         return str(rules.get("title", "")) if isinstance(rules, dict) else ""

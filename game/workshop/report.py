@@ -46,7 +46,8 @@ def write_csv(a: Analysis, path: str | Path) -> None:
     empty when not answered)."""
     qs = a.questions
     claims = keys_of(a.players)
-    head = ["pseudonym", "session_code", "rules", "transparency", "finished", "ending", "final_score", "tier"]
+    head = ["pseudonym", "session_code", "rules", "cut", "transparency", "finished", "ending"]
+    head += ["final_score", "tier"]
     head += [f"key:{d.scene}" for d in a.decisions]
     head += [f"before:{q.id}" for q in qs] + [f"after:{q.id}" for q in qs]
     head += [f"{what}_{ph}:{c.id}" for ph in PHASES for c in claims for what in ("claim", "right")]
@@ -60,6 +61,7 @@ def write_csv(a: Analysis, path: str | Path) -> None:
             p.pseudonym,
             p.header.get("session_code", ""),
             p.rules_title,
+            p.cut,
             p.transparency,
             "yes" if p.finished else "no",
             (p.end.get("ending_title") or p.end.get("ending")) if p.end else "",

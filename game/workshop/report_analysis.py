@@ -115,12 +115,20 @@ def rules_of(p: PlayerLog) -> str:
     return p.rules_title or "(no score)"
 
 
+def game_of(p: PlayerLog, cuts: bool) -> str:
+    """The rules a player's score followed, named for a group: the rules file's title, and the
+    story's cut too when the class played several (``cuts``): another cut is another game."""
+    return f"{rules_of(p)} · {p.cut or 'no'} cut" if cuts else rules_of(p)
+
+
 def groups_of(players: list[PlayerLog]) -> list[Group]:
-    """Players by (rules file, transparency mode): the most played rules first, modes in order."""
+    """Players by (rules file and cut, transparency mode): the most played first, modes in order.
+    The cut is part of a group's ``rules`` only when players played more than one."""
+    cuts = len({p.cut for p in players}) > 1
     by_key: dict[tuple[str, str], list[PlayerLog]] = {}
     for p in players:
-        by_key.setdefault((rules_of(p), p.transparency), []).append(p)
-    rules_count = Counter(rules_of(p) for p in players)
+        by_key.setdefault((game_of(p, cuts), p.transparency), []).append(p)
+    rules_count = Counter(game_of(p, cuts) for p in players)
     out = []
     for (rules, mode), members in by_key.items():
         head = next((m.header for m in members if isinstance(m.header.get("range"), dict)), members[0].header)

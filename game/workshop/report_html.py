@@ -9,6 +9,7 @@ autoescape; chart geometry comes from :mod:`.report_charts`, figures from :mod:`
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -131,6 +132,9 @@ def _subtitle(a: Analysis) -> list[str]:
     if a.rules:
         several = len(a.rules) > 1
         sub.append("Rules: " + "; ".join(f"{r} ({k})" if several else r for r, k in a.rules.most_common()))
+    cuts = Counter(p.cut for p in a.players if p.cut)
+    if cuts:
+        sub.append("Cut: " + ", ".join(f"{c} ({k})" if len(cuts) > 1 else c for c, k in cuts.most_common()))
     if a.modes:
         sub.append("The app explained: " + ", ".join(f"{m} ({k})" for m, k in a.modes.most_common()))
     return sub

@@ -182,3 +182,19 @@ def test_many_random_games_log_consistently(tmp_path, sample):
         assert not problems
         assert [s.choice for s in player.steps] == list(final.path)
         assert player.final_score == final.ext["score"].score and player.end["ending"] == final.ending
+
+
+def test_the_header_names_the_cut_played(tmp_path, sample):
+    from game.engine import load_story
+
+    from ..helpers import ROOT
+
+    assert "cut" not in sample.variables
+    with SessionLog.create(tmp_path, Session(sample, 1)) as log:
+        assert lines_of(log.path)[0]["cut"] is None
+    pearl, _ = load_story(ROOT / "story" / "pearl")
+    for cut in ("classroom", "full"):
+        folder = tmp_path / cut
+        folder.mkdir()
+        with SessionLog.create(folder, Session(pearl, 1, sets={"cut": cut})) as log:
+            assert lines_of(log.path)[0]["cut"] == cut

@@ -131,10 +131,11 @@ def test_cli_report_and_csv(tmp_path, sample_logs):
     rows = list(csv.reader(table.open(encoding="utf-8")))
     head, body = rows[0], rows[1:]
     assert len(body) == 24
-    assert head[:8] == [
+    assert head[:9] == [
         "pseudonym",
         "session_code",
         "rules",
+        "cut",
         "transparency",
         "finished",
         "ending",

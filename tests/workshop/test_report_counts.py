@@ -434,3 +434,42 @@ def test_csv_has_each_claims_answer_before_and_after_and_whether_it_was_right(tm
     by_name = {row[0]: dict(zip(head, row, strict=True)) for row in rows}
     assert [by_name["Ann"][h] for h in wanted] == ["false", "no", "unsure", "no", "true", "yes", "", ""]
     assert [by_name["Bo"][h] for h in wanted] == [""] * 8
+
+
+def test_the_cut_splits_players_like_a_rules_file(tmp_path):
+    for i, s in enumerate([600, 610]):
+        write(
+            tmp_path,
+            f"c{i}.jsonl",
+            [header(pseudonym=f"c{i}", cut="classroom"), choice(1, "opt_in.x", score=s), end(1, score=s)],
+        )
+    for i, s in enumerate([700, 720]):
+        write(
+            tmp_path,
+            f"f{i}.jsonl",
+            [header(pseudonym=f"f{i}", cut="full"), choice(1, "opt_in.x", score=s), end(1, score=s)],
+        )
+    a = analyse(read_dir(tmp_path))
+    assert a.split
+    assert [(g.rules, g.mode, g.median) for g in a.groups] == [
+        ("Shipped rules · classroom cut", "transparent", 605),
+        ("Shipped rules · full cut", "transparent", 710),
+    ]
+    found = prompts(a)
+    assert not any("600" in p and "720" in p for p in found)  # two games: never one range
+    assert "Cut: classroom (2), full (2)" in render(a)
+    write_csv(a, tmp_path / "t.csv")
+    head, *rows = list(csv.reader((tmp_path / "t.csv").open(encoding="utf-8")))
+    assert sorted(row[head.index("cut")] for row in rows) == ["classroom", "classroom", "full", "full"]
+
+
+def test_one_cut_is_named_but_splits_nothing(tmp_path):
+    for i, s in enumerate([600, 700]):
+        write(
+            tmp_path,
+            f"c{i}.jsonl",
+            [header(pseudonym=f"c{i}", cut="classroom"), choice(1, "opt_in.x", score=s), end(1, score=s)],
+        )
+    a = analyse(read_dir(tmp_path))
+    assert not a.split and [g.rules for g in a.groups] == ["Shipped rules"]
+    assert "Cut: classroom" in render(a)
