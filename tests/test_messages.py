@@ -119,7 +119,7 @@ def test_every_explanation_words_in_every_mode_from_its_parameters():
     # explain.py passes an explanation's parameters on as a mapping: each id, with only its
     # required parameters and with every optional one, words in every mode without a missing one.
     from game.engine.kinds import Mode
-    from game.engine.scoring.explain import CONTACT_CHANGES, PARAMS, Explain
+    from game.engine.scoring.explain import CONTACT_CHANGES, PARAMS, Explain, from_json
 
     sample = {int: 7, str: "Mei"}
     for eid, (required, optional) in PARAMS.items():
@@ -131,6 +131,8 @@ def test_every_explanation_words_in_every_mode_from_its_parameters():
             for params in (base, {**base, **{n: sample[t[0]] for n, t in optional.items()}}):
                 explain = Explain.of(eid, **params)
                 assert all(explain[mode] for mode in Mode), eid
+                assert from_json(explain.to_json()) == explain  # read back, the same explanation
+                assert Explain.of(eid, **dict(reversed(params.items()))) == explain  # in any order
 
 
 def test_every_id_the_code_asks_for_is_in_the_catalogue():

@@ -45,6 +45,11 @@ PARAMS: Mapping[str, tuple[Mapping[str, tuple[type, ...]], Mapping[str, tuple[ty
     # finished texts, from a save or log written before explanations were references
     "worded": ({mode.value: _STR for mode in Mode}, {}),
 }
+#: each explanation's parameters in one order: required, then optional, as PARAMS lists them
+_ORDER = {
+    eid: {name: i for i, name in enumerate([*required, *optional])}
+    for eid, (required, optional) in PARAMS.items()
+}
 CONTACT_CHANGES = ("befriended", "dropped", "dropped_you", "closer", "cooler")
 
 
@@ -60,9 +65,11 @@ class Explain:
 
     @classmethod
     def of(cls, id: str, /, **params: Any) -> Explain:
-        """An explanation; optional parameters given as ``None`` are left out."""
-        optional = PARAMS[id][1]
-        return cls(id, tuple((k, v) for k, v in params.items() if v is not None or k not in optional))
+        """An explanation; optional parameters given as ``None`` are left out. The parameters are
+        kept in :data:`PARAMS`' order, so an explanation read back from JSON equals the one made."""
+        optional, order = PARAMS[id][1], _ORDER[id]
+        kept = [(k, v) for k, v in params.items() if v is not None or k not in optional]
+        return cls(id, tuple(sorted(kept, key=lambda kv: order[kv[0]])))
 
     def __getitem__(self, mode: Mode | str) -> str:
         return _WORDING[self.id](Mode(mode), dict(self.params))
@@ -107,8 +114,8 @@ def from_json(data: Any) -> Explain:
         raise ValueError(f"unknown contact change {data['change']!r}")
     if eid == "worded":
         return Explain(eid, tuple((mode.value, data[mode.value]) for mode in Mode))
-    order = list(required) + list(optional)
-    return Explain(eid, tuple(sorted(data.items(), key=lambda kv: order.index(kv[0]))))
+    order = _ORDER[eid]
+    return Explain(eid, tuple(sorted(data.items(), key=lambda kv: order[kv[0]])))
 
 
 def said(data: Any, mode: str) -> str | None:
