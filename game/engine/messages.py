@@ -105,6 +105,10 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "debrief.whatif.card.score": "score {score} ({signed} on yours)",
         "debrief.whatif.card.tier": "tier {tier}",
         "debrief.whatif.card.ending": "ending: {ending}",
+        # the rules in force, as the facilitator's page lists them (game/web/routes.py)
+        "rules.pull": "Each month your contacts pull your score {percent} % of the way toward theirs.",
+        "rules.drift": "Each month the score drifts {percent} % toward {toward}.",
+        "rules.from": " (from a score of {min})",
         # the browser's debrief (game/web/views.py debrief; the rest as the desktop's)
         "web.debrief.score": "Your score went from {start} to {end} under “{rules}”.",
         "web.debrief.change": "{date}: {delta:+d} → {score}. {why}",

@@ -25,6 +25,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..engine import ChoiceError
 from ..engine.claims import ANSWER_WORDS
+from ..engine.messages import say
 from ..engine.scoring.engine import model_of
 from ..workshop import reflect as reflect_text
 from . import export, views
@@ -317,18 +318,17 @@ def _live_json(room: Room) -> str:
 
 
 def _rule_lines(rules) -> list[str]:
+    """The rules in force as the facilitator's page lists them: their description, pull, drift, perks."""
     if rules is None:
         return []
     lines = []
     if rules.description:
         lines.append(rules.description)
     if rules.pull_percent:
-        lines.append(
-            f"Each month your contacts pull your score {rules.pull_percent} % of the way toward theirs."
-        )
+        lines.append(say("rules.pull", percent=rules.pull_percent))
     if rules.drift_toward is not None and rules.drift_percent:
-        lines.append(f"Each month the score drifts {rules.drift_percent} % toward {rules.drift_toward}.")
+        lines.append(say("rules.drift", percent=rules.drift_percent, toward=rules.drift_toward))
     for perk in rules.perks.values():
-        at = f" (from a score of {perk.min})" if perk.min is not None else ""
-        lines.append(f"{'Penalty' if perk.penalty else 'Perk'}: {perk.title}{at}")
+        line = say("view.penalty" if perk.penalty else "view.perk", perk=perk.title)
+        lines.append(line + say("rules.from", min=perk.min) if perk.min is not None else line)
     return lines
