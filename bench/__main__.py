@@ -98,6 +98,18 @@ def _sections(quick: bool, peers: bool) -> list[tuple[str, Callable[[], str]]]:
     return out + [("Desktop frames", frames), ("Desktop memory", memory)]
 
 
+def _section(name: str, run: Callable[[], str]) -> str:
+    """One benchmark's section; one that cannot run here, or fails, says so and the others go on (a
+    run of every benchmark takes many minutes: one failure must not lose the rest)."""
+    try:
+        return run()
+    except ImportError as exc:  # depends on the machine (pygame, the web extra)
+        return f"## {name}\n\nSkipped: {exc}\n"
+    except Exception as exc:  # noqa: BLE001 - reported in its section, and on standard error
+        print(f"bench: {name} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return f"## {name}\n\nFailed: {type(exc).__name__}: {exc}\n"
+
+
 def record(doc: str, run: str) -> str:
     """``doc`` with its last-run block (from :data:`LAST_RUN` to the end) replaced by ``run``, its
     headings one level down so that they sit under it."""
@@ -118,12 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         help="also side by side with bardic and inkpython (installed into bench/.peers)",
     )
     args = parser.parse_args(argv)
-    sections = []
-    for name, run in _sections(args.quick, args.peers):
-        try:
-            sections.append(run())
-        except ImportError as exc:  # pragma: no cover - depends on the machine (pygame, the web extra)
-            sections.append(f"## {name}\n\nSkipped: {exc}\n")
+    sections = [_section(name, run) for name, run in _sections(args.quick, args.peers)]
     header = (
         "# Performance\n\n"
         f"Measured {date.today().isoformat()} with `python -m bench` on {platform.python_implementation()} "
