@@ -72,6 +72,8 @@ def _literal_names(scope: ast.AST) -> dict[str, list[str]]:
 def _ids_of(arg: ast.AST, known: dict[str, list[str]]) -> list[str]:
     if (values := _literals(arg)) is not None:
         return values
+    if isinstance(arg, ast.Name) and arg.id in known:  # line = "a" if key else "b"; say(line)
+        return known[arg.id]
     if not isinstance(arg, ast.JoinedStr):
         return []
     ids = [""]

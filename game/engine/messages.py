@@ -64,6 +64,53 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "You played in transparent mode: the app showed every rule and figure as it applied them, "
             "which the real apps never did. Below is the same, all together."
         ),
+        # the months, by number (the text debrief's dates)
+        "month.01": "January",
+        "month.02": "February",
+        "month.03": "March",
+        "month.04": "April",
+        "month.05": "May",
+        "month.06": "June",
+        "month.07": "July",
+        "month.08": "August",
+        "month.09": "September",
+        "month.10": "October",
+        "month.11": "November",
+        "month.12": "December",
+        "date.month": "{month} {year}",
+        # the text debrief's frame, choices, levers, claims and facts (game/text/debrief.py)
+        "debrief.heading": "=== The debrief ===",
+        "debrief.end": "=== End of the debrief ===",
+        "debrief.step": "Step {n} of {count}: {title}",
+        "debrief.ending": "Your ending: {ending}.",
+        "debrief.ending.none": "The end",
+        "debrief.choices": "The choices you made:",
+        "debrief.choices.key": "The choices you made (key decisions are replayed in step 3):",
+        "debrief.choice": "  Turn {turn}, {scene}: {text}",
+        "debrief.choice.key": "  Turn {turn}, a key decision, {scene}: {text}",
+        "debrief.no_choices": "No choices: you started at the end.",
+        "debrief.levers": "The levers the app pulled on you, in the order you met them:",
+        "debrief.levers.none": "The app pulled none of its named levers in your game.",
+        "debrief.lever": "  {name} (turn {turn}, {where}): {text}",
+        "debrief.lever.chosen": "when you chose, in {scene}",
+        "debrief.lever.scene": "in {scene}",
+        "debrief.levers.missed": "  Not in your game: {names}.",
+        "debrief.claims": (
+            "The claims you rated: right before play {before} of {n}, after play {after} of {n}."
+        ),
+        "debrief.claim": (
+            "  “{claim}” You said: before, {before}; after, {after}. It is {key} ({label}). {explanation}"
+        ),
+        "debrief.claim.no_answer": "no answer",
+        "debrief.source": " Source: {source}.",
+        "debrief.no_facts": "The scenes you saw list no facts.",
+        "debrief.facts": "{label}:",
+        "debrief.facts.noted": "{label} ({note}):",
+        "debrief.label.documented": "in official documents or the company's own statements",
+        "debrief.label.reported": "by journalists and researchers",
+        "debrief.label.speculative": "claimed or imagined, not confirmed",
+        "debrief.fact": "  {claim} Label: {label}.",
+        "debrief.fact.elsewhere": " Elsewhere: {analogue}",
         # the debrief's account of the score (game/text/debrief.py: the terminal and screen readers)
         "debrief.up": "up {n}",
         "debrief.down": "down {n}",

@@ -13,25 +13,8 @@ from ..engine.messages import say
 from ..engine.scoring.format import DEBRIEF_STEPS
 from ..engine.scoring.model import month_index
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-LABEL_NOTES = {
-    "documented": "in official documents or the company's own statements",
-    "reported": "by journalists and researchers",
-    "speculative": "claimed or imagined, not confirmed",
-}
+#: the fact labels with a note saying what they mean (the catalogue's debrief.label.*)
+NOTED_LABELS = ("documented", "reported", "speculative")
 
 
 def said(n: int) -> str:
@@ -45,7 +28,7 @@ def month_words(date: str) -> str:
         index = month_index(date)
     except ValueError:
         return date
-    return f"{MONTHS[index % 12]} {index // 12}"
+    return say("date.month", month=say(f"month.{index % 12 + 1:02d}"), year=index // 12)
 
 
 def debrief_lines(d: Debrief, ending_text: str = "", endings: dict[str, str] | None = None) -> list[str]:
@@ -53,11 +36,11 @@ def debrief_lines(d: Debrief, ending_text: str = "", endings: dict[str, str] | N
     blocks. ``endings`` maps ending ids to titles, for the roads not taken."""
     endings = endings or {}
     texts = {step: text for step, _, text in d.steps}
-    out: list[str] = ["=== The debrief ===", ""]
+    out: list[str] = [say("debrief.heading"), ""]
     for n, step in enumerate(DEBRIEF_STEPS, 1):
-        out += [f"Step {n} of {len(DEBRIEF_STEPS)}: {STEP_TITLES[step]}", ""]
+        out += [say("debrief.step", n=n, count=len(DEBRIEF_STEPS), title=STEP_TITLES[step]), ""]
         out += globals()[f"_{step}"](d, texts.get(step, ""), ending_text, endings)
-    out += ["=== End of the debrief ==="]
+    out += [say("debrief.end")]
     return out
 
 
@@ -66,7 +49,7 @@ def _para(text: str) -> list[str]:
 
 
 def _feel(d: Debrief, text: str, ending_text: str, _endings) -> list[str]:
-    out = [f"Your ending: {d.ending_title or 'The end'}."]
+    out = [say("debrief.ending", ending=d.ending_title or say("debrief.ending.none"))]
     if ending_text:
         out.append(ending_text)
     if d.start_score is not None and d.final_score is not None:
@@ -97,13 +80,13 @@ def _happened(d: Debrief, text: str, _ending_text, _endings) -> list[str]:
         out += [curve, ""]
     if d.choices:
         key = any(c.key for c in d.choices)
-        out.append("The choices you made" + (" (key decisions are replayed in step 3):" if key else ":"))
+        out.append(say("debrief.choices.key" if key else "debrief.choices"))
         for c in d.choices:
-            mark = ", a key decision" if c.key else ""
-            out.append(f"  Turn {c.turn}{mark}, {c.scene_title}: {c.text}")
+            line = "debrief.choice.key" if c.key else "debrief.choice"
+            out.append(say(line, turn=c.turn, scene=c.scene_title, text=c.text))
         out.append("")
     else:
-        out += ["No choices: you started at the end.", ""]
+        out += [say("debrief.no_choices"), ""]
     if d.highlights:
         out.append(say("debrief.changes"))
         for e in d.highlights:
@@ -162,16 +145,14 @@ def techniques_lines(d: Debrief) -> list[str]:
     """The techniques card: the levers the app pulled on this player, in order, then the others."""
     if not d.techniques and not d.techniques_missed:
         return []
-    if d.techniques:
-        out = ["The levers the app pulled on you, in the order you met them:"]
-    else:
-        out = ["The app pulled none of its named levers in your game."]
+    out = [say("debrief.levers" if d.techniques else "debrief.levers.none")]
     for m in d.techniques:
-        where = f"when you chose, in {m.scene_title}" if m.by_choice else f"in {m.scene_title}"
-        out.append(f"  {m.technique.name} (turn {m.turn}, {where}): {m.technique.text}")
+        where = say("debrief.lever.chosen" if m.by_choice else "debrief.lever.scene", scene=m.scene_title)
+        out.append(
+            say("debrief.lever", name=m.technique.name, turn=m.turn, where=where, text=m.technique.text)
+        )
     if d.techniques_missed:
-        names = ", ".join(t.name for t in d.techniques_missed)
-        out.append(f"  Not in your game: {names}.")
+        out.append(say("debrief.levers.missed", names=", ".join(t.name for t in d.techniques_missed)))
     return [*out, ""]
 
 
@@ -182,38 +163,41 @@ def claims_lines(d: Debrief) -> list[str]:
     before = sum(a.right_before for a in d.claims)
     after = sum(a.right_after for a in d.claims)
     n = len(d.claims)
-    out = [f"The claims you rated: right before play {before} of {n}, after play {after} of {n}."]
+    out = [say("debrief.claims", before=before, after=after, n=n)]
     for a in d.claims:
         key = ANSWER_WORDS[a.claim.key].lower()
-        line = (
-            f"  “{a.claim.text}” You said: before, {_said_claim(a.before)}; after, {_said_claim(a.after)}. "
-            f"It is {key} ({a.claim.label}). {a.claim.explanation}"
-        )
+        before, after = _said_claim(a.before), _said_claim(a.after)
+        claim, label, explanation = a.claim.text, a.claim.label, a.claim.explanation
+        line = say("debrief.claim", claim=claim, before=before, after=after, key=key, label=label,
+                   explanation=explanation)  # fmt: skip
         if a.source:
-            line += f" Source: {a.source.rstrip('.')}."
+            line += say("debrief.source", source=a.source.rstrip("."))
         out.append(line)
     return [*out, ""]
 
 
 def _said_claim(answer: str | None) -> str:
-    return ANSWER_WORDS[answer].lower() if answer else "no answer"
+    return ANSWER_WORDS[answer].lower() if answer else say("debrief.claim.no_answer")
 
 
 def _real(d: Debrief, text: str, _ending_text, _endings) -> list[str]:
     out = _para(text) + claims_lines(d)
     if not d.facts:
-        return [*out, "The scenes you saw list no facts.", ""]
+        return [*out, say("debrief.no_facts"), ""]
     for label, facts in d.facts_by_label().items():
         if not facts:
             continue
-        note = LABEL_NOTES.get(label, "")
-        out.append(f"{label.capitalize()}" + (f" ({note}):" if note else ":"))
+        if label in NOTED_LABELS:
+            note = say(f"debrief.label.{label}")
+            out.append(say("debrief.facts.noted", label=label.capitalize(), note=note))
+        else:
+            out.append(say("debrief.facts", label=label.capitalize()))
         for fact in facts:
-            line = f"  {fact.claim} Label: {label}."
+            line = say("debrief.fact", claim=fact.claim, label=label)
             if fact.source:
-                line += f" Source: {fact.source.rstrip('.')}."
+                line += say("debrief.source", source=fact.source.rstrip("."))
             if fact.analogue:
-                line += f" Elsewhere: {fact.analogue}"
+                line += say("debrief.fact.elsewhere", analogue=fact.analogue)
             out.append(line)
         out.append("")
     return out
