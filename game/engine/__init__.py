@@ -3,7 +3,7 @@
 Public API (front ends and tools use only this):
 
 - :func:`load_story` / :func:`load_story_or_raise`: YAML files → a checked :class:`Story`;
-- :func:`start`, :func:`frame`, :func:`choose`: the step API;
+- :func:`start`, :func:`frame`, :func:`choose`: the step API; :func:`offer`: a frame's title and choices;
 - :class:`Session`: a playthrough with undo, history, save and load;
 - :func:`autoplay` / :func:`play_out`: whole games played by a rule (a :data:`Pick`), one loop for all;
 - :class:`Diagnostic`, :class:`InputError`: every problem with bad input, as data.
@@ -17,7 +17,7 @@ from .kinds import DEFAULT_MODE, EventKind, Mode, Status
 from .loader import load_story, load_story_or_raise
 from .model import Choice, Scene, Story
 from .playout import ChoiceFailed, Move, Pick, autoplay, enabled_choices, play_out, uniform
-from .runtime import ChoiceError, ChoiceView, Frame, StartError, available, choose, frame, start
+from .runtime import ChoiceError, ChoiceView, Frame, StartError, available, choose, frame, offer, start
 from .session import HistoryEntry, Session, UndoLocked
 from .state import State
 
@@ -58,6 +58,7 @@ __all__ = [
     "available",
     "choose",
     "frame",
+    "offer",
     "load_story",
     "load_story_or_raise",
     "start",

@@ -307,6 +307,21 @@ def _check(story: Story, state: State, choice_id: str) -> Choice:
     raise ChoiceError(f"no choice {choice_id!r} in scene {scene.id!r} (on offer: {ids})")
 
 
+def offer(story: Story, state: State) -> tuple[str, tuple[ChoiceView, ...]]:
+    """The title and choices :func:`frame` shows for ``state``, without rendering its paragraphs
+    (a read-only query for observers such as a session log, which record a step's title and
+    choices but never its text: the paragraphs are most of a frame's cost)."""
+    ctx = Context(story, state)
+    return story.scenes[state.scene].title.render(ctx), _choice_views(story, state, ctx)
+
+
+def _choice_views(story: Story, state: State, ctx: Context) -> tuple[ChoiceView, ...]:
+    return tuple(
+        ChoiceView(c.id, c.uid, c.text.render(ctx), enabled, reason, c.key, c.tags, c.synthetic)
+        for c, enabled, reason in available(story, state)
+    )
+
+
 def frame(story: Story, state: State) -> Frame:
     """What to show for ``state``: the scene's text, title and the choices on offer."""
     scene = story.scenes[state.scene]
@@ -319,10 +334,7 @@ def frame(story: Story, state: State) -> Frame:
             paragraph = " ".join(line.strip() for line in block.splitlines() if line.strip())
             if paragraph:
                 paragraphs.append(paragraph)
-    choices = tuple(
-        ChoiceView(c.id, c.uid, c.text.render(ctx), enabled, reason, c.key, c.tags, c.synthetic)
-        for c, enabled, reason in available(story, state)
-    )
+    choices = _choice_views(story, state, ctx)
     if state.ending:
         status = Status.ENDED
     elif any(c.enabled for c in choices):

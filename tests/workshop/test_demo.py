@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import random
 
+from game.engine import Session
 from game.workshop.demo import DEMO_NAMES, replay_log, write_demo_logs
+from game.workshop.log import SessionLog
 from game.workshop.logs_read import read_dir
 from game.workshop.simulate import play_once, policy_named
 
@@ -147,3 +150,44 @@ def test_demo_players_rate_the_claims_before_and_after(tmp_path):
     (tmp_path / "again").mkdir()
     again = write_demo_logs(story, tmp_path / "again", players=30, seed=2, workers=1)
     assert [_lines(p) for p in again] == [_lines(p) for p in paths]
+
+
+def test_log_lines_are_the_bytes_json_dumps_wrote(tmp_path, sample):
+    """#16 item 4: logs are written with msgspec's encoder instead of ``json.dumps``. Every line of a
+    demo class (Pearl's two cuts, Many Numbers, the sample) and of hostile free text is the bytes
+    ``json.dumps(..., ensure_ascii=False, separators=(",", ":"))`` gave for the same data, so a log
+    is byte-identical to one written before the change and reads the same to any reader."""
+    from game.launch import load_for_play
+
+    stories = [load_for_play("pearl"), load_for_play("many-numbers"), sample]
+    paths = write_demo_logs(stories, tmp_path, players=9, seed=5, workers=1)
+    paths += write_demo_logs(load_for_play("pearl"), tmp_path, players=3, seed=5, workers=1)
+    hostile = 'q"\\\u2028\u202eé😀\x7f<b>&'
+    log = SessionLog.create(tmp_path, Session(sample, 1), pseudonym=hostile, durable=False)
+    with log:
+        log.record_reflection("before", {hostile: 3, "tab\there": 1})
+    lines = [line for p in [*paths, log.path] for line in p.read_bytes().splitlines(keepends=True)]
+    assert len(lines) > 9 * 20
+    for line in lines:
+        old = json.dumps(json.loads(line), ensure_ascii=False, separators=(",", ":")) + "\n"
+        assert line == old.encode("utf-8")
+    assert json.loads(lines[-1])["answers"] == {hostile: 3, "tab\there": 1}
+
+
+def test_the_logs_view_of_a_step_is_the_frames(sample):
+    """The log records each step's title and choices through ``engine.offer`` (a frame without its
+    paragraphs): for every state of random games, the same title and choices as ``frame``."""
+    from game.engine import frame, offer
+    from game.launch import load_for_play
+
+    for story in (load_for_play("pearl"), load_for_play("many-numbers"), sample):
+        for seed in range(4):
+            session = Session(story, seed)
+            rng = random.Random(seed)
+            while True:
+                shown = frame(story, session.state)
+                assert offer(story, session.state) == (shown.title, shown.choices)
+                enabled = [c for c in shown.choices if c.enabled]
+                if session.ended or not enabled or session.state.turn > 400:
+                    break
+                session.choose(rng.choice(enabled).uid)
