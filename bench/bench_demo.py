@@ -8,7 +8,10 @@ in a fresh process (interpreter start-up and story load included), in the same r
 - **one process**: today's demo-logs with ``workers=1``;
 - **workers**: today's demo-logs as the command runs it (a process per core, :func:`default_workers`);
 - **engine alone**: the same N games played by :func:`~game.workshop.simulate.play_once` with
-  today's policies and no log, the floor any demo-logs must pay.
+  today's policies and no log, the floor any demo-logs must pay;
+- with ``--baseline DIR`` (another checkout of the game, such as main before a change), also
+  **baseline**: that checkout's demo-logs in one process, so a change is measured against the code
+  before it in the same run.
 
 Times depend on the machine and on what else runs on it (the team's machine is shared), so the
 table gives wall and CPU time and the ratio to "before" measured in the same run. Benchmarks are not
@@ -50,31 +53,34 @@ for i in range(int(sys.argv[1])):
 """
 
 
-def timed(cmd: list[str]) -> tuple[float, float]:
-    """Run ``cmd``; (wall s, CPU s of it and every process it waited for)."""
+def timed(cmd: list[str], cwd: str | None = None) -> tuple[float, float]:
+    """Run ``cmd`` (in ``cwd``: its ``game`` package is the one imported); (wall s, CPU s of it and
+    every process it waited for)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=cwd)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def run(players: int = 1000, quick: bool = False) -> str:
+def run(players: int = 1000, quick: bool = False, baseline: str | None = None) -> str:
     from game.workshop.demo import default_workers
 
     players = 100 if quick else players
     workers = default_workers(players)
     py = sys.executable
     rows = []
-    runs = [("before (one process, conformist tries every choice)", 1, "before")]
-    runs.append(("one process", 1, "after"))
+    runs = [("before (one process, conformist tries every choice)", 1, "before", None)]
+    if baseline:
+        runs.append((f"baseline: {baseline}, one process", 1, "after", baseline))
+    runs.append(("one process", 1, "after", None))
     if workers > 1:
-        runs.append((f"{workers} worker processes (as `socialscore demo-logs` runs)", workers, "after"))
+        runs.append((f"{workers} worker processes (as `socialscore demo-logs` runs)", workers, "after", None))
     first = None
-    for title, n, which in runs:
+    for title, n, which, cwd in runs:
         with tempfile.TemporaryDirectory() as tmp:
-            wall, cpu = timed([py, "-c", DEMO, tmp, str(players), str(n), which])
+            wall, cpu = timed([py, "-c", DEMO, tmp, str(players), str(n), which], cwd)
         first = first or wall
         rows.append(f"| {title} | {wall:.2f} s | {cpu:.2f} s | {wall / first:.2f}× |")
     wall, cpu = timed([py, "-c", ENGINE_ALONE, str(players)])
@@ -98,8 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.bench_demo", description=__doc__.split("\n")[0])
     parser.add_argument("--players", type=int, default=1000, help="players to write (default 1000)")
     parser.add_argument("--quick", action="store_true", help="100 players (a smoke run)")
+    parser.add_argument("--baseline", metavar="DIR", help="also time the demo-logs of another checkout")
     args = parser.parse_args(argv)
-    print(run(args.players, args.quick))
+    print(run(args.players, args.quick, args.baseline))
     return 0
 
 
