@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..engine import Mode, Session, Story, enabled_choices
+from ..engine import Mode, Session, Story, offer
 from ..engine.claims import claims
 from ..engine.reflection import questions
 from ..launch import UsageError, load_for_play
@@ -140,10 +140,15 @@ def play_logged(
         # the loop of engine.playout.autoplay, through the Session, so the log sees every step as a
         # front end's does (Session.play_on would take them all before the log saw one)
         while not session.ended and session.state.turn < MAX_TURNS:
-            offered = enabled_choices(story, session.state)
+            # what the log records of this step is also what the player picks from (engine.offer's
+            # choices, in enabled_choices' order), so the choices on offer are worked out once a step
+            state = session.state
+            shown = offer(story, state)
+            scene = story.scenes[state.scene]
+            offered = [scene.choice(c.id) for c in shown[1] if c.enabled]
             if not offered:
                 break
-            log.record_choice(session, session.choose(choose_by(story, session.state, offered, rng).uid))
+            log.record_choice(session, session.choose(choose_by(story, state, offered, rng).uid), shown)
         if session.ended and claims_after:
             log.record_claims("after", claims_after)
         if session.ended and after is not None:

@@ -45,7 +45,7 @@ from typing import Any, TextIO
 import msgspec
 
 from .. import __version__
-from ..engine import DEFAULT_MODE, Event, EventKind, Session, offer
+from ..engine import DEFAULT_MODE, ChoiceView, Event, EventKind, Session, offer
 from ..engine.claims import ANSWERS, claims
 from ..engine.reflection import questions
 from ..engine.scoring.engine import model_of, part_of
@@ -201,15 +201,23 @@ class SessionLog:
         return log
 
     # -- recording ---------------------------------------------------------------------
-    def record_choice(self, session: Session, events: tuple[Event, ...] | list[Event] = ()) -> None:
+    def record_choice(
+        self,
+        session: Session,
+        events: tuple[Event, ...] | list[Event] = (),
+        shown: tuple[str, tuple[ChoiceView, ...]] | None = None,
+    ) -> None:
         """After ``session.choose(...)``: the choice just taken, where it led and the score after.
-        ``events`` are the ones ``choose`` returned. Records the end too if the story ended."""
+        ``events`` are the ones ``choose`` returned. Records the end too if the story ended.
+        ``shown``: the title and choices of the state the choice was taken in, as ``engine.offer``
+        gives them, when the caller already has them (a simulated player picks from them); else
+        they are worked out here."""
         states = session.states
         if len(states) < 2:
             return
         before, after = states[-2], states[-1]
         uid = after.path[-1]
-        title, choices = offer(session.story, before)  # the frame without its paragraphs
+        title, choices = shown or offer(session.story, before)  # the frame without its paragraphs
         key = any(c.key for c in choices)
         taken = next((c for c in choices if c.uid == uid), None)
         score, tier = _state_score(session)
