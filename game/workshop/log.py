@@ -25,7 +25,8 @@ File format (schema 1), one JSON object a line, UTF-8:
   (claims left unanswered are absent)
 - ``{"type": "end", "ending", "ending_title", "turn", "score", "tier", "tier_title", "ledger": [...], "t"}``
 
-Each line is written whole, flushed and fsync'd, so a crash loses at most the step being written.
+Each line is written whole, flushed and fsync'd, so a crash loses at most the step being written
+(simulated players' logs, not ``durable``, are written a few lines at a time and flushed when closed).
 The file is created with mode ``"x"`` under a name with a random part, so a log never replaces
 another player's. The pseudonym is free text: every reader must escape it where it shows it.
 """
@@ -148,8 +149,8 @@ def _state_score(session: Session) -> tuple[int | None, str | None]:
 
 class SessionLog:
     """One player's log file. Create it with :meth:`create`; every ``record_*`` call writes one line
-    (flushed and fsync'd). Writing never raises into the game: after a write error the log is
-    marked broken (``error`` says why) and later records are dropped."""
+    (flushed and fsync'd unless the log is not ``durable``). Writing never raises into the game:
+    after a write error the log is marked broken (``error`` says why) and later records are dropped."""
 
     def __init__(
         self, path: Path, stream: TextIO, clock: Callable[[], str] = now_iso, *, durable: bool = True
@@ -179,8 +180,8 @@ class SessionLog:
         :func:`prepare_log_dir`; a missing folder is not made here). The file is named
         ``<session-code>-<pseudonym-slug>-<random>.jsonl`` and opened with mode "x": an existing
         file is never replaced (another random part is tried). Raises OSError if it cannot.
-        ``durable=False`` skips the fsync after each line (simulated players, who cannot lose a
-        session to a crash: :mod:`.demo`)."""
+        ``durable=False`` skips the flush and fsync after each line (simulated players, who cannot
+        lose a session to a crash: :mod:`.demo`); :meth:`close` writes what is left."""
         directory = Path(log_dir)
         pseudonym = clean_pseudonym(pseudonym)
         code = session_code or default_session_code()
@@ -307,8 +308,15 @@ class SessionLog:
         self.ended = True
 
     def close(self) -> None:
+        """Close the file. A log that is not durable writes its last lines here: if that fails,
+        ``error`` says so (the log is short of them)."""
         if self._stream is not None:
-            with contextlib.suppress(OSError):
+            if not self._durable and self.error is None:
+                try:
+                    self._stream.flush()
+                except (OSError, ValueError) as exc:
+                    self.error = f"could not write {self.path}: {getattr(exc, 'strerror', None) or exc}"
+            with contextlib.suppress(OSError, ValueError):
                 self._stream.close()
             self._stream = None
 
@@ -325,8 +333,8 @@ class SessionLog:
         text = _ENCODE(data).decode() + "\n"
         try:
             self._stream.write(text)
-            self._stream.flush()
-            if self._durable:
+            if self._durable:  # else the file's buffer writes a few lines at a time, and close the rest
+                self._stream.flush()
                 os.fsync(self._stream.fileno())
         except (OSError, ValueError) as exc:
             self.error = f"could not write {self.path}: {getattr(exc, 'strerror', None) or exc}"

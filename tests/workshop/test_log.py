@@ -198,3 +198,20 @@ def test_the_header_names_the_cut_played(tmp_path, sample):
         folder.mkdir()
         with SessionLog.create(folder, Session(pearl, 1, sets={"cut": cut})) as log:
             assert lines_of(log.path)[0]["cut"] == cut
+
+
+def test_a_log_that_is_not_durable_reports_a_failed_last_write(tmp_path, sample):
+    """A demo player's log (durable=False) is not flushed line by line: close writes the last lines,
+    and if that fails ``error`` says so rather than leave a short log unnoticed."""
+    import io
+
+    class FullDisk(io.StringIO):
+        def flush(self):
+            raise OSError(28, "No space left on device")
+
+    session = Session(sample, 0)
+    log = SessionLog(tmp_path / "x.jsonl", FullDisk(), durable=False)
+    log.record_choice(session, session.choose("opening.activate"))
+    assert log.error is None and log.lines == 1
+    log.close()
+    assert log.error == f"could not write {tmp_path / 'x.jsonl'}: No space left on device"
