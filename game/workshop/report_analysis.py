@@ -327,23 +327,10 @@ def prompts(a: Analysis) -> list[str]:
     n = a.n
     if not n:
         return out
-    for name, k in a.dropped.most_common(2):
-        said = a.drop_reasons.get(name)
-        if said:
-            ask = f"The app told you: “{said.most_common(1)[0][0]}” What made that feel reasonable?"
-        else:
-            ask = "What did the app say, or show, to make that feel reasonable?"
-        out.append(f"{_of(k, n, n)} dropped {name}. {ask}")
-    for name, k in a.dropped_you.most_common(1):
-        out.append(
-            f"{name} dropped {k} of you when your score fell. "
-            "Did you notice? Did it change what you did next?"
-        )
+    people = _people_prompts(a)
+    out.extend(people["dropped"] + people["dropped_you"])
     out.extend(_decision_prompts(a))
-    for title, k in a.refused.most_common(1):
-        out.append(
-            f"{k} of you were refused “{title}”. What did the refusal say, and did you believe the reason?"
-        )
+    out.extend(people["refused"])
     shifts = [(abs(_mean(q.after) - _mean(q.before)), q) for q in a.questions if q.before and q.after]
     if shifts:
         size, q = max(shifts, key=lambda s: s[0])
@@ -371,6 +358,61 @@ def prompts(a: Analysis) -> list[str]:
             )
             out.append(f"{who} reached “{title}”. What would it have taken to end somewhere else?")
     return out
+
+
+def _people_prompts(a: Analysis) -> dict[str, list[str]]:
+    """Prompts about contacts dropped and perks refused. Under other rules or explanations the
+    pressure to drop a friend, and the perks' thresholds, differ: when the class is split each
+    prompt counts within one group and names it (the group where it was most common), as the
+    decision and score prompts do."""
+    if a.split:
+        # a group of one would name its player: such groups are left out, as a decision reached by one is
+        sources = [
+            (g, _contacts_and_perks(g.players), len(g.players)) for g in a.groups if len(g.players) > 1
+        ]
+    else:
+        sources = [(None, _People(a.dropped, a.drop_reasons, a.dropped_you, a.refused, a.granted), a.n)]
+
+    def most(counter_of, limit: int) -> list[tuple[Group | None, _People, str, int, int]]:
+        found = [
+            (g, people, name, k, size)
+            for g, people, size in sources
+            for name, k in counter_of(people).items()
+        ]
+        found.sort(key=lambda f: (-f[3] / f[4], -f[3]))
+        picked, named = [], set()
+        for f in found:
+            if f[2] not in named and len(picked) < limit:
+                named.add(f[2])
+                picked.append(f)
+        return picked
+
+    def who(g: Group | None, k: int, size: int) -> str:
+        return f"With {g.rules} ({g.mode}), {_of(k, size, size)}" if g is not None else _of(k, size, size)
+
+    out: dict[str, list[str]] = {"dropped": [], "dropped_you": [], "refused": []}
+    for g, people, name, k, size in most(lambda p: p.dropped, 2):
+        said = people.drop_reasons.get(name)
+        if said:
+            ask = f"The app told you: “{said.most_common(1)[0][0]}” What made that feel reasonable?"
+        else:
+            ask = "What did the app say, or show, to make that feel reasonable?"
+        out["dropped"].append(f"{who(g, k, size)} dropped {name}. {ask}")
+    for g, _, name, k, _size in most(lambda p: p.dropped_you, 1):
+        out["dropped_you"].append(
+            f"{name} dropped {k} of you{_within(g)} when your score fell. "
+            "Did you notice? Did it change what you did next?"
+        )
+    for g, _, title, k, _size in most(lambda p: p.refused, 1):
+        out["refused"].append(
+            f"{k} of you{_within(g)} were refused “{title}”. "
+            "What did the refusal say, and did you believe the reason?"
+        )
+    return out
+
+
+def _within(g: Group | None) -> str:
+    return f" (with {g.rules}, {g.mode})" if g is not None else ""
 
 
 def _decision_prompts(a: Analysis, limit: int = 3) -> list[str]:

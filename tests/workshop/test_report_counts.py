@@ -473,3 +473,52 @@ def test_one_cut_is_named_but_splits_nothing(tmp_path):
     a = analyse(read_dir(tmp_path))
     assert not a.split and [g.rules for g in a.groups] == ["Shipped rules"]
     assert "Cut: classroom" in render(a)
+
+
+def test_dropped_contact_and_refusal_prompts_count_within_one_group(tmp_path):
+    # Four opaque players of the shipped rules, one of whom drops Mei and is refused the visa;
+    # two transparent rewards-dissent players who both drop Mei. Pooled, "3 of 6 of you dropped Mei"
+    # would mix two games: each prompt counts in the group where it was most common, and names it.
+    dropped = {"kind": "contact", "change": "dropped", "name": "Mei", "cause": {"choice": "friends.drop"}}
+    refused = {"kind": "perk", "perk": "visa", "title": "Visa", "granted": False}
+    dissent = {"id": "d", "title": "rewards-dissent"}
+    for i in range(4):
+        events = [dropped, refused] if i == 0 else []
+        write(
+            tmp_path,
+            f"o{i}.jsonl",
+            [
+                header(pseudonym=f"o{i}", transparency="opaque"),
+                choice(1, "friends.drop", events=events),
+                end(1),
+            ],
+        )
+    for i in range(2):
+        write(
+            tmp_path,
+            f"d{i}.jsonl",
+            [header(pseudonym=f"d{i}", rules=dissent), choice(1, "friends.drop", events=[dropped]), end(1)],
+        )
+    found = prompts(analyse(read_dir(tmp_path)))
+    assert [p for p in found if "dropped Mei" in p] == [
+        "With rewards-dissent (transparent), 2 of 2 of you dropped Mei. "
+        "What did the app say, or show, to make that feel reasonable?"
+    ]
+    assert [p for p in found if "refused" in p] == [
+        "1 of you (with Shipped rules, opaque) were refused “Visa”. "
+        "What did the refusal say, and did you believe the reason?"
+    ]
+
+
+def test_dropped_contact_prompt_of_one_group_reads_as_before(tmp_path):
+    dropped = {"kind": "contact", "change": "dropped", "name": "Mei", "cause": {"choice": "friends.drop"}}
+    for i in range(3):
+        events = [dropped] if i else []
+        write(
+            tmp_path,
+            f"p{i}.jsonl",
+            [header(pseudonym=f"p{i}"), choice(1, "friends.drop", events=events), end(1)],
+        )
+    assert [p for p in prompts(analyse(read_dir(tmp_path))) if "dropped Mei" in p] == [
+        "2 of 3 of you dropped Mei. What did the app say, or show, to make that feel reasonable?"
+    ]
