@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..engine.claims import ANSWER_WORDS, ANSWERS, Claim
+from ..engine.claims import ANSWERS, Claim, answer_word
 from ..engine.reflection import Question
 from .reflection import ReflectionScreen
 
@@ -30,7 +30,7 @@ class ClaimsScreen(ReflectionScreen):
         super().__init__(app, phase, pages, lambda got: done({cid: ANSWERS[n - 1] for cid, n in got.items()}))
 
     def point_labels(self) -> list[str]:
-        return [ANSWER_WORDS[a] for a in ANSWERS]
+        return [answer_word(a) for a in ANSWERS]
 
     def point_width(self) -> int:
         return self.theme.px(170)

@@ -20,8 +20,6 @@ from ..engine.scoring.engine import model_of
 from ..engine.scoring.explain import Explain, said
 from ..engine.scoring.state import Entry
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
 
 @dataclass(frozen=True)
 class Notice:
@@ -118,7 +116,7 @@ def date_text(date: str) -> str:
     """``2016-06`` → ``Jun 2016`` (anything else comes back unchanged)."""
     year, _, month = str(date).partition("-")
     if year.isdigit() and month.isdigit() and 1 <= int(month) <= 12:
-        return f"{MONTHS[int(month) - 1]} {year}"
+        return say("date.month", month=say(f"month.short.{int(month):02d}"), year=year)
     return str(date)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from . import format as fmt
 from .extension import Extension
+from .messages import say
 from .schema import Bool, Field, Id, ListOf, Record, Str
 from .scoring import queries
 
@@ -22,8 +23,6 @@ NAME = "claims"
 
 #: What a player may answer: the claim is true, false, or they are not sure.
 ANSWERS = ("true", "false", "unsure")
-#: How each answer reads on screen.
-ANSWER_WORDS = {"true": "True", "false": "False", "unsure": "Not sure"}
 #: What kind of claim it is (a myth is a false claim that circulates widely).
 LABELS = ("documented", "reported", "myth", "speculative")
 
@@ -159,3 +158,13 @@ def score(items: tuple[Claim, ...], answers: Mapping[str, str]) -> int:
 
 #: registered by game/engine/__init__.py
 EXTENSION = Extension(name=NAME, build_story=_build_story)
+
+
+def answer_word(answer: str) -> str:
+    """How an answer (one of :data:`ANSWERS`) reads on screen: ``Not sure``, from the catalogue."""
+    return say(f"claim.answer.{answer}")
+
+
+def answer_words() -> dict[str, str]:
+    """Every answer → how it reads, in :data:`ANSWERS` order (for pages that list them)."""
+    return {answer: answer_word(answer) for answer in ANSWERS}

@@ -22,13 +22,10 @@ from .state import State
 from .techniques import Met, Technique, met, not_met
 from .whatif import WhatIf, counterfactuals
 
-STEP_TITLES = {
-    "feel": "How did it feel?",
-    "happened": "What happened",
-    "mechanism": "How the mechanism works",
-    "real": "What is real",
-    "question": "A question to take away",
-}
+
+def step_title(step: str) -> str:
+    """A debrief step's heading (one of ``DEBRIEF_STEPS``), from the catalogue."""
+    return say(f"debrief.step.title.{step}")
 
 
 #: What the app showed the player during the game, by transparency mode (message ids): the debrief
@@ -116,7 +113,7 @@ def build_debrief(
     for step in DEBRIEF_STEPS:
         template = overrides.get(step) or base.get(step)
         if template is not None:
-            steps.append((step, STEP_TITLES[step], template.render(ctx)))
+            steps.append((step, step_title(step), template.render(ctx)))
 
     choices = []
     for i, uid in enumerate(final.path):

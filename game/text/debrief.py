@@ -7,8 +7,8 @@ the engine's (:func:`game.engine.debrief.build_debrief`), the same the desktop l
 
 from __future__ import annotations
 
-from ..engine.claims import ANSWER_WORDS
-from ..engine.debrief import STEP_TITLES, Debrief
+from ..engine.claims import answer_word
+from ..engine.debrief import Debrief, step_title
 from ..engine.messages import say
 from ..engine.scoring.format import DEBRIEF_STEPS
 from ..engine.scoring.model import month_index
@@ -38,7 +38,7 @@ def debrief_lines(d: Debrief, ending_text: str = "", endings: dict[str, str] | N
     texts = {step: text for step, _, text in d.steps}
     out: list[str] = [say("debrief.heading"), ""]
     for n, step in enumerate(DEBRIEF_STEPS, 1):
-        out += [say("debrief.step", n=n, count=len(DEBRIEF_STEPS), title=STEP_TITLES[step]), ""]
+        out += [say("debrief.step", n=n, count=len(DEBRIEF_STEPS), title=step_title(step)), ""]
         out += globals()[f"_{step}"](d, texts.get(step, ""), ending_text, endings)
     out += [say("debrief.end")]
     return out
@@ -165,7 +165,7 @@ def claims_lines(d: Debrief) -> list[str]:
     n = len(d.claims)
     out = [say("debrief.claims", before=before, after=after, n=n)]
     for a in d.claims:
-        key = ANSWER_WORDS[a.claim.key].lower()
+        key = answer_word(a.claim.key).lower()
         before, after = _said_claim(a.before), _said_claim(a.after)
         claim, label, explanation = a.claim.text, a.claim.label, a.claim.explanation
         line = say("debrief.claim", claim=claim, before=before, after=after, key=key, label=label,
@@ -177,7 +177,7 @@ def claims_lines(d: Debrief) -> list[str]:
 
 
 def _said_claim(answer: str | None) -> str:
-    return ANSWER_WORDS[answer].lower() if answer else say("debrief.claim.no_answer")
+    return answer_word(answer).lower() if answer else say("debrief.claim.no_answer")
 
 
 def _real(d: Debrief, text: str, _ending_text, _endings) -> list[str]:

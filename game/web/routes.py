@@ -24,7 +24,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..engine import ChoiceError
-from ..engine.claims import ANSWER_WORDS
+from ..engine.claims import answer_words
 from ..engine.messages import say
 from ..engine.scoring.engine import model_of
 from ..workshop import reflect as reflect_text
@@ -144,7 +144,7 @@ class RoomSite:
                 phase=stage,
                 questions=self.room.questions(player),
                 claims=self.room.claims(player),
-                answer_words=ANSWER_WORDS,
+                answer_words=answer_words(),
                 **common,
             )
         if stage == "waiting":
@@ -167,7 +167,7 @@ class RoomSite:
             request,
             debrief=self.debriefs[key],
             compare=compare,
-            answer_words=ANSWER_WORDS,
+            answer_words=answer_words(),
             **common,
         )
 

@@ -7,7 +7,7 @@ explanation and the source. Words carry every meaning (✓ and ✗ are said as "
 
 from __future__ import annotations
 
-from ...engine.claims import ANSWER_WORDS, Answered
+from ...engine.claims import Answered, answer_word
 from .page import Page
 
 
@@ -50,7 +50,7 @@ def claims(writer, page: Page) -> None:
 
 
 def _answers(a: Answered) -> str:
-    key = ANSWER_WORDS[a.claim.key]
+    key = answer_word(a.claim.key)
     return (
         f"You said {_said(a.before, a.right_before)} before, {_said(a.after, a.right_after)} after · "
         f"it is {key.lower()} ({a.claim.label})"
@@ -60,5 +60,5 @@ def _answers(a: Answered) -> str:
 def _said(answer: str | None, right: bool) -> str:
     if not answer:
         return "nothing"
-    word = ANSWER_WORDS[answer].lower()
+    word = answer_word(answer).lower()
     return word if answer == "unsure" else f"{word} ({'right' if right else 'wrong'})"

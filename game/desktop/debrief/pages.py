@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pygame
 
-from ...engine.debrief import STEP_TITLES, Debrief
+from ...engine.debrief import Debrief, step_title
 from ...engine.messages import say
 from ...engine.scoring.format import DEBRIEF_STEPS
 from ..scoreview import date_text, signed
@@ -62,7 +62,7 @@ class PageWriter:
         t, p = self.theme, self.theme.palette
         n = DEBRIEF_STEPS.index(step) + 1
         page.text(f"STEP {n} OF {len(DEBRIEF_STEPS)}", "sans_bold", t.label, p.accent, gap=t.px(8))
-        page.text(STEP_TITLES[step], "serif_bold", t.title, p.ink, leading=1.2, gap=t.px(14))
+        page.text(step_title(step), "serif_bold", t.title, p.ink, leading=1.2, gap=t.px(14))
 
     def _note(self, page: Page, text: str) -> None:
         t, p = self.theme, self.theme.palette
