@@ -18,13 +18,14 @@ order is not insertion order: nothing may depend on it (``to_json`` sorts).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 from immutables import Map
 
 from .model import EMPTY
+from .slots import evolved, setters
 from .trail import EMPTY_TRAIL, Trail
 
 _MASK = (1 << 64) - 1
@@ -89,16 +90,7 @@ class State:
     def evolve(self, **changes: Any) -> State:
         """A copy with ``changes`` (faster than dataclasses.replace, which a step calls often: each
         slot is set directly, and only a change of a converted field runs ``__post_init__``)."""
-        new = object.__new__(State)
-        used = 0
-        for name, put in _SETTERS:
-            if name in changes:
-                put(new, changes[name])
-                used += 1
-            else:
-                put(new, getattr(self, name))
-        if used != len(changes):
-            raise TypeError(f"State has no field {sorted(changes.keys() - set(_FIELDS))[0]!r}")
+        new = evolved(self, _SETTERS, changes)
         if not _CONVERTED.isdisjoint(changes):
             new.__post_init__()
         return new
@@ -122,9 +114,8 @@ class State:
         }
 
 
-_FIELDS = tuple(f.name for f in fields(State))
 #: each field and its slot's setter (the class is frozen: ``object.__setattr__`` is what it refuses)
-_SETTERS = tuple((name, getattr(State, name).__set__) for name in _FIELDS)
+_SETTERS = setters(State)
 #: the fields ``__post_init__`` makes persistent
 _CONVERTED = frozenset({"vars", "visits", "chosen", "path"})
 

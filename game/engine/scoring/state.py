@@ -13,9 +13,10 @@ Invariant: ``score == rules.start + sum(entry.delta for entry in ledger)``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
+from ..slots import evolved, setters
 from ..trail import Trail
 from .explain import Explain, from_json
 from .model import month_text
@@ -149,17 +150,7 @@ class ScoreState:
     def evolve(self, **changes: Any) -> ScoreState:
         """A copy with ``changes`` (a month's tick makes several: this is about three times faster than
         dataclasses.replace, which goes through ``__init__``; ScoreState has no ``__post_init__``)."""
-        new = object.__new__(ScoreState)
-        used = 0
-        for name, put in _SCORE_FIELDS:
-            if name in changes:
-                put(new, changes[name])
-                used += 1
-            else:
-                put(new, getattr(self, name))
-        if used != len(changes):
-            raise TypeError(f"ScoreState has no field {sorted(changes.keys() - set(_NAMES))[0]!r}")
-        return new
+        return evolved(self, _SCORE_FIELDS, changes)
 
     def to_json(self) -> dict:
         return {
@@ -214,5 +205,4 @@ class ScoreState:
 
 
 #: each field of ScoreState and the slot's setter (frozen: ``object.__setattr__`` would be refused)
-_SCORE_FIELDS = tuple((f.name, getattr(ScoreState, f.name).__set__) for f in fields(ScoreState))
-_NAMES = tuple(name for name, _ in _SCORE_FIELDS)
+_SCORE_FIELDS = setters(ScoreState)
