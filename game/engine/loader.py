@@ -14,7 +14,7 @@ import gc
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -298,16 +298,17 @@ def load_story(
     """Load and check the story at ``path``, with the rules file ``rules`` (if given) in place of
     the story's own scoring rules. Returns the story (None on any error) and all diagnostics
     found (errors, and no warnings: those are the linter's)."""
-    with _collector_paused():
+    with collector_paused():
         return _load_story(path, rules)
 
 
 @contextlib.contextmanager
-def _collector_paused():
-    """Pause Python's cyclic garbage collector (as it was before, after). A load allocates hundreds
-    of thousands of objects and frees almost none, so each full collection walked everything built
-    so far: half of a load's time went there, and more the bigger the story. What a load leaves
-    behind is collected after it; its size is bounded by the story limits."""
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector (as it was before, after), for work that allocates
+    many objects and frees almost none. A load is such work: each full collection walked everything
+    built so far, half of a load's time, and more the bigger the story. What a load leaves behind is
+    collected after it; its size is bounded by the story limits. (The class report reads its logs
+    under it too.)"""
     enabled = gc.isenabled()
     gc.disable()
     try:
