@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from dataclasses import fields
 from typing import Any, TypeVar
+
+from msgspec.structs import fields
 
 from . import __version__
 from .engine import InputError, Mode, StartError
@@ -25,6 +26,7 @@ from .launch.tools import (
     RulesOptions,
     SimulateOptions,
     TranscriptOptions,
+    default,
 )
 from .paths import scenarios, story_path
 
@@ -118,10 +120,33 @@ def _seat(text: str) -> int:
     return int(text)
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Skipped:
+    """Stands in for the parser of a command the command line did not name: its arguments are not
+    built (argparse takes milliseconds per argument, and the game should start at once)."""
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+
+class _Commands:
+    """argparse's subcommands, every one listed with its help line; only ``wanted``'s arguments are
+    built (None: every command's)."""
+
+    def __init__(self, sub: Any, wanted: str | None) -> None:
+        self._sub = sub
+        self._wanted = wanted
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        parser = self._sub.add_parser(name, **kwargs)
+        return parser if self._wanted in (None, name) else _Skipped()
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``command``, only that command's arguments are built (the
+    others are listed, as always, but cannot be parsed)."""
     parser = _Parser(prog="socialscore", description="Social Score: play the game, or run its tools.")
     parser.add_argument("--version", action="version", version=f"socialscore {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = _Commands(parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser), command)
 
     p = sub.add_parser("play", help="play in a window (the default)")
     _add_play_options(p)
@@ -174,20 +199,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--compare",
         nargs="+",
         metavar="FILE",
-        default=SimulateOptions.compare,
+        default=default(SimulateOptions, "compare"),
         help="rules files (or rules-lab names) to compare with the story's own rules, side by side",
     )
     p.add_argument(
-        "--runs", type=int, default=SimulateOptions.runs, help="number of games (default %(default)s)"
+        "--runs",
+        type=int,
+        default=default(SimulateOptions, "runs"),
+        help="number of games (default %(default)s)",
     )
     p.add_argument(
-        "--seed", type=_seed, default=SimulateOptions.seed, help="seed of the first game; game i uses seed+i"
+        "--seed",
+        type=_seed,
+        default=default(SimulateOptions, "seed"),
+        help="seed of the first game; game i uses seed+i",
     )
     _add_set(p, "set a variable for every game (e.g. cut=classroom); repeatable")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     p = sub.add_parser("rules", help="rules lab: print or write a shipped rules file, to copy and change")
-    p.add_argument("name", nargs="?", default=RulesOptions.name, help="shipped (default) or a rules-lab name")
+    p.add_argument(
+        "name", nargs="?", default=default(RulesOptions, "name"), help="shipped (default) or a rules-lab name"
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
     p = sub.add_parser("schema", help="print the JSON Schema of story files (for editors)")
@@ -199,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="FILE",
-        default=ReportOptions.output,
+        default=default(ReportOptions, "output"),
         help="the HTML page (default %(default)s)",
     )
     p.add_argument("--csv", metavar="FILE", help="also write one row per player to FILE")
@@ -224,17 +257,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--players",
         type=int,
-        default=DemoLogsOptions.players,
+        default=default(DemoLogsOptions, "players"),
         help="number of players (default %(default)s)",
     )
     p.add_argument(
         "--seed",
         type=_seed,
-        default=DemoLogsOptions.seed,
+        default=default(DemoLogsOptions, "seed"),
         help="seed of the first player; player i uses seed+i",
     )
     p.add_argument(
-        "--transparency", choices=Mode.values(), default=DemoLogsOptions.transparency, help="their mode"
+        "--transparency",
+        choices=Mode.values(),
+        default=default(DemoLogsOptions, "transparency"),
+        help="their mode",
     )
     _add_serve_command(sub)
     _add_authoring_commands(sub)
@@ -277,13 +313,13 @@ def _add_authoring_commands(sub) -> None:
     p.add_argument(
         "--seed",
         type=_seed,
-        default=GraphOptions.seed,
+        default=default(GraphOptions, "seed"),
         help="seed of the first playtest run (default %(default)s)",
     )
     p.add_argument(
         "--max-seconds",
         type=float,
-        default=GraphOptions.max_seconds,
+        default=default(GraphOptions, "max_seconds"),
         metavar="S",
         help="safety stop after S seconds (0: no limit): for --playtest (the map shows the runs played) "
         "and for Graphviz's drawing",
@@ -300,21 +336,21 @@ def _add_authoring_commands(sub) -> None:
     p.add_argument(
         "--max-states",
         type=int,
-        default=ExploreOptions.max_states,
+        default=default(ExploreOptions, "max_states"),
         metavar="N",
         help="stop after N states (default %(default)s)",
     )
     p.add_argument(
         "--max-seconds",
         type=float,
-        default=ExploreOptions.max_seconds,
+        default=default(ExploreOptions, "max_seconds"),
         metavar="S",
         help="safety stop after S seconds (0: no limit)",
     )
     p.add_argument(
         "--max-memory",
         type=int,
-        default=ExploreOptions.max_memory,
+        default=default(ExploreOptions, "max_memory"),
         metavar="MB",
         help="safety stop when memory passes MB megabytes (default %(default)s; 0: no limit)",
     )
@@ -333,23 +369,29 @@ def _add_authoring_commands(sub) -> None:
     p.add_argument("path", metavar="PATH", help="story file or folder")
     _add_rules(p)
     p.add_argument(
-        "--runs", type=int, default=PlaytestOptions.runs, help="number of runs (default %(default)s)"
+        "--runs",
+        type=int,
+        default=default(PlaytestOptions, "runs"),
+        help="number of runs (default %(default)s)",
     )
     p.add_argument(
-        "--seed", type=_seed, default=PlaytestOptions.seed, help="seed of the first run; run i uses seed+i"
+        "--seed",
+        type=_seed,
+        default=default(PlaytestOptions, "seed"),
+        help="seed of the first run; run i uses seed+i",
     )
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.add_argument("--prefer-unused", action="store_true", help="prefer the choices taken least so far")
     p.add_argument(
         "--max-turns",
         type=int,
-        default=PlaytestOptions.max_turns,
+        default=default(PlaytestOptions, "max_turns"),
         help="a run longer than this is a problem",
     )
     p.add_argument(
         "--max-seconds",
         type=float,
-        default=PlaytestOptions.max_seconds,
+        default=default(PlaytestOptions, "max_seconds"),
         metavar="S",
         help="safety stop after S seconds (0: no limit)",
     )
@@ -360,16 +402,19 @@ def _add_authoring_commands(sub) -> None:
     p.add_argument(
         "--choices",
         metavar="A,B,C",
-        default=TranscriptOptions.choices,
+        default=default(TranscriptOptions, "choices"),
         help="choice ids (or scene.choice uids) in order",
     )
     p.add_argument(
-        "--seed", type=_seed, default=TranscriptOptions.seed, help="random seed (default %(default)s)"
+        "--seed",
+        type=_seed,
+        default=default(TranscriptOptions, "seed"),
+        help="random seed (default %(default)s)",
     )
     p.add_argument(
         "--transparency",
         choices=Mode.values(),
-        default=TranscriptOptions.transparency,
+        default=default(TranscriptOptions, "transparency"),
         help="how the transcript words score changes (default partial)",
     )
     p.add_argument("--from", dest="at", metavar="SCENE", help="start at this scene")
@@ -404,7 +449,8 @@ def play_options(args: argparse.Namespace) -> PlayOptions:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (never raises for bad input)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    # The command is the first word (none: play); options first (--version, --help): every command.
+    parser = build_parser(argv[0] if argv and not argv[0].startswith("-") else None if argv else "play")
     try:
         args = parser.parse_args(argv or ["play"])
         if args.command is None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import pytest
+from msgspec import NODEFAULT
+from msgspec.structs import fields
 
 from game.cli import build_parser, play_options, typed
 from game.engine import Mode
@@ -24,7 +25,7 @@ from game.paths import story_dir
 
 from .helpers import ROOT
 
-FIELDS = {f.name for f in dataclasses.fields(PlayOptions)}
+FIELDS = {f.name for f in fields(PlayOptions)}
 
 
 @pytest.mark.parametrize("command", ["play", "text", "serve"])
@@ -59,12 +60,12 @@ def test_a_tool_receives_every_argument_typed_with_the_same_defaults(command, cl
     parser = build_parser()
     sub = next(a for a in parser._subparsers._group_actions if a.dest == "command").choices[command]
     dests = {a.dest for a in sub._actions if a.dest != "help"}
-    assert dests <= {f.name for f in dataclasses.fields(cls)}, "an argument the tool never receives"
+    assert dests <= {f.name for f in fields(cls)}, "an argument the tool never receives"
     options = typed(cls, parser.parse_args([command, *needed]))
-    required = {f.name for f in dataclasses.fields(cls) if f.default is dataclasses.MISSING}
+    required = {f.name for f in fields(cls) if f.default is NODEFAULT and f.default_factory is NODEFAULT}
     # what the command line leaves unsaid is what the options record says by default
     assert options == cls(**{name: getattr(options, name) for name in required})
-    assert not any(isinstance(getattr(options, f.name), list) for f in dataclasses.fields(cls))
+    assert not any(isinstance(getattr(options, f.name), list) for f in fields(cls))
 
 
 def test_no_argparse_namespace_below_the_command_line():

@@ -11,7 +11,8 @@ the same two moments as the reflection questions; the workshop log records the a
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from . import format as fmt
 from .extension import Extension
@@ -75,8 +76,7 @@ fmt.FILE.add(
 fmt.RECORDS.append(CLAIM)
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(Struct, frozen=True):
     id: str
     text: str
     answer: bool
@@ -94,8 +94,7 @@ class Claim:
         return answer == self.key
 
 
-@dataclass(frozen=True, slots=True)
-class Answered:
+class Answered(Struct, frozen=True):
     """A claim beside one player's answers before and after play (None: not answered) and the
     source of its key (the cited fact's source, empty if the story has no such fact)."""
 

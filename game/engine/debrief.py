@@ -7,7 +7,7 @@ here are the transparent ones, and :attr:`Debrief.mode_note` says what the app s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from .claims import Answered, card
 from .kinds import Mode
@@ -33,8 +33,7 @@ def step_title(step: str) -> str:
 MODE_NOTES = {mode: f"debrief.mode.{mode.value}" for mode in Mode}
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(Struct, frozen=True):
     """One point of the score curve: after ``turn`` choices, on ``date``, the score was ``score``."""
 
     turn: int
@@ -42,16 +41,14 @@ class Point:
     score: int
 
 
-@dataclass(frozen=True, slots=True)
-class Taken:
+class Taken(Struct, frozen=True):
     turn: int
     scene_title: str
     text: str
     key: bool
 
 
-@dataclass(frozen=True, slots=True)
-class FactSeen:
+class FactSeen(Struct, frozen=True):
     id: str
     label: str
     claim: str
@@ -59,8 +56,7 @@ class FactSeen:
     analogue: str
 
 
-@dataclass(frozen=True)
-class Debrief:
+class Debrief(Struct, frozen=True):
     ending: str | None
     ending_title: str
     steps: tuple[tuple[str, str, str], ...]  # (step id, title, text)

@@ -9,7 +9,7 @@ The code table is the single source for the format reference's list of codes
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from .controls import show_controls
 
@@ -17,8 +17,7 @@ ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
-class Code:
+class Code(Struct, frozen=True):
     """A stable diagnostic code: its id, severity, short name and what it means."""
 
     id: str
@@ -127,8 +126,7 @@ CODES: dict[str, Code] = _codes(
 RETIRED = ("W505", "E610")
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(Struct, frozen=True):
     """One problem at one place. ``line``/``col`` are 1-based; 0 means unknown."""
 
     path: str

@@ -17,15 +17,15 @@ Kinds the core engine emits (extensions add their own, documented with them):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from .kinds import EventKind
 from .model import EMPTY
 
 
-@dataclass(frozen=True, slots=True)
-class Cause:
+class Cause(Struct, frozen=True):
     """What caused an event: the scene and choice, and the rule or contact if any."""
 
     scene: str | None = None
@@ -46,8 +46,7 @@ class Cause:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(Struct, frozen=True):
     """One change. ``turn`` is the turn it happened on (the choice's turn, 1-based)."""
 
     kind: EventKind

@@ -39,11 +39,11 @@ does each operator in the expression tree, where a run of the same precedence le
 from __future__ import annotations
 
 import operator
-import string
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+from msgspec import Struct
 
 from . import limits, vartypes
 from .diagnostics import CODES
@@ -113,8 +113,7 @@ class Context(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class Compiled:
+class Compiled(Struct, frozen=True):
     """A checked expression, ready to evaluate many times.
 
     ``type`` is the result type (for effects, the target's type); ``reads`` every name the
@@ -128,7 +127,24 @@ class Compiled:
     reads: frozenset[str]
     target: str | None
     uses_random: bool
-    _fn: Callable[[Any], object] = field(repr=False, compare=False)
+    _fn: Callable[[Any], object]
+
+    # Equal and hashed by what was written and what it means, not by the function compiled for it.
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Compiled:
+            return NotImplemented
+        return (self.source, self.kind, self.type, self.target) == (
+            other.source,
+            other.kind,
+            other.type,
+            other.target,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.source, self.kind, self.type, self.target))
+
+    def __repr__(self) -> str:
+        return f"Compiled({self.source!r}, kind={self.kind!r}, type={self.type!r})"
 
     def evaluate(self, ctx: Context) -> object:
         """The value (conditions, values) or the new value for ``target`` (effects).
@@ -163,9 +179,10 @@ _OP_T = "op"
 _EOF_T = "eof"
 
 _WHITESPACE = frozenset(" \t\r\n")
-_DIGITS = frozenset(string.digits)
-_NAME_START = frozenset(string.ascii_letters + "_")  # '_' only so that it can be refused clearly
-_NAME_CHARS = frozenset(string.ascii_letters + string.digits + "_")
+_DIGITS = frozenset("0123456789")
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_NAME_START = frozenset(_LETTERS + "_")  # '_' only so that it can be refused clearly
+_NAME_CHARS = _NAME_START | _DIGITS
 _ESCAPES = {"\\": "\\", "'": "'", '"': '"', "n": "\n"}
 
 _OPERATORS = frozenset(

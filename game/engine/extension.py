@@ -10,8 +10,9 @@ they are given, and change the step's working copy.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
+
+from msgspec import Struct
 
 if TYPE_CHECKING:  # the loader and runtime import this module
     from .loader import Build
@@ -28,8 +29,7 @@ class Part(Protocol):
     def to_json(self) -> Any: ...
 
 
-@dataclass(frozen=True)
-class Extension:
+class Extension(Struct, frozen=True):
     """Hooks (all optional).
 
     Load time (``b`` is the loader's :class:`~game.engine.loader.Build`): ``builtins(b)``:

@@ -22,7 +22,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -177,6 +176,8 @@ def write_text(
     folder = target.parent
     sweep_temp_files(folder)
     data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+    import tempfile  # here: a game that only reads (the first scene, a transcript) starts without it
+
     fd, tmp = tempfile.mkstemp(prefix=f"{target.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:

@@ -8,11 +8,10 @@ documentation and the code cannot drift apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 
-@dataclass(frozen=True, slots=True)
-class Limit:
+class Limit(Struct, frozen=True):
     """One bound: ``value`` of ``unit``; going past it is ``code`` (or ``enforced`` says what happens)."""
 
     key: str

@@ -14,11 +14,12 @@ import gc
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+
+from msgspec import Struct, field
 
 from . import budget, limits
 from . import format as fmt
@@ -47,7 +48,8 @@ YAML_SUFFIXES = (".yaml", ".yml")
 #: Files with these endings in a story's folder are rules files for --rules, not part of the story.
 RULES_SUFFIXES = (".rules.yaml", ".rules.yml")
 MAX_FILES = limits.STORY_FILES
-_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+#: what a template's scan stops at: an escaped brace, or a hole's opening or closing brace
+_BRACE_RE = re.compile(r"\{\{|\}\}|[{}]")
 
 
 class _Env:
@@ -68,8 +70,7 @@ class _Env:
         return name in self.variables
 
 
-@dataclass
-class Build:
+class Build(Struct):
     """State of one load: the checked files, the environment and the diagnostics so far."""
 
     files: list[tuple[str, Rec]]
@@ -84,9 +85,13 @@ class Build:
     #: what extensions build, by extension name (for their later hooks)
     ext: dict[str, Any] = field(default_factory=dict)
     env: _Env | None = None
-    words: int = 0
+    #: every text a template was compiled from, in order (the story's words are counted from them)
+    texts: list[str] = field(default_factory=list)
     #: variables declared but rejected (already reported): their uses are not reported again
     rejected: set[str] = field(default_factory=set)
+    #: each expression compiled so far, by (compiler, source): a story repeats many (``score``,
+    #: ``cut == 'classroom'``), and ``env`` is set once, before the first is compiled
+    expressions: dict[tuple[Callable, str], Compiled] = field(default_factory=dict)
 
     # -- reporting -----------------------------------------------------------
     def error(self, where: Rec | Src | Where | None, code: str, message: str, offset: int = 0) -> None:
@@ -158,11 +163,19 @@ class Build:
             return j + 1 - i
         return 0
 
+    def compiled(self, compiler: Callable[[str, _Env], Compiled], source: str) -> Compiled:
+        """``compiler(source, self.env)``, compiled once per load (it raises ExprError each time)."""
+        key = (compiler, source)
+        done = self.expressions.get(key)
+        if done is None:
+            done = self.expressions[key] = compiler(source, self.env)
+        return done
+
     def _compile(self, src: Src | None, compiler) -> Compiled | None:
         if src is None:
             return None
         try:
-            return compiler(src.text, self.env)
+            return self.compiled(compiler, src.text)
         except ExprError as exc:
             self.error(src, exc.code, f"{exc.message} (in {_clip(src.text)!r})", max(exc.col - 1, 0))
             return None
@@ -172,57 +185,59 @@ class Build:
         if src is None:
             return None
         text = src.text
-        self.words += len(_WORD_RE.findall(text))
+        self.texts.append(text)
         if "{" not in text and "}" not in text:
             return Template((text,)) if text else EMPTY_TEMPLATE
         parts: list[str | Compiled] = []
-        buf: list[str] = []
-        i, n = 0, len(text)
+        buf: list[str] = []  # the text since the last hole
+        i = 0
         ok = True
-        while i < n:
-            ch = text[i]
-            if ch == "{" and text.startswith("{{", i):
-                buf.append("{")
-                i += 2
-            elif ch == "}" and text.startswith("}}", i):
-                buf.append("}")
-                i += 2
-            elif ch == "{":
-                end = _closing_brace(text, i)
+        search = _BRACE_RE.search
+        while (brace := search(text, i)) is not None:
+            at = brace.start()
+            buf.append(text[i:at])
+            mark = brace.group()
+            i = at + len(mark)
+            if mark == "{{" or mark == "}}":
+                buf.append(mark[0])
+            elif mark == "}":
+                self.error(src, "E208", "'}' without an opening '{' (write }} for a brace)", at)
+                ok = False
+            else:
+                end = _closing_brace(text, at)
                 if end < 0:
-                    self.error(src, "E208", "'{' without a closing '}' (write {{ for a brace)", i)
+                    self.error(src, "E208", "'{' without a closing '}' (write {{ for a brace)", at)
                     ok = False
                     break
-                source = text[i + 1 : end]
+                source = text[at + 1 : end]
                 try:
-                    compiled = compile_value(source, self.env)
+                    compiled = self.compiled(compile_value, source)
                 except ExprError as exc:
-                    self.error(src, exc.code, f"{exc.message} (in {{{_clip(source)}}})", i + exc.col)
+                    self.error(src, exc.code, f"{exc.message} (in {{{_clip(source)}}})", at + exc.col)
                     ok = False
                 else:
                     if compiled.uses_random:
                         self.error(
-                            src, "E404", "random() cannot be used in text (text must read the same twice)", i
+                            src, "E404", "random() cannot be used in text (text must read the same twice)", at
                         )
                         ok = False
-                    if buf:
-                        parts.append("".join(buf))
-                        buf = []
+                    _flush(buf, parts)
                     parts.append(compiled)
                 i = end + 1
-            elif ch == "}":
-                self.error(src, "E208", "'}' without an opening '{' (write }} for a brace)", i)
-                ok = False
-                i += 1
-            else:
-                buf.append(ch)
-                i += 1
-        if buf:
-            parts.append("".join(buf))
+        buf.append(text[i:])
+        _flush(buf, parts)
         return Template(tuple(parts)) if ok else EMPTY_TEMPLATE
 
     def where(self, rec: Rec) -> Where:
         return Where(rec.path, rec.line, rec.col)
+
+
+def _flush(buf: list[str], parts: list[str | Compiled]) -> None:
+    """Move the text gathered in ``buf`` to ``parts`` (as one piece, if it is not empty)."""
+    text = "".join(buf)
+    buf.clear()
+    if text:
+        parts.append(text)
 
 
 def _clip(text: str, width: int = 60) -> str:
@@ -448,7 +463,7 @@ def _build(b: Build) -> Story | None:
         chapters=MappingProxyType(chapters),
         files=tuple(path for path, _ in b.files),
         builtins=MappingProxyType(dict(b.builtins)),
-        words=b.words,
+        texts=tuple(b.texts),
         extra=MappingProxyType(extras),
     )
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from string import Formatter
 from types import MappingProxyType
 
 #: id → English template. Ids are ``area.what[.part]``; a notice's parts are title, body and text
@@ -339,4 +338,6 @@ def speaking(table: Mapping[str, str]) -> Iterator[None]:
 
 def parameters(message_id: str) -> frozenset[str]:
     """The names of the parameters ``message_id``'s template uses (for tests and translators)."""
+    from string import Formatter  # here: a game never needs it (the module costs a regex compile)
+
     return frozenset(name for _, name, _, _ in Formatter().parse(ENGLISH[message_id]) if name)

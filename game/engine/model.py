@@ -7,19 +7,22 @@ model are already compiled (:class:`~game.engine.expr.Compiled`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
+
+from msgspec import Struct, field
 
 from .expr import Compiled, format_value
 from .vartypes import INT
 
 EMPTY: Mapping = MappingProxyType({})
+#: a word: a letter, then letters, digits, apostrophes and hyphens ("don't", "deposit-free")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-@dataclass(frozen=True, slots=True)
-class Where:
+class Where(Struct, frozen=True):
     """Where something was written: file, line, column (1-based)."""
 
     path: str
@@ -30,8 +33,7 @@ class Where:
         return f"{self.path}:{self.line}" + (f":{self.col}" if self.col else "")
 
 
-@dataclass(frozen=True, slots=True)
-class Template:
+class Template(Struct, frozen=True):
     """Text with ``{expression}`` holes, compiled. ``parts`` alternate str and Compiled."""
 
     parts: tuple[str | Compiled, ...]
@@ -55,8 +57,7 @@ class Template:
 EMPTY_TEMPLATE = Template(())
 
 
-@dataclass(frozen=True, slots=True)
-class Passage:
+class Passage(Struct, frozen=True):
     """A piece of scene text, shown always (no condition) or depending on a condition."""
 
     text: Template
@@ -69,8 +70,7 @@ class Passage:
         return self.otherwise.render(ctx) if self.otherwise is not None else ""
 
 
-@dataclass(frozen=True, slots=True)
-class Branch:
+class Branch(Struct, frozen=True):
     """One branch of a next: ``to`` a target, or a weighted ``random`` draw among targets."""
 
     condition: Compiled | None
@@ -81,8 +81,7 @@ class Branch:
         return (self.to,) if self.to else tuple(t for t, _ in self.random)
 
 
-@dataclass(frozen=True, slots=True)
-class Next:
+class Next(Struct, frozen=True):
     """Where a choice or a scene leads: the first branch whose condition holds.
 
     The loader guarantees the last branch has no condition, so a target always exists.
@@ -97,8 +96,7 @@ class Next:
         return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
+class Choice(Struct, frozen=True):
     """A choice of a scene. ``uid`` is ``scene.choice``, the id saves and logs use."""
 
     id: str
@@ -125,8 +123,7 @@ class Choice:
         return f"{self.scene}.{self.id}"
 
 
-@dataclass(frozen=True, slots=True)
-class Scene:
+class Scene(Struct, frozen=True):
     """A scene, or an ending (``is_ending``). Endings have no choices."""
 
     id: str
@@ -141,21 +138,25 @@ class Scene:
     mechanics: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
     #: the choices by id (built here, so taking a choice costs the same in a scene of any size)
-    by_id: Mapping[str, Choice] = field(default_factory=lambda: EMPTY, repr=False, compare=False)
+    #: (compared and shown like the others: it is the same for equal choices)
+    by_id: Mapping[str, Choice] = field(default_factory=lambda: EMPTY)
 
     def __post_init__(self) -> None:
-        if self.choices:  # always rebuilt: dataclasses.replace may have changed the choices
+        if self.choices:  # always rebuilt: msgspec.structs.replace may have changed the choices
             by_id: dict[str, Choice] = {}
             for choice in self.choices:
                 by_id.setdefault(choice.id, choice)
-            object.__setattr__(self, "by_id", MappingProxyType(by_id))
+            _SET_BY_ID(self, MappingProxyType(by_id))
 
     def choice(self, choice_id: str) -> Choice | None:
         return self.by_id.get(choice_id)
 
 
-@dataclass(frozen=True, slots=True)
-class Variable:
+#: the class is frozen: assigning is refused, the slot's setter is what ``__post_init__`` uses
+_SET_BY_ID = Scene.by_id.__set__
+
+
+class Variable(Struct, frozen=True):
     """A declared variable: its type, initial value and (for ints) bounds."""
 
     name: str
@@ -176,15 +177,13 @@ class Variable:
         return value
 
 
-@dataclass(frozen=True, slots=True)
-class Chapter:
+class Chapter(Struct, frozen=True):
     id: str
     title: str
     where: Where
 
 
-@dataclass(frozen=True, slots=True)
-class Builtin:
+class Builtin(Struct, frozen=True):
     """A read-only name the engine provides to expressions (visits.X, turn, score...).
 
     ``get(state)`` returns its value in a state; it must not change anything.
@@ -196,8 +195,7 @@ class Builtin:
     get: Any = None
 
 
-@dataclass(frozen=True)
-class Story:
+class Story(Struct, frozen=True):
     """A loaded, checked story. ``scenes`` holds scenes and endings, in file order."""
 
     id: str
@@ -213,9 +211,15 @@ class Story:
     chapters: Mapping[str, Chapter]
     files: tuple[str, ...]
     builtins: Mapping[str, Builtin]
-    words: int
+    #: every text its templates were compiled from (titles, passages, choices...), for :attr:`words`
+    texts: tuple[str, ...]
     #: extensions (the scoring model), keyed by name
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def words(self) -> int:
+        """How many words the story's texts hold (counted when asked: a game never needs it)."""
+        return len(_WORD_RE.findall("\n".join(self.texts)))
 
     @property
     def endings(self) -> list[Scene]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from .events import Event
 from .model import Choice, Story
@@ -25,8 +26,7 @@ Pick = Callable[[State, list[Choice]], Choice]
 DEFAULT_MAX_TURNS = 1000
 
 
-@dataclass(frozen=True, slots=True)
-class Move:
+class Move(Struct, frozen=True):
     """One choice taken: the state before it, the choice, the state after it and its events."""
 
     before: State

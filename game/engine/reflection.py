@@ -6,7 +6,7 @@ scale. Front ends ask them; the workshop log records the answers; the class repo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from . import format as fmt
 from .extension import Extension
@@ -42,8 +42,7 @@ fmt.FILE.add(
 fmt.RECORDS.append(QUESTION)
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(Struct, frozen=True):
     id: str
     text: str
     scale: int

@@ -8,9 +8,10 @@ values. The same story, seed and choices give the same states, byte for byte.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
+
+from msgspec import Struct
 
 from .events import Cause, Event
 from .extension import EXTENSIONS
@@ -28,8 +29,7 @@ class StartError(ValueError):
     """Raised by :func:`start` for a start scene or variable setting that does not fit the story."""
 
 
-@dataclass(frozen=True, slots=True)
-class ChoiceView:
+class ChoiceView(Struct, frozen=True):
     """A choice as a front end shows it. ``reason`` says why a disabled choice is disabled."""
 
     id: str
@@ -42,8 +42,7 @@ class ChoiceView:
     synthetic: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Frame:
+class Frame(Struct, frozen=True):
     """What to show for a state.
 
     ``status`` is ``choosing`` (pick one of ``choices``), ``ended`` (an ending was

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from .diagnostics import Diagnostic
 from .yamlsafe import Node
@@ -39,8 +40,7 @@ class _Invalid:
 INVALID: Any = _Invalid()
 
 
-@dataclass(frozen=True, slots=True)
-class Src:
+class Src(Struct, frozen=True):
     """A string from a story file and where it was written (for error positions)."""
 
     text: str
@@ -321,8 +321,7 @@ class MapOf(Spec):
         }
 
 
-@dataclass(eq=False)
-class Rec:
+class Rec(Struct, eq=False):
     """A checked record: its fields (defaults filled in) and the node it came from."""
 
     name: str
@@ -354,8 +353,7 @@ class Rec:
         return (self.id_node or self.node).col
 
 
-@dataclass
-class Field:
+class Field(Struct):
     """One field of a record: its spec, whether required, default, doc line and example."""
 
     name: str
@@ -366,8 +364,7 @@ class Field:
     example: str = ""
 
 
-@dataclass
-class Record(Spec):
+class Record(Spec, Struct):
     """A mapping with named fields. ``shorthand`` lets a plain scalar stand for one field."""
 
     name: str

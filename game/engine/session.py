@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from .diagnostics import Diagnostic, InputError
 from .events import Event
@@ -23,8 +24,7 @@ from .scoring.explain import worded
 from .state import State
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
+class HistoryEntry(Struct, frozen=True):
     """One screen of the history: the frame shown and the choice then taken (if any)."""
 
     frame: Frame

@@ -18,14 +18,14 @@ order is not insertion order: nothing may depend on it (``to_json`` sorts).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 from immutables import Map
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from .model import EMPTY
-from .slots import evolved, setters
 from .trail import EMPTY_TRAIL, Trail
 
 _MASK = (1 << 64) - 1
@@ -56,8 +56,7 @@ def persistent(mapping: Mapping) -> Map:
     return mapping if type(mapping) is Map else Map(dict(mapping))
 
 
-@dataclass(frozen=True, slots=True)
-class State:
+class State(Struct, frozen=True):
     """One moment of a playthrough. Never mutated: steps return new states."""
 
     story: str
@@ -83,17 +82,13 @@ class State:
         for name in ("vars", "visits", "chosen"):
             value = getattr(self, name)
             if type(value) is not Map:
-                object.__setattr__(self, name, Map(dict(value)))
+                _SET[name](self, Map(dict(value)))
         if type(self.path) is not Trail:
-            object.__setattr__(self, "path", Trail.of(self.path))
+            _SET["path"](self, Trail.of(self.path))
 
     def evolve(self, **changes: Any) -> State:
-        """A copy with ``changes`` (faster than dataclasses.replace, which a step calls often: each
-        slot is set directly, and only a change of a converted field runs ``__post_init__``)."""
-        new = evolved(self, _SETTERS, changes)
-        if not _CONVERTED.isdisjoint(changes):
-            new.__post_init__()
-        return new
+        """A copy with ``changes`` (TypeError for a field State does not have)."""
+        return replace(self, **changes)
 
     def to_json(self) -> dict:
         """Plain JSON data; sets become sorted lists. Extensions' parts must already be JSON."""
@@ -114,10 +109,8 @@ class State:
         }
 
 
-#: each field and its slot's setter (the class is frozen: ``object.__setattr__`` is what it refuses)
-_SETTERS = setters(State)
-#: the fields ``__post_init__`` makes persistent
-_CONVERTED = frozenset({"vars", "visits", "chosen", "path"})
+#: the setters of the fields ``__post_init__`` makes persistent (the class is frozen: assigning is refused)
+_SET = {name: getattr(State, name).__set__ for name in ("vars", "visits", "chosen", "path")}
 
 
 def _json(value: Any) -> Any:

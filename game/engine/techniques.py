@@ -10,8 +10,9 @@ as Bad News names its techniques.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from types import MappingProxyType
+
+from msgspec import Struct
 
 from . import format as fmt
 from .events import Cause
@@ -69,16 +70,14 @@ fmt.CHOICE.add(
 fmt.RECORDS.append(TECHNIQUE)
 
 
-@dataclass(frozen=True, slots=True)
-class Technique:
+class Technique(Struct, frozen=True):
     id: str
     name: str
     text: str
-    where: Where | None = field(default=None, compare=False)  # where it is declared (for lint)
+    where: Where | None = None  # where it is declared (for lint)
 
 
-@dataclass(frozen=True, slots=True)
-class Met:
+class Met(Struct, frozen=True):
     """A technique the player met: first on ``turn`` (0: before any choice), in the scene titled
     ``scene_title``; ``by_choice`` when a choice (not a scene) named it."""
 

@@ -8,8 +8,9 @@ new type is added here once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 INT = "int"
 BOOL = "bool"
@@ -17,8 +18,7 @@ STR = "str"
 SET = "set"
 
 
-@dataclass(frozen=True, slots=True)
-class VarType:
+class VarType(Struct, frozen=True):
     """One variable type."""
 
     name: str

@@ -26,7 +26,8 @@ path, same answers: replaying :attr:`Outcome.path` from the start gives the card
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from .model import Choice, Story
 from .playout import play_out
@@ -39,8 +40,7 @@ MAX_STEPS = 400
 MAX_CARDS = 6
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(Struct, frozen=True):
     """Where a path of play ends: score and tier (None without a score), the ending (None if
     unfinished), and the path taken."""
 
@@ -50,8 +50,7 @@ class Outcome:
     path: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class WhatIf:
+class WhatIf(Struct, frozen=True):
     """One road not taken: at ``turn`` (1-based), ``alternative`` instead of ``taken``.
     ``substitutes`` are the choices the replay made where the player's own no longer fitted:
     (choice uid, "scene title: choice text"); ``forced`` the steps where there was nothing to choose."""

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 
 import yaml
+from msgspec import Struct
 from yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -59,8 +59,7 @@ _NoneType = type(None)
 _KINDS = {dict: "map", list: "seq", str: "str", bool: "bool", int: "int", float: "float", _NoneType: "null"}
 
 
-@dataclass(slots=True, eq=False)
-class Node:
+class Node(Struct, eq=False):
     """One YAML node and where it starts.
 
     ``value`` is ``dict[key, Node]`` for a mapping (keys are plain Python scalars),

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ..engine import Mode
 
 
-@dataclass(frozen=True)
-class PlayOptions:
+class PlayOptions(Struct, frozen=True):
     """One game's start, as asked for. ``None`` means "not said" (a preset or the default decides).
 
     ``story`` is a story file or folder or a shipped scenario's name; ``rules`` a rules file or a
@@ -35,7 +36,7 @@ class PlayOptions:
     #: story declares one and ``sets`` does not say; None: the story's own default
     cut: str | None = None
     #: the preset read from ``workshop`` (set once it is applied), for front ends that show it
-    preset: Any = field(default=None, compare=False)
+    preset: Any = None
     # front ends
     width: int = 78  #: terminal: wrap at this many columns
     no_debrief: bool = False  #: terminal: end at THE END, without the debrief

@@ -8,13 +8,23 @@ it from here). Values are as given: each tool checks its own ranges and raises U
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import fields
 
 from ..engine import DEFAULT_MODE, Mode
 
 
-@dataclass(frozen=True)
-class GraphOptions:
+def default(options: type[Struct], name: str) -> Any:
+    """The default of the field ``name`` of an options record (the command line's default too)."""
+    for f in fields(options):
+        if f.name == name:
+            return f.default
+    raise KeyError(name)
+
+
+class GraphOptions(Struct, frozen=True):
     """``socialscore graph PATH -o FILE``: the story drawn as a graph."""
 
     path: str
@@ -26,8 +36,7 @@ class GraphOptions:
     rankdir: str | None = None  #: "LR" or "TB" (None: by the story's size)
 
 
-@dataclass(frozen=True)
-class ExploreOptions:
+class ExploreOptions(Struct, frozen=True):
     """``socialscore explore PATH``: every reachable state."""
 
     path: str
@@ -43,8 +52,7 @@ class ExploreOptions:
     sets: tuple[str, ...] = ()  #: ``NAME=VALUE`` texts
 
 
-@dataclass(frozen=True)
-class PlaytestOptions:
+class PlaytestOptions(Struct, frozen=True):
     """``socialscore playtest PATH``: seeded random playthroughs."""
 
     path: str
@@ -57,8 +65,7 @@ class PlaytestOptions:
     max_seconds: float = 0  #: safety stop (0: none)
 
 
-@dataclass(frozen=True)
-class TranscriptOptions:
+class TranscriptOptions(Struct, frozen=True):
     """``socialscore transcript STORY --choices A,B``: a golden transcript."""
 
     path: str
@@ -71,8 +78,7 @@ class TranscriptOptions:
     output: str | None = None  #: None: standard output
 
 
-@dataclass(frozen=True)
-class SimulateOptions:
+class SimulateOptions(Struct, frozen=True):
     """``socialscore simulate``: many seeded games by a policy (``compare``: rules side by side)."""
 
     story: str | None = None  #: a story path or shipped scenario name (None: the default)
@@ -85,8 +91,7 @@ class SimulateOptions:
     sets: tuple[str, ...] = ()  #: ``NAME=VALUE`` texts every game starts with (e.g. ``cut=classroom``)
 
 
-@dataclass(frozen=True)
-class DemoLogsOptions:
+class DemoLogsOptions(Struct, frozen=True):
     """``socialscore demo-logs DIR``: session logs of simulated players."""
 
     log_dir: str
@@ -97,8 +102,7 @@ class DemoLogsOptions:
     transparency: Mode = DEFAULT_MODE
 
 
-@dataclass(frozen=True)
-class ReportOptions:
+class ReportOptions(Struct, frozen=True):
     """``socialscore report DIR``: the class report from a folder of session logs."""
 
     log_dir: str
@@ -108,8 +112,7 @@ class ReportOptions:
     session: str | None = None  #: None: every session
 
 
-@dataclass(frozen=True)
-class RulesOptions:
+class RulesOptions(Struct, frozen=True):
     """``socialscore rules [NAME]``: print or write a shipped rules file."""
 
     name: str = "shipped"

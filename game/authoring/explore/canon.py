@@ -6,7 +6,6 @@ import bisect
 import json
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from ...engine import Story
@@ -262,7 +261,7 @@ class Canon:
                     part.refused,
                     counts,
                 )
-            return replace(part, ledger=(), counts=counts)
+            return part.evolve(ledger=(), counts=counts)
         data = part.to_json() if hasattr(part, "to_json") else part
         return json.dumps(data, sort_keys=True, default=str)
 

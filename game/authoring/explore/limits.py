@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 
-from ...launch.tools import ExploreOptions
+from ...launch.tools import ExploreOptions, default
 
 
 def clock() -> float:
@@ -15,7 +15,7 @@ def clock() -> float:
 
 #: a safety stop: the search stops when the process holds more memory than this (0: no limit); the
 #: command line's default, written once (``socialscore explore --max-memory``)
-DEFAULT_MAX_MEMORY_MB = ExploreOptions.max_memory
+DEFAULT_MAX_MEMORY_MB = default(ExploreOptions, "max_memory")
 
 
 class Limits:

@@ -16,8 +16,9 @@ read back as a *worded* explanation that gives those texts as they were (:func:`
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from ..kinds import Mode
 from ..messages import say
@@ -53,8 +54,7 @@ _ORDER = {
 CONTACT_CHANGES = ("befriended", "dropped", "dropped_you", "closer", "cooler")
 
 
-@dataclass(frozen=True, slots=True)
-class Explain:
+class Explain(Struct, frozen=True):
     """One explanation: an id of :data:`PARAMS` and its parameters (hashable, in a fixed order).
 
     ``explain[mode]`` is its wording in that mode (a :class:`~game.engine.kinds.Mode` or its name);

@@ -6,7 +6,8 @@ Built once at load time by :mod:`game.engine.scoring.build`; read by the runtime
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from ..expr import Compiled
 from ..kinds import Mode
@@ -30,8 +31,7 @@ def month_text(index: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(Struct, frozen=True):
     id: str
     on: Mapping[str, frozenset[str]]
     factor: str
@@ -50,15 +50,13 @@ class Rule:
         return wanted is not None and not wanted.isdisjoint(tags)
 
 
-@dataclass(frozen=True, slots=True)
-class Tier:
+class Tier(Struct, frozen=True):
     id: str
     title: str
     min: int
 
 
-@dataclass(frozen=True, slots=True)
-class Perk:
+class Perk(Struct, frozen=True):
     id: str
     title: str
     min: int | None = None
@@ -70,15 +68,13 @@ class Perk:
     fact: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Era:
+class Era(Struct, frozen=True):
     id: str
     title: str
     start: int  # month index
 
 
-@dataclass(frozen=True, slots=True)
-class Rules:
+class Rules(Struct, frozen=True):
     """A rules file, loaded: what every action is worth, the tiers, perks and eras."""
 
     id: str
@@ -136,8 +132,7 @@ class Rules:
         return self.factors.get(factor, factor)
 
 
-@dataclass(frozen=True, slots=True)
-class Contact:
+class Contact(Struct, frozen=True):
     id: str
     name: str
     score: int
@@ -150,8 +145,7 @@ class Contact:
     reactions: tuple[Reaction, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Reaction:
+class Reaction(Struct, frozen=True):
     """A contact's reaction to actions matching ``on`` (kind -> tags, as a rule's)."""
 
     on: Mapping[str, frozenset[str]]
@@ -164,8 +158,7 @@ class Reaction:
         return wanted is not None and not wanted.isdisjoint(tags)
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(Struct, frozen=True):
     id: str
     label: str
     claim: str
@@ -174,8 +167,7 @@ class Fact:
     where: Where
 
 
-@dataclass(frozen=True, slots=True)
-class Action:
+class Action(Struct, frozen=True):
     """One action of a choice: ``kind`` and its tags (or the contact or perk id, as a 1-tuple)."""
 
     kind: str
@@ -186,29 +178,25 @@ class Action:
         return self.values[0]
 
 
-@dataclass(frozen=True, slots=True)
-class Requires:
+class Requires(Struct, frozen=True):
     perk: str | None = None
     tier: str | None = None
     score: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ChoiceScoring:
+class ChoiceScoring(Struct, frozen=True):
     actions: tuple[Action, ...] = ()
     requires: Requires | None = None
     facts: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class SceneScoring:
+class SceneScoring(Struct, frozen=True):
     date: int | None = None
     facts: tuple[str, ...] = ()
     debrief: Mapping[str, Template] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class ScoreModel:
+class ScoreModel(Struct, frozen=True):
     """The story's scoring part: rules (None for a story without a score), contacts, calendar,
     facts and the debrief's text."""
 

@@ -20,7 +20,8 @@ for the changes themselves, so they can never disagree with the dial:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ..events import Event
 from ..kinds import EventKind, Mode
@@ -33,8 +34,7 @@ from .engine import model_of, part_of
 GOOD, BAD, NEUTRAL = "good", "bad", "neutral"
 
 
-@dataclass(frozen=True, slots=True)
-class Notice:
+class Notice(Struct, frozen=True):
     """One thing the app tells the player. ``title`` and ``body`` make a pop-up card; ``text`` is
     the same as one plain sentence for a terminal or a screen reader. ``kind`` is one of score,
     tier, perk, penalty, application, contact, era, welcome; ``tone`` good, bad or neutral;

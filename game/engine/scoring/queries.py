@@ -6,8 +6,9 @@ the debrief and the workshop report use these same answers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from ..model import Choice, Scene, Story
 from ..state import State
@@ -31,8 +32,7 @@ def extra(node: Scene | Choice) -> Any:
     return node.extra.get(NAME)
 
 
-@dataclass(frozen=True, slots=True)
-class ContactView:
+class ContactView(Struct, frozen=True):
     """A contact as the app shows them. ``pull_now`` is this month's pull on your score;
     ``pull_total`` the sum of their pull in the ledger so far."""
 
@@ -48,8 +48,7 @@ class ContactView:
     bio: str
 
 
-@dataclass(frozen=True, slots=True)
-class Suggestion:
+class Suggestion(Struct, frozen=True):
     """Someone the app suggests: how much adding them would change this month's pull."""
 
     id: str
@@ -58,8 +57,7 @@ class Suggestion:
     gain: int
 
 
-@dataclass(frozen=True, slots=True)
-class ScoreView:
+class ScoreView(Struct, frozen=True):
     """The score app's main screen."""
 
     score: int

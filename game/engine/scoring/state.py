@@ -13,17 +13,17 @@ Invariant: ``score == rules.start + sum(entry.delta for entry in ledger)``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
-from ..slots import evolved, setters
+from msgspec import Struct, field
+from msgspec.structs import replace
+
 from ..trail import Trail
 from .explain import Explain, from_json
 from .model import month_text
 
 
-@dataclass(frozen=True, slots=True)
-class ContactState:
+class ContactState(Struct, frozen=True):
     """A contact as things stand: their score, closeness and where they stand with the player."""
 
     score: int
@@ -42,8 +42,7 @@ class ContactState:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Struct, frozen=True):
     """One change of the score (see the module doc)."""
 
     turn: int
@@ -106,8 +105,7 @@ def _int(value: Any) -> int:
     return value
 
 
-@dataclass(frozen=True, slots=True)
-class ScoreState:
+class ScoreState(Struct, frozen=True):
     """The scoring part of a state. ``contacts`` is a tuple of (id, ContactState) in story order."""
 
     score: int
@@ -148,9 +146,8 @@ class ScoreState:
         return self.evolve(counts=tuple(sorted(rest + ((key, n),))))
 
     def evolve(self, **changes: Any) -> ScoreState:
-        """A copy with ``changes`` (a month's tick makes several: this is about three times faster than
-        dataclasses.replace, which goes through ``__init__``; ScoreState has no ``__post_init__``)."""
-        return evolved(self, _SCORE_FIELDS, changes)
+        """A copy with ``changes`` (TypeError for a field ScoreState does not have)."""
+        return replace(self, **changes)
 
     def to_json(self) -> dict:
         return {
@@ -202,7 +199,3 @@ class ScoreState:
             refused=frozenset(map(str, data["refused"])),
             counts=tuple(sorted((str(k), _int(v)) for k, v in dict(data["counts"]).items())),
         )
-
-
-#: each field of ScoreState and the slot's setter (frozen: ``object.__setattr__`` would be refused)
-_SCORE_FIELDS = setters(ScoreState)
