@@ -8,6 +8,7 @@ values. The same story, seed and choices give the same states, byte for byte.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -124,10 +125,9 @@ class Step:
         self.state = state
         self._dirty = False
 
-    def emit(
-        self, kind: EventKind, data: Mapping[str, Any] | None = None, cause: Cause | None = None
-    ) -> Event:
-        event = Event(kind, cause or self.cause, self.turn, MappingProxyType(dict(data)) if data else EMPTY)
+    def emit(self, kind: EventKind, data: dict[str, Any] | None = None, cause: Cause | None = None) -> Event:
+        """Record an event of this step; ``data`` is a new dict, which the event keeps (read-only)."""
+        event = Event(kind, cause or self.cause, self.turn, MappingProxyType(data) if data else EMPTY)
         self.events.append(event)
         return event
 
@@ -182,16 +182,17 @@ class Step:
                     return branch.to
                 target = self.draw_weighted(branch.random)
                 self.emit(EventKind.RANDOM, {"target": target, "options": [t for t, _ in branch.random]})
-                self.sync()
-                return target
+                return target  # the draw reaches the state when the target is entered
         raise AssertionError("the loader guarantees a final unconditional branch")  # pragma: no cover
 
-    def enter(self, scene: Scene, visits: Mapping[str, int]) -> None:
+    def enter(self, scene: Scene, visits: Mapping[str, int], **changes: Any) -> None:
+        """Enter ``scene`` (``changes`` to the state made in the same copy: the choice's after: text)."""
         visits = persistent(visits)
         cause = Cause(scene.id)
-        self.sync(scene=scene.id, visits=visits.set(scene.id, visits.get(scene.id, 0) + 1))
+        self.sync(scene=scene.id, visits=visits.set(scene.id, visits.get(scene.id, 0) + 1), **changes)
         self.emit(EventKind.SCENE, {"title": scene.title.render(self.ctx)}, cause)
-        self.run_effects(scene.on_enter, cause)
+        if scene.on_enter:
+            self.run_effects(scene.on_enter, cause)
         for ext in EXTENSIONS:
             if ext.on_enter:
                 ext.on_enter(self, scene)
@@ -250,10 +251,13 @@ def available(story: Story, state: State) -> list[tuple[Choice, bool, str | None
     Hidden choices (``if:`` false, ``once`` already taken) are left out; fallback choices
     appear only when no other choice is enabled.
     """
+    return _available(story, state, Context(story, state))
+
+
+def _available(story: Story, state: State, ctx: Context) -> list[tuple[Choice, bool, str | None]]:
     scene = story.scenes[state.scene]
     if scene.is_ending or state.ending:
         return []
-    ctx = Context(story, state)
     shown: list[tuple[Choice, bool, str | None]] = []
     fallbacks: list[tuple[Choice, bool, str | None]] = []
     for choice in scene.choices:
@@ -317,8 +321,21 @@ def offer(story: Story, state: State) -> tuple[str, tuple[ChoiceView, ...]]:
 def _choice_views(story: Story, state: State, ctx: Context) -> tuple[ChoiceView, ...]:
     return tuple(
         ChoiceView(c.id, c.uid, c.text.render(ctx), enabled, reason, c.key, c.tags, c.synthetic)
-        for c, enabled, reason in available(story, state)
+        for c, enabled, reason in _available(story, state, ctx)
     )
+
+
+@lru_cache(maxsize=4096)
+def _paragraphs(text: str) -> tuple[str, ...]:
+    """``text`` as paragraphs: separated by blank lines, a single line break inside one being a space
+    (as in Markdown), so `|` blocks wrap to any width. Cached: most passages render the same text
+    every time, and a frame would split and join it again."""
+    paragraphs = []
+    for block in text.split("\n\n"):
+        paragraph = " ".join(line.strip() for line in block.splitlines() if line.strip())
+        if paragraph:
+            paragraphs.append(paragraph)
+    return tuple(paragraphs)
 
 
 def frame(story: Story, state: State) -> Frame:
@@ -327,12 +344,7 @@ def frame(story: Story, state: State) -> Frame:
     ctx = Context(story, state)
     paragraphs: list[str] = []
     for passage in scene.passages:
-        # Paragraphs are separated by blank lines; a single line break inside a paragraph
-        # is a space (as in Markdown), so `|` blocks wrap to any width.
-        for block in passage.render(ctx).split("\n\n"):
-            paragraph = " ".join(line.strip() for line in block.splitlines() if line.strip())
-            if paragraph:
-                paragraphs.append(paragraph)
+        paragraphs.extend(_paragraphs(passage.render(ctx)))
     choices = _choice_views(story, state, ctx)
     if state.ending:
         status = Status.ENDED
@@ -390,9 +402,9 @@ def choose(
             step.sync()
     # The after: text reads the world as the choice left it, before the next scene moves
     # the calendar on (so "{score}" there is the score the choice produced).
-    step.sync(after=choice.after.render(step.ctx) if choice.after is not None else "")
+    after = choice.after.render(step.ctx) if choice.after is not None else ""
     target = step.resolve(choice.next) if choice.next is not None else scene_id
-    step.enter(story.scenes[target], step.state.visits)
+    step.enter(story.scenes[target], step.state.visits, after=after)
     for ext in EXTENSIONS:
         if ext.on_turn:
             ext.on_turn(step)
