@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
-
-from msgspec.structs import fields
 
 from . import __version__
 from .engine import InputError, Mode, StartError
@@ -122,23 +120,21 @@ def _seat(text: str) -> int:
 
 class _Skipped:
     """Stands in for the parser of a command the command line did not name: its arguments are not
-    built (argparse takes milliseconds per argument, and the game should start at once)."""
+    built (argparse takes milliseconds per parser and per argument, and the game should start at once)."""
 
     def add_argument(self, *args: Any, **kwargs: Any) -> None:
         pass
 
 
-class _Commands:
-    """argparse's subcommands, every one listed with its help line; only ``wanted``'s arguments are
-    built (None: every command's)."""
+def _commands(wanted: str | None) -> Callable[..., Any]:
+    """What argparse builds each command's parser with: a real one for ``wanted`` (None: every
+    command), else a :class:`_Skipped` (the command is still listed, with its help line)."""
 
-    def __init__(self, sub: Any, wanted: str | None) -> None:
-        self._sub = sub
-        self._wanted = wanted
+    def parser(**kwargs: Any) -> Any:
+        name = kwargs["prog"].rsplit(" ", 1)[-1]  # argparse names it "socialscore NAME"
+        return _Parser(**kwargs) if wanted in (None, name) else _Skipped()
 
-    def add_parser(self, name: str, **kwargs: Any) -> Any:
-        parser = self._sub.add_parser(name, **kwargs)
-        return parser if self._wanted in (None, name) else _Skipped()
+    return parser
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -146,7 +142,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     others are listed, as always, but cannot be parsed)."""
     parser = _Parser(prog="socialscore", description="Social Score: play the game, or run its tools.")
     parser.add_argument("--version", action="version", version=f"socialscore {__version__}")
-    sub = _Commands(parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser), command)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_commands(command))
 
     p = sub.add_parser("play", help="play in a window (the default)")
     _add_play_options(p)
@@ -423,12 +419,12 @@ def _add_authoring_commands(sub) -> None:
 
 
 def typed(cls: type[_Options], args: argparse.Namespace, **given: Any) -> _Options:
-    """``cls`` (a frozen options dataclass) from the Namespace's values of the same names, lists as
+    """``cls`` (a frozen options record) from the Namespace's values of the same names, lists as
     tuples; a field the command has no argument for keeps its default, ``given`` wins over both."""
     values = {
-        f.name: _frozen(getattr(args, f.name))
-        for f in fields(cls)  # type: ignore[arg-type]
-        if f.name not in given and hasattr(args, f.name)
+        name: _frozen(getattr(args, name))
+        for name in cls.__struct_fields__  # type: ignore[attr-defined]
+        if name not in given and hasattr(args, name)
     }
     return cls(**values, **given)
 
