@@ -437,7 +437,7 @@ class App:
         menu's Quit does: closing the window is how many players leave. Closing it again while
         they show quits at once (the questions were asked)."""
         session = self.session
-        left_mid_game = session is not None and not session.ended and len(session.states) > 1
+        left_mid_game = session is not None and not session.ended and session.moves > 0
         if left_mid_game and not self._asked_after and self._asking():
             self.after_ending(self.quit)
         else:

@@ -70,8 +70,14 @@ class Session:
 
     @property
     def states(self) -> tuple[State, ...]:
-        """Every state so far, the first being the start."""
+        """Every state so far, the first being the start (a copy of the list: see :attr:`moves`)."""
         return tuple(self._states)
+
+    @property
+    def moves(self) -> int:
+        """How many choices the game stands on (undo takes one back): ``len(states) - 1``, without
+        copying every state, so asking each step costs the same in a game of any length."""
+        return len(self._states) - 1
 
     @property
     def events(self) -> list[Event]:

@@ -30,15 +30,15 @@ class LoggedFrontEnd(TextFrontEnd):
         self.log = log
 
     def take(self, frame, number: int) -> None:
-        before = len(self.session.states)
+        before = self.session.moves
         super().take(frame, number)
-        if self.log is not None and len(self.session.states) > before:
+        if self.log is not None and self.session.moves > before:
             self.log.record_choice(self.session, self.session.last_events)
 
     def undo(self) -> None:
-        before = len(self.session.states)
+        before = self.session.moves
         super().undo()
-        if self.log is not None and len(self.session.states) < before:
+        if self.log is not None and self.session.moves < before:
             self.log.record_undo(self.session)
 
     def load(self, path: str) -> None:
