@@ -70,7 +70,13 @@ def _plain(data: Mapping[str, Any]) -> dict:
     return {k: _plain_value(v) for k, v in data.items()}
 
 
+#: values that are their own JSON form (most of an event's data: checked first, a log writes every event)
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain_value(value: Any) -> Any:
+    if type(value) in _SCALARS:
+        return value
     if isinstance(value, frozenset):
         return sorted(value)
     to_json = getattr(value, "to_json", None)

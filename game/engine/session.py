@@ -74,6 +74,11 @@ class Session:
         return tuple(self._states)
 
     @property
+    def previous(self) -> State | None:
+        """The state the last choice was taken in (None at the start)."""
+        return self._states[-2] if len(self._states) > 1 else None
+
+    @property
     def moves(self) -> int:
         """How many choices the game stands on (undo takes one back): ``len(states) - 1``, without
         copying every state, so asking each step costs the same in a game of any length."""

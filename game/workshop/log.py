@@ -213,10 +213,9 @@ class SessionLog:
         ``shown``: the title and choices of the state the choice was taken in, as ``engine.offer``
         gives them, when the caller already has them (a simulated player picks from them); else
         they are worked out here."""
-        states = session.states
-        if len(states) < 2:
+        before, after = session.previous, session.state
+        if before is None:
             return
-        before, after = states[-2], states[-1]
         uid = after.path[-1]
         title, choices = shown or offer(session.story, before)  # the frame without its paragraphs
         key = any(c.key for c in choices)

@@ -6,6 +6,7 @@ Built once at load time by :mod:`game.engine.scoring.build`; read by the runtime
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from msgspec import Struct, field
 
@@ -26,8 +27,9 @@ def month_index(date: str) -> int:
     return int(year) * 12 + int(month) - 1
 
 
+@lru_cache(maxsize=1024)
 def month_text(index: int) -> str:
-    """The inverse of :func:`month_index`."""
+    """The inverse of :func:`month_index` (cached: every score change writes its month)."""
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
