@@ -131,17 +131,13 @@ class Compiled(Struct, frozen=True):
 
     # Equal and hashed by what was written and what it means, not by the function compiled for it.
     def __eq__(self, other: object) -> bool:
-        if type(other) is not Compiled:
-            return NotImplemented
-        return (self.source, self.kind, self.type, self.target) == (
-            other.source,
-            other.kind,
-            other.type,
-            other.target,
-        )
+        return self._key() == other._key() if type(other) is Compiled else NotImplemented
 
     def __hash__(self) -> int:
-        return hash((self.source, self.kind, self.type, self.target))
+        return hash(self._key())
+
+    def _key(self) -> tuple:
+        return (self.source, self.kind, self.type, self.target)
 
     def __repr__(self) -> str:
         return f"Compiled({self.source!r}, kind={self.kind!r}, type={self.type!r})"

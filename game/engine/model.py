@@ -138,7 +138,6 @@ class Scene(Struct, frozen=True):
     mechanics: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
     #: the choices by id (built here, so taking a choice costs the same in a scene of any size)
-    #: (compared and shown like the others: it is the same for equal choices)
     by_id: Mapping[str, Choice] = field(default_factory=lambda: EMPTY)
 
     def __post_init__(self) -> None:
