@@ -64,6 +64,13 @@ class Extension(Struct, frozen=True):
 #: Registered extensions, in order.
 EXTENSIONS: list[Extension] = []
 
+#: The run-time hooks of the registered extensions, in their order (kept by :func:`register`): a step
+#: calls each hook of a kind without looking at every extension for it (several times a step).
+GATES: list[Callable[[Story, State, Choice], str | None]] = []
+ON_CHOICE: list[Callable[[Step, Choice], None]] = []
+ON_ENTER: list[Callable[[Step, Scene], None]] = []
+ON_TURN: list[Callable[[Step], None]] = []
+
 
 def reserved_roots() -> frozenset[str]:
     """Name roots a story may not declare: the core built-ins' and every extension's."""
@@ -85,6 +92,12 @@ def register(extension: Extension) -> Extension:
     for i, existing in enumerate(EXTENSIONS):
         if existing.name == extension.name:
             EXTENSIONS[i] = extension
-            return extension
-    EXTENSIONS.append(extension)
+            break
+    else:
+        EXTENSIONS.append(extension)
+    # In place: the runtime holds these lists.
+    GATES[:] = [e.gate for e in EXTENSIONS if e.gate]
+    ON_CHOICE[:] = [e.on_choice for e in EXTENSIONS if e.on_choice]
+    ON_ENTER[:] = [e.on_enter for e in EXTENSIONS if e.on_enter]
+    ON_TURN[:] = [e.on_turn for e in EXTENSIONS if e.on_turn]
     return extension

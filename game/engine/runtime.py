@@ -13,9 +13,10 @@ from types import MappingProxyType
 from typing import Any
 
 from msgspec import Struct
+from msgspec.structs import replace
 
 from .events import Cause, Event
-from .extension import EXTENSIONS
+from .extension import EXTENSIONS, GATES, ON_CHOICE, ON_ENTER, ON_TURN
 from .kinds import EventKind, Status
 from .model import EMPTY, Choice, Next, Scene, Story
 from .state import EMPTY_MAP, State, frozen, mix, persistent
@@ -141,7 +142,7 @@ class Step:
         if self.ctx.draws != self.state.draws:
             changes["draws"] = self.ctx.draws
         if changes:
-            self.state = self.state.evolve(**changes)
+            self.state = replace(self.state, **changes)
         self.ctx.state = self.state
         return self.state
 
@@ -193,10 +194,9 @@ class Step:
         self.emit(EventKind.SCENE, {"title": scene.title.render(self.ctx)}, cause)
         if scene.on_enter:
             self.run_effects(scene.on_enter, cause)
-        for ext in EXTENSIONS:
-            if ext.on_enter:
-                ext.on_enter(self, scene)
-                self.sync()
+        for on_enter in ON_ENTER:
+            on_enter(self, scene)
+            self.sync()
         if scene.is_ending:
             self.sync(ending=scene.id)
             self.emit(EventKind.ENDING, {"title": scene.title.render(self.ctx)}, cause)
@@ -278,11 +278,10 @@ def _offer(story: Story, state: State, ctx: Context, choice: Choice) -> tuple[bo
         return None
     if choice.enable_if is not None and not choice.enable_if.evaluate(ctx):
         return False, choice.reason.render(ctx) if choice.reason is not None else "Not available."
-    for ext in EXTENSIONS:
-        if ext.gate:
-            refusal = ext.gate(story, state, choice)
-            if refusal:
-                return False, refusal
+    for gate in GATES:
+        refusal = gate(story, state, choice)
+        if refusal:
+            return False, refusal
     return True, None
 
 
@@ -396,17 +395,15 @@ def choose(
     ctx = step.ctx
     step.emit(EventKind.CHOICE, {"text": choice.text.render(ctx)})
     step.run_effects(choice.effects, cause)
-    for ext in EXTENSIONS:
-        if ext.on_choice:
-            ext.on_choice(step, choice)
-            step.sync()
+    for on_choice in ON_CHOICE:
+        on_choice(step, choice)
+        step.sync()
     # The after: text reads the world as the choice left it, before the next scene moves
     # the calendar on (so "{score}" there is the score the choice produced).
     after = choice.after.render(step.ctx) if choice.after is not None else ""
     target = step.resolve(choice.next) if choice.next is not None else scene_id
     step.enter(story.scenes[target], step.state.visits, after=after)
-    for ext in EXTENSIONS:
-        if ext.on_turn:
-            ext.on_turn(step)
-            step.sync()
+    for on_turn in ON_TURN:
+        on_turn(step)
+        step.sync()
     return step.state, tuple(step.events)
