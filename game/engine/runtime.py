@@ -260,11 +260,16 @@ def _available(story: Story, state: State, ctx: Context) -> list[tuple[Choice, b
         return []
     shown: list[tuple[Choice, bool, str | None]] = []
     fallbacks: list[tuple[Choice, bool, str | None]] = []
+    any_enabled = False
     for choice in scene.choices:
         offer = _offer(story, state, ctx, choice)
         if offer is not None:
-            (fallbacks if choice.fallback else shown).append((choice, *offer))
-    if not any(enabled for _, enabled, _ in shown):
+            if choice.fallback:
+                fallbacks.append((choice, *offer))
+            else:
+                shown.append((choice, *offer))
+                any_enabled = any_enabled or offer[0]
+    if not any_enabled:
         shown.extend(fallbacks)
     return shown
 
@@ -381,6 +386,7 @@ def choose(
         if prefix != scene_id:
             raise ChoiceError(f"{prefix}.{choice_id} is not a choice of the current scene {scene_id!r}")
     choice = _check(story, state, choice_id)
+    uid = choice.uid
 
     turn = state.turn + 1
     cause = Cause(scene_id, choice.id)
@@ -388,9 +394,9 @@ def choose(
     step = Step(story, state, cause, turn, draw)
     step.sync(
         turn=turn,
-        chosen=chosen.set(choice.uid, chosen.get(choice.uid, 0) + 1),
-        path=state.path.plus(choice.uid),
-        last_choice=choice.uid,
+        chosen=chosen.set(uid, chosen.get(uid, 0) + 1),
+        path=state.path.plus(uid),
+        last_choice=uid,
     )
     ctx = step.ctx
     step.emit(EventKind.CHOICE, {"text": choice.text.render(ctx)})
