@@ -46,7 +46,7 @@ class Template(Struct, frozen=True):
         parts = self.parts
         if len(parts) == 1 and type(parts[0]) is str:
             return parts[0]
-        return "".join(p if type(p) is str else format_value(p.evaluate(ctx)) for p in parts)
+        return "".join([p if type(p) is str else format_value(p.evaluate(ctx)) for p in parts])
 
     @property
     def raw(self) -> str:

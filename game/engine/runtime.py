@@ -324,8 +324,10 @@ def offer(story: Story, state: State) -> tuple[str, tuple[ChoiceView, ...]]:
 
 def _choice_views(story: Story, state: State, ctx: Context) -> tuple[ChoiceView, ...]:
     return tuple(
-        ChoiceView(c.id, c.uid, c.text.render(ctx), enabled, reason, c.key, c.tags, c.synthetic)
-        for c, enabled, reason in _available(story, state, ctx)
+        [
+            ChoiceView(c.id, c.uid, c.text.render(ctx), enabled, reason, c.key, c.tags, c.synthetic)
+            for c, enabled, reason in _available(story, state, ctx)
+        ]
     )
 
 
