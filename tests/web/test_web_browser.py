@@ -180,7 +180,8 @@ def test_two_facilitator_windows_follow_the_phase_and_a_mixed_room(browsers, tmp
         laptop, projector = browsers(1280, 900), browsers(1280, 900)
         for window in (laptop, projector):
             window.get(server.url + server.facilitator)
-        assert "“Social Score” and “Many Numbers”" in projector.page_source
+        # Waited for, not read at once: a second window's page once came back empty on a busy machine.
+        _wait(lambda: "“Social Score” and “Many Numbers”" in projector.page_source)
 
         def disabled(window, value: str) -> bool:
             return window.find_element(By.CSS_SELECTOR, f"button[value={value}]").get_attribute("disabled")
