@@ -234,16 +234,23 @@ def test_auto_falls_back_to_extremes_and_finds_the_true_extremes(tmp_path, monke
     assert data["mode"] == "extremes" and data["endings"][0]["paths"] is None
 
 
+def agreeing_with_exact(story, mode: str):
+    """(exact, merged) explorations of ``story``; asserts the merged one is complete and reached the same
+    scenes, choices and endings' score ranges as the exact one."""
+    exact, merged = explore(story, mode="exact"), explore(story, mode=mode)
+    assert merged.mode == mode and merged.complete
+    assert merged.scenes == exact.scenes and merged.taken == exact.taken
+    assert {e: (x.score_min, x.score_max) for e, x in merged.endings.items()} == {
+        e: (x.score_min, x.score_max) for e, x in exact.endings.items()
+    }
+    return exact, merged
+
+
 def test_extremes_mode_agrees_with_exact_mode_on_small_stories(tmp_path):
     small = [stories.SCORED, stories.GATED, stories.STUCK, stories.COUNTER, stories.READING]
     for i, text in enumerate(small):
         story = load_ok(write_story(tmp_path, text, f"s{i}.yaml"))
-        exact, merged = explore(story, mode="exact"), explore(story, mode="extremes")
-        assert merged.mode == "extremes" and merged.complete
-        assert merged.scenes == exact.scenes and merged.taken == exact.taken
-        assert {e: (x.score_min, x.score_max) for e, x in merged.endings.items()} == {
-            e: (x.score_min, x.score_max) for e, x in exact.endings.items()
-        }
+        exact, merged = agreeing_with_exact(story, "extremes")
         assert [d["scene"] for d in merged.dead_ends] == [d["scene"] for d in exact.dead_ends]
         replays(story, merged)
 
@@ -265,12 +272,7 @@ def test_intervals_mode_agrees_with_exact_mode_on_small_stories(tmp_path):
     small = [stories.SCORED, stories.GATED, stories.STUCK, stories.COUNTER, stories.READING, stories.DIAMOND]
     for i, text in enumerate(small + [stories.RANDOM]):
         story = load_ok(write_story(tmp_path, text, f"s{i}.yaml"))
-        exact, merged = explore(story, mode="exact"), explore(story, mode="intervals")
-        assert merged.mode == "intervals" and merged.complete
-        assert merged.scenes == exact.scenes and merged.taken == exact.taken
-        assert {e: (x.score_min, x.score_max) for e, x in merged.endings.items()} == {
-            e: (x.score_min, x.score_max) for e, x in exact.endings.items()
-        }
+        _exact, merged = agreeing_with_exact(story, "intervals")
         if text in small:  # RANDOM's paths replay only with the outcomes drawn
             replays(story, merged)
     assert "merged by intervals: scenes and flags exact" in report(merged)

@@ -376,12 +376,7 @@ def test_leaving_a_workshop_game_mid_way_asks_the_questions_after(make_app, tmp_
     from game.desktop.menu import GameMenu
 
     logs = tmp_path / "logs"
-    app = make_app(workshop={"log_dir": logs})
-    app.new_game()
-    step(app)
-    key(app, pygame.K_RETURN)  # an empty pseudonym
-    for _ in range(2):
-        key(app, pygame.K_3)  # the two questions before play
+    app = start_workshop_game(make_app, logs)
     pick(app, SAMPLE_PATH[0])
     key(app, pygame.K_ESCAPE)
     menu = app.top

@@ -329,14 +329,19 @@ def test_past_fifty_players_the_curves_are_bands(tmp_path):
     assert sum(1 for s in chart.shapes if s.tag == "polyline") == 1  # the median only
 
 
-def test_key_decisions_are_counted_group_by_group_when_the_games_differ(tmp_path):
-    # Four opaque players of the shipped rules activate; three transparent rewards-dissent players decline.
+def split_class(tmp_path) -> None:
+    """Four opaque players of the shipped rules who activate; four transparent rewards-dissent players,
+    three of whom decline (the fourth reads the terms, then activates)."""
     for i in range(4):
         player(tmp_path, f"o{i}.jsonl", ["opt_in.activate"], transparency="opaque")
     dissent = {"id": "d", "title": "rewards-dissent"}
     for i in range(3):
         player(tmp_path, f"t{i}.jsonl", ["opt_in.decline"], rules=dissent)
     player(tmp_path, "t3.jsonl", ["opt_in.read_terms", "opt_in.activate"], rules=dissent)
+
+
+def test_key_decisions_are_counted_group_by_group_when_the_games_differ(tmp_path):
+    split_class(tmp_path)
     a = analyse(read_dir(tmp_path))
     assert {g.label: {d.scene: dict(d.counts) for d in g.decisions} for g in a.groups} == {
         "Shipped rules · opaque": {"opt_in": {"opt_in.activate": 4}},
@@ -386,12 +391,7 @@ def test_key_decision_prompts_count_within_one_group(tmp_path):
     # The same four opaque players of the shipped rules who activate, and four transparent
     # rewards-dissent players, three of whom decline: pooled, "5 of 8 of you chose activate" would
     # mix two games; the prompt asks about the group where the scene divided players, counted there.
-    for i in range(4):
-        player(tmp_path, f"o{i}.jsonl", ["opt_in.activate"], transparency="opaque")
-    dissent = {"id": "d", "title": "rewards-dissent"}
-    for i in range(3):
-        player(tmp_path, f"t{i}.jsonl", ["opt_in.decline"], rules=dissent)
-    player(tmp_path, "t3.jsonl", ["opt_in.read_terms", "opt_in.activate"], rules=dissent)
+    split_class(tmp_path)
     found = [p for p in prompts(analyse(read_dir(tmp_path))) if p.startswith("At “")]
     assert found == [
         "At “Opt In”, with rewards-dissent (transparent), 3 of 4 of you chose “decline”. "
